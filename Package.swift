@@ -1,0 +1,54 @@
+// swift-tools-version:5.9
+import PackageDescription
+
+let package = Package(
+    name: "Bindery",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "BinderyKit", targets: ["BinderyKit"]),
+        .executable(name: "bindery", targets: ["bindery"]),
+        .executable(name: "bindery-bench", targets: ["bindery-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // libxml2: HTML parsing. Only BinderyKit/Markup imports it.
+        .systemLibrary(
+            name: "CLibXML2",
+            path: "Sources/CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        // libzip: the EPUB container. Only BinderyKit/Zip imports it.
+        .systemLibrary(
+            name: "CLibZip",
+            path: "Sources/CLibZip",
+            pkgConfig: "libzip",
+            providers: [.apt(["libzip-dev"])]
+        ),
+        .target(
+            name: "BinderyKit",
+            dependencies: ["CLibXML2", "CLibZip"]
+        ),
+        .executableTarget(
+            name: "bindery",
+            dependencies: [
+                "BinderyKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "bindery-bench",
+            dependencies: ["BinderyKit"]
+        ),
+        .testTarget(
+            name: "BinderyKitTests",
+            dependencies: ["BinderyKit"]
+        ),
+        .testTarget(
+            name: "binderyTests",
+            dependencies: ["bindery"]
+        ),
+    ]
+)

@@ -1,0 +1,53 @@
+import Foundation
+
+/// One archived news article, as read from one file.
+///
+/// An `Article` carries the header facts only. The body HTML is loaded on
+/// demand with `ArchiveReader.loadBody(of:)` so that a year of news never sits
+/// in memory at once (see the speed-and-memory issue).
+public struct Article: Sendable, Hashable {
+    /// Where the article came from, for messages and for resolving local files.
+    public var origin: SourceFile
+    /// The headline, entities decoded, whitespace collapsed. Never empty
+    /// (the reader falls back to the file name).
+    public var title: String
+    /// The canonical article URL from the title link, if it parsed as a URL.
+    public var url: URL?
+    /// The publication instant: the epoch line, else the date line. `nil`
+    /// for an undated article (it goes into the "Undated" chapter).
+    public var instant: Date?
+    /// An author named in the date line (`<i>AUTHOR<br>DATE</i>`), if any.
+    public var author: String?
+
+    public init(origin: SourceFile, title: String, url: URL?, instant: Date?, author: String? = nil) {
+        self.origin = origin
+        self.title = title
+        self.url = url
+        self.instant = instant
+        self.author = author
+    }
+
+    /// The publishing site: the URL's host without a leading `www.`.
+    public var source: String? {
+        guard let host = url?.host, !host.isEmpty else { return nil }
+        return host.hasPrefix("www.") ? String(host.dropFirst(4)) : host
+    }
+}
+
+/// A file of the archive and the input folder it was found under.
+public struct SourceFile: Sendable, Hashable {
+    /// The absolute, standardized file URL.
+    public var url: URL
+    /// The folder whose contents an article may refer to (local images).
+    /// For a file given directly on the command line, its own folder.
+    public var root: URL
+    /// The name shown in messages: the path relative to `root`'s parent when
+    /// it can be, else the last path component.
+    public var displayName: String
+
+    public init(url: URL, root: URL, displayName: String) {
+        self.url = url
+        self.root = root
+        self.displayName = displayName
+    }
+}

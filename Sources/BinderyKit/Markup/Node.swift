@@ -1,0 +1,74 @@
+/// The Swift tree every stage after parsing works on.
+///
+/// libxml2's document is converted into these values at once and freed
+/// (see `HTMLParser`); cleaning rules rewrite them and each output format
+/// walks them. Element and attribute names are lower-case ASCII. Text is
+/// decoded (no entities). Comments, processing instructions and doctype
+/// nodes are not kept.
+public indirect enum Node: Sendable, Hashable {
+    case element(Element)
+    case text(String)
+}
+
+public struct Attribute: Sendable, Hashable {
+    public var name: String
+    public var value: String
+
+    public init(_ name: String, _ value: String) {
+        self.name = name
+        self.value = value
+    }
+}
+
+public struct Element: Sendable, Hashable {
+    public var name: String
+    /// In source order; names unique within one element.
+    public var attributes: [Attribute]
+    public var children: [Node]
+
+    public init(_ name: String, attributes: [Attribute] = [], children: [Node] = []) {
+        self.name = name
+        self.attributes = attributes
+        self.children = children
+    }
+
+    /// The value of the attribute `name`, or `nil`. Setting `nil` removes it.
+    public subscript(attribute name: String) -> String? {
+        get { attributes.first(where: { $0.name == name })?.value }
+        set {
+            if let index = attributes.firstIndex(where: { $0.name == name }) {
+                if let newValue { attributes[index].value = newValue } else { attributes.remove(at: index) }
+            } else if let newValue {
+                attributes.append(Attribute(name, newValue))
+            }
+        }
+    }
+}
+
+extension Node {
+    public var element: Element? {
+        if case .element(let e) = self { return e }
+        return nil
+    }
+
+    /// The text of this node and all its descendants, concatenated.
+    public var textContent: String {
+        switch self {
+        case .text(let s): return s
+        case .element(let e): return e.children.textContent
+        }
+    }
+}
+
+extension Array where Element == Node {
+    public var textContent: String {
+        var out = ""
+        for node in self {
+            switch node {
+            case .text(let s): out += s
+            case .element(let e): out += e.children.textContent
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,4 @@
+#ifndef BINDERY_CLIBZIP_SHIM_H
+#define BINDERY_CLIBZIP_SHIM_H
+#include <zip.h>
+#endif

@@ -1,0 +1,2 @@
+import BinderyKit
+print("bindery-bench: not yet")
