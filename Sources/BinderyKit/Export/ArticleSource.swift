@@ -1,20 +1,38 @@
 import Foundation
 
-/// Supplies a digest's articles, cleaned and with their images bound, in
-/// book order. Renderers consume one article at a time so that nothing needs
-/// the whole book in memory.
+/// One article as a renderer receives it.
+public struct BoundArticle: Sendable {
+    /// Index of the article's chapter in `Digest.chapters`.
+    public var chapterIndex: Int
+    /// Cleaned body; when images were bound, each `img src` is the renderer's
+    /// link prefix + `Asset.fileName` (or the image was replaced by its text).
+    public var cleaned: CleanedArticle
+    /// Assets seen for the first time in this article: the renderer writes
+    /// them (each distinct image arrives exactly once per export).
+    public var newAssets: [Asset]
+
+    public init(chapterIndex: Int, cleaned: CleanedArticle, newAssets: [Asset] = []) {
+        self.chapterIndex = chapterIndex
+        self.cleaned = cleaned
+        self.newAssets = newAssets
+    }
+
+    public var article: Article { cleaned.article }
+}
+
+/// Supplies a digest's articles, cleaned (and with their images bound when
+/// the renderer asked for it), in book order. Renderers consume one article
+/// at a time so that nothing needs the whole book in memory.
 public protocol ArticleSource {
-    /// Calls `body` once per article, in order, with the index of its chapter
-    /// in `Digest.chapters`.
-    func forEachArticle(_ body: (_ chapterIndex: Int, _ article: CleanedArticle) throws -> Void) throws
+    func forEachArticle(_ body: (BoundArticle) throws -> Void) throws
 }
 
 /// Articles already in memory (tests, small inputs).
 public struct ArticleList: ArticleSource {
-    public var items: [(chapterIndex: Int, article: CleanedArticle)]
-    public init(_ items: [(chapterIndex: Int, article: CleanedArticle)]) { self.items = items }
+    public var items: [BoundArticle]
+    public init(_ items: [BoundArticle]) { self.items = items }
 
-    public func forEachArticle(_ body: (Int, CleanedArticle) throws -> Void) throws {
-        for item in items { try body(item.chapterIndex, item.article) }
+    public func forEachArticle(_ body: (BoundArticle) throws -> Void) throws {
+        for item in items { try body(item) }
     }
 }
