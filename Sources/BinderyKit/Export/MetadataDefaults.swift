@@ -1,0 +1,77 @@
+import Foundation
+
+/// What the user said about the book on the command line; `nil` = choose.
+public struct BookOverrides: Sendable {
+    public var title: String?
+    public var language: String?
+    public var creator: String?
+    public init(title: String? = nil, language: String? = nil, creator: String? = nil) {
+        self.title = title
+        self.language = language
+        self.creator = creator
+    }
+}
+
+extension BookMetadata {
+    /// The book's metadata: the user's overrides, else values derived from
+    /// the digest alone, so that exporting the same selection again gives the
+    /// same title, language and identifier.
+    public static func make(for digest: Digest, overrides: BookOverrides = BookOverrides(),
+                            clock: BuildClock) -> BookMetadata {
+        let articles = digest.articles
+        let language = overrides.language ?? LanguageDetector.detect(articles.prefix(400).map(\.title))
+        let sources = rankedSources(articles)
+        let creators = overrides.creator.map { [$0] } ?? Array(sources.prefix(5))
+        let title = overrides.title ?? defaultTitle(sources: sources, range: digest.dateRange,
+                                                    language: language, timeZone: digest.options.timeZone)
+        return BookMetadata(
+            title: title,
+            language: language,
+            creators: creators.isEmpty ? ["Bindery"] : creators,
+            publisher: sources.count == 1 ? sources[0] : nil,
+            identifier: identifier(for: digest),
+            modified: clock.now,
+            dateRange: digest.dateRange,
+            timeZone: digest.options.timeZone,
+            grouping: digest.options.grouping)
+    }
+
+    /// Hosts, most articles first, ties by name.
+    static func rankedSources(_ articles: [Article]) -> [String] {
+        var counts: [String: Int] = [:]
+        for article in articles {
+            if let source = article.source { counts[source, default: 0] += 1 }
+        }
+        return counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map(\.key)
+    }
+
+    static func defaultTitle(sources: [String], range: ClosedRange<Date>?, language: String, timeZone: TimeZone) -> String {
+        let zh = language.lowercased().hasPrefix("zh")
+        var names = sources.prefix(3).joined(separator: zh ? "、" : ", ")
+        if sources.count > 3 { names += zh ? "等" : " and others" }
+        let when = range.map { DateRangeText.format($0, language: language, timeZone: timeZone) }
+        switch (names.isEmpty, when) {
+        case (true, nil): return zh ? "新闻摘要" : "News digest"
+        case (true, let when?): return zh ? "新闻摘要 · \(when)" : "News digest · \(when)"
+        case (false, nil): return zh ? "\(names) 新闻摘要" : "\(names) news digest"
+        case (false, let when?): return zh ? "\(names) 新闻摘要 · \(when)" : "\(names) news digest · \(when)"
+        }
+    }
+
+    /// `urn:uuid:` made from a hash of what was selected and how it is
+    /// arranged — not of the clock — so a re-export keeps its identity and
+    /// e-readers update the book in place instead of adding a copy.
+    static func identifier(for digest: Digest) -> String {
+        var text = "bindery-digest\n\(digest.options.grouping.rawValue)\n\(digest.options.timeZone.identifier)\n"
+        for article in digest.articles {
+            text += (article.url?.absoluteString ?? article.origin.displayName) + "\n"
+        }
+        var bytes = Array(SHA256.hash(Array(text.utf8)).prefix(16))
+        bytes[6] = (bytes[6] & 0x0F) | 0x50 // version 5-style (name-based, SHA)
+        bytes[8] = (bytes[8] & 0x3F) | 0x80 // RFC 4122 variant
+        let hex = bytes.map { String(format: "%02x", $0) }.joined()
+        let parts = [hex.prefix(8), hex.dropFirst(8).prefix(4), hex.dropFirst(12).prefix(4),
+                     hex.dropFirst(16).prefix(4), hex.dropFirst(20)]
+        return "urn:uuid:" + parts.joined(separator: "-")
+    }
+}

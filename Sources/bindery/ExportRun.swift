@@ -1,0 +1,61 @@
+import ArgumentParser
+import BinderyKit
+import Foundation
+
+/// The steps every command shares: read the inputs, build the digest, report
+/// problems as they come, and decide the exit status at the end.
+struct ExportRun {
+    let console: Console
+    let log: DiagnosticLog
+    let strict: Bool
+
+    init(reporting: ReportingOptions) {
+        let console = Console(quiet: reporting.quiet)
+        self.console = console
+        log = DiagnosticLog(onReport: { console.report($0) })
+        strict = reporting.strict
+    }
+
+    /// Scans the inputs and selects; exits 1 when nothing is left to export.
+    func digest(_ inputs: InputOptions, _ selection: SelectionOptionGroup) throws -> Digest {
+        let scan = ArchiveReader().scan(inputs.urls)
+        log.report(contentsOf: scan.diagnostics)
+        let (digest, diagnostics) = DigestBuilder(options: try selection.selection()).build(scan.articles)
+        log.report(contentsOf: diagnostics)
+        guard digest.articleCount > 0 else {
+            let why = scan.articles.isEmpty ? "no articles found in the input" : "no article matches the selection"
+            FileHandleOutput.standardError.write("error: nothing to export: \(why)\n")
+            throw ExitCode(ExitStatus.failed)
+        }
+        return digest
+    }
+
+    func progress(_ label: String) -> (Int, Int) -> Void {
+        { done, total in console.progress(label, done, total) }
+    }
+
+    /// With `--strict`, any warning fails the run (after the output was written,
+    /// so the user can still look at it).
+    func finish() throws {
+        console.finishProgress()
+        if strict && log.count > 0 {
+            FileHandleOutput.standardError.write("error: --strict: \(log.count) warning(s)\n")
+            throw ExitCode(ExitStatus.failed)
+        }
+    }
+}
+
+extension Digest {
+    var chapterCountText: String {
+        let n = chapters.count
+        return n == 1 ? "1 chapter" : "\(n) chapters"
+    }
+
+    var articleCountText: String {
+        articleCount == 1 ? "1 article" : "\(articleCount) articles"
+    }
+}
+
+func fileSize(_ url: URL) -> Int64 {
+    (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.int64Value ?? 0
+}

@@ -1,0 +1,143 @@
+import ArgumentParser
+import BinderyKit
+import Foundation
+
+/// The archive files and folders to read.
+struct InputOptions: ParsableArguments {
+    @Argument(help: ArgumentHelp("Archive files or folders (folders are read recursively).", valueName: "input"))
+    var inputs: [String] = []
+
+    func validate() throws {
+        guard !inputs.isEmpty else { throw ValidationError("Give at least one archive file or folder.") }
+        for path in inputs where !FileManager.default.fileExists(atPath: path) {
+            throw ValidationError("No such file or folder: \(path)")
+        }
+    }
+
+    var urls: [URL] {
+        inputs.map { URL(fileURLWithPath: $0).standardizedFileURL }
+    }
+}
+
+/// Which articles, and how they are grouped: shared by every command.
+struct SelectionOptionGroup: ParsableArguments {
+    @Option(help: ArgumentHelp("First day to include, YYYY-MM-DD (inclusive, in --time-zone).", valueName: "date"))
+    var since: String?
+
+    @Option(help: ArgumentHelp("Last day to include, YYYY-MM-DD (inclusive, in --time-zone).", valueName: "date"))
+    var until: String?
+
+    @Option(help: ArgumentHelp("An ISO week, YYYY-Www (e.g. 2024-W03), in --time-zone.", valueName: "week"))
+    var week: String?
+
+    @Option(help: ArgumentHelp("IANA time zone that defines days, e.g. Asia/Shanghai (default: the system's).", valueName: "tz"))
+    var timeZone: String?
+
+    @Option(help: ArgumentHelp("Chapters per day, week or month.", valueName: "day|week|month"))
+    var groupBy: GroupingArgument = .day
+
+    @Flag(help: "Newest chapters and articles first.")
+    var newestFirst = false
+
+    func validate() throws {
+        _ = try selection()
+    }
+
+    /// The parsed selection; throws a usage error naming the bad value.
+    func selection() throws -> SelectionOptions {
+        var zone = TimeZone.current
+        if let timeZone {
+            guard let parsed = TimeZone(identifier: timeZone) else {
+                throw ValidationError("Unknown time zone '\(timeZone)': use an IANA id such as Europe/Berlin or Asia/Shanghai.")
+            }
+            zone = parsed
+        }
+        var options = SelectionOptions(timeZone: zone, grouping: groupBy.grouping, newestFirst: newestFirst)
+        if let since { options.since = try LocalDay.parse(since, option: "--since") }
+        if let until { options.until = try LocalDay.parse(until, option: "--until") }
+        if let week {
+            guard let parsed = ISOWeek(parsing: week) else {
+                throw ValidationError("--week '\(week)' is not an ISO week: write YYYY-Www, e.g. 2024-W03.")
+            }
+            options.isoWeek = parsed
+        }
+        if let since = options.since, let until = options.until,
+           (since.year!, since.month!, since.day!) > (until.year!, until.month!, until.day!) {
+            throw ValidationError("--since \(self.since!) is after --until \(self.until!).")
+        }
+        return options
+    }
+}
+
+enum GroupingArgument: String, ExpressibleByArgument, CaseIterable {
+    case day, week, month
+    var grouping: Grouping { Grouping(rawValue: rawValue)! }
+}
+
+enum LocalDay {
+    /// `YYYY-MM-DD` as calendar-day components, validated.
+    static func parse(_ text: String, option: String) throws -> DateComponents {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+              (1...12).contains(month), (1...31).contains(day)
+        else {
+            throw ValidationError("\(option) '\(text)' is not a date: write YYYY-MM-DD, e.g. 2024-01-15.")
+        }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let components = DateComponents(year: year, month: month, day: day)
+        guard let date = calendar.date(from: components),
+              calendar.component(.day, from: date) == day else {
+            throw ValidationError("\(option) '\(text)' is not a day of the calendar.")
+        }
+        return components
+    }
+}
+
+/// What the book says about itself.
+struct BookOptionGroup: ParsableArguments {
+    @Option(help: ArgumentHelp("Book title (default: built from the sources and the date range).", valueName: "title"))
+    var title: String?
+
+    @Option(help: ArgumentHelp("Language as a BCP 47 tag, e.g. zh or en (default: detected from the text).", valueName: "tag"))
+    var language: String?
+
+    @Option(help: ArgumentHelp("Author shown by e-readers (default: the sources' hosts).", valueName: "name"))
+    var creator: String?
+
+    func validate() throws {
+        if let language, !BCP47.isWellFormed(language) {
+            throw ValidationError("--language '\(language)' is not a BCP 47 tag such as zh, zh-Hant or en-GB.")
+        }
+        if let title, title.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            throw ValidationError("--title must not be empty.")
+        }
+    }
+
+    var overrides: BookOverrides {
+        BookOverrides(title: title, language: language, creator: creator)
+    }
+}
+
+enum BCP47 {
+    /// A pragmatic check of RFC 5646 shape: a 2–3 letter language, then
+    /// subtags of 1–8 letters or digits.
+    static func isWellFormed(_ tag: String) -> Bool {
+        let parts = tag.split(separator: "-", omittingEmptySubsequences: false)
+        guard let first = parts.first, (2...3).contains(first.count),
+              first.allSatisfy({ $0.isASCII && $0.isLetter }) else { return false }
+        return parts.dropFirst().allSatisfy { part in
+            (1...8).contains(part.count) && part.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
+        }
+    }
+}
+
+/// How much the run says, and how strict it is.
+struct ReportingOptions: ParsableArguments {
+    @Flag(help: "Fail (exit 1) when there is any warning.")
+    var strict = false
+
+    @Flag(name: [.short, .long], help: "Print only warnings and errors: no progress, no summary.")
+    var quiet = false
+}
