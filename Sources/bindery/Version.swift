@@ -1,3 +1,4 @@
+import BinderyKit
 // Placeholder until the Assets work lands BinderyVersion (removed at merge).
 enum BinderyVersion { static let string = "0.1.0" }
 
