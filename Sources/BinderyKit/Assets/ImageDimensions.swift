@@ -44,19 +44,20 @@ public struct ImageDimensions: Sendable, Hashable {
 
     /// RFC 9649: simple lossy (`VP8 `), lossless (`VP8L`) or extended (`VP8X`).
     private static func webp(_ b: UnsafeRawBufferPointer) -> ImageDimensions? {
-        guard b.count >= 30 else { return nil }
+        guard b.count >= 16 else { return nil }
         let chunk = String(decoding: [b[12], b[13], b[14], b[15]], as: UTF8.self)
         switch chunk {
         case "VP8 ":
             // Frame header: 3-byte frame tag, start code 9D 01 2A, then 14-bit sizes.
-            guard b[23] == 0x9D, b[24] == 0x01, b[25] == 0x2A else { return nil }
+            guard b.count >= 30, b[23] == 0x9D, b[24] == 0x01, b[25] == 0x2A else { return nil }
             return valid(Int(b.littleEndian16(at: 26) & 0x3FFF), Int(b.littleEndian16(at: 28) & 0x3FFF))
         case "VP8L":
             // Signature 0x2F, then 14 bits width-1 and 14 bits height-1.
-            guard b[20] == 0x2F else { return nil }
+            guard b.count >= 25, b[20] == 0x2F else { return nil }
             let bits = UInt32(b[21]) | UInt32(b[22]) << 8 | UInt32(b[23]) << 16 | UInt32(b[24]) << 24
             return valid(Int(bits & 0x3FFF) + 1, Int((bits >> 14) & 0x3FFF) + 1)
         case "VP8X":
+            guard b.count >= 30 else { return nil }
             let width = Int(b[24]) | Int(b[25]) << 8 | Int(b[26]) << 16
             let height = Int(b[27]) | Int(b[28]) << 8 | Int(b[29]) << 16
             return valid(width + 1, height + 1)
