@@ -43,6 +43,10 @@ final class HTTPFetcher: NSObject, URLSessionDataDelegate, @unchecked Sendable {
     }
 
     init(settings: Settings) {
+        var settings = settings
+        // corelibs-foundation truncates timeouts to whole seconds (0.5 → 0,
+        // an instant timeout).
+        settings.timeout = max(1, settings.timeout.rounded(.up))
         self.settings = settings
         super.init()
         let configuration = URLSessionConfiguration.ephemeral
@@ -74,6 +78,15 @@ final class HTTPFetcher: NSObject, URLSessionDataDelegate, @unchecked Sendable {
             return attempt(url, maxBytes: maxBytes)
         }
         return first
+    }
+
+    /// A reference with no scheme (relative) or an http(s) one.
+    static func hasFetchableScheme(_ reference: String) -> Bool {
+        guard let colon = reference.firstIndex(of: ":") else { return true }
+        let scheme = reference[..<colon]
+        guard !scheme.isEmpty, scheme.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }) else { return true }
+        let lower = scheme.lowercased()
+        return lower == "http" || lower == "https"
     }
 
     static func isFetchable(_ url: URL) -> Bool {
@@ -134,14 +147,17 @@ final class HTTPFetcher: NSObject, URLSessionDataDelegate, @unchecked Sendable {
         transfer.redirects += 1
         let count = transfer.redirects
         lock.unlock()
-        guard let target = request.url, Self.isFetchable(target) else {
-            fail(task, .redirectRefused(to: request.url?.absoluteString ?? "an invalid URL"))
-            task.cancel()
+        // The raw Location is checked too: corelibs-foundation reads a
+        // host-less `file:///…` as a relative path on the same server, which
+        // would hide what the server asked for.
+        let location = response.value(forHTTPHeaderField: "Location") ?? ""
+        guard let target = request.url, Self.isFetchable(target), Self.hasFetchableScheme(location) else {
+            fail(task, .redirectRefused(to: location.isEmpty ? request.url?.absoluteString ?? "an invalid URL" : location))
+            // Declining makes the 3xx the final response, which ends the task.
             return completionHandler(nil)
         }
         guard count <= settings.maxRedirects else {
             fail(task, .tooManyRedirects(limit: settings.maxRedirects))
-            task.cancel()
             return completionHandler(nil)
         }
         completionHandler(request)

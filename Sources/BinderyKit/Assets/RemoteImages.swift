@@ -48,16 +48,25 @@ final class RemoteImages: @unchecked Sendable {
             progress?(0, 0)
             return
         }
-        let queue = OperationQueue()
-        queue.maxConcurrentOperationCount = options.jobs
-        let counter = Counter()
-        for url in pending {
-            queue.addOperation { [self] in
-                _ = image(at: url)
-                progress?(counter.increment(), pending.count)
+        // Dedicated threads, not Dispatch/OperationQueue workers: each one
+        // blocks on its download, and blocked pool threads starve the pool
+        // that URLSession's own callbacks need (seen as multi-second stalls
+        // on a 2-core Linux machine).
+        let work = WorkList(pending)
+        let finished = DispatchGroup()
+        for _ in 0..<min(options.jobs, pending.count) {
+            finished.enter()
+            let worker = Thread { [self] in
+                while let url = work.next() {
+                    _ = image(at: url)
+                    progress?(work.complete(), pending.count)
+                }
+                finished.leave()
             }
+            worker.name = "bindery-image-download"
+            worker.start()
         }
-        queue.waitUntilAllOperationsAreFinished()
+        finished.wait()
     }
 
     /// The image a reference as written stands for: tries the written URL and
@@ -151,15 +160,28 @@ final class RemoteImages: @unchecked Sendable {
     }
 }
 
-/// A thread-safe count of finished downloads, for progress reports.
-private final class Counter: @unchecked Sendable {
+/// URLs handed out to download threads, and a count of finished ones. Thread-safe.
+private final class WorkList: @unchecked Sendable {
     private let lock = NSLock()
-    private var value = 0
+    private let items: [URL]
+    private var nextIndex = 0
+    private var done = 0
 
-    func increment() -> Int {
+    init(_ items: [URL]) { self.items = items }
+
+    func next() -> URL? {
         lock.lock()
         defer { lock.unlock() }
-        value += 1
-        return value
+        guard nextIndex < items.count else { return nil }
+        nextIndex += 1
+        return items[nextIndex - 1]
+    }
+
+    /// Records one finished item; returns how many are finished.
+    func complete() -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        done += 1
+        return done
     }
 }

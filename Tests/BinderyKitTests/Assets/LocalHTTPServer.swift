@@ -16,7 +16,8 @@ final class LocalHTTPServer: @unchecked Sendable {
         var body: Data = Data()
         /// Pause before anything is sent (to exceed a client timeout).
         var delay: TimeInterval = 0
-        /// Announced `Content-Length` (defaults to the body's length).
+        /// Announced `Content-Length` (defaults to the body's length); `-1`
+        /// sends none (the body then ends when the connection closes).
         var contentLength: Int?
 
         static func ok(_ body: Data, type: String = "image/jpeg") -> Response {
@@ -150,7 +151,9 @@ final class LocalHTTPServer: @unchecked Sendable {
         if response.delay > 0 { Thread.sleep(forTimeInterval: response.delay) }
         var head = "HTTP/1.1 \(response.status) \(reason(response.status))\r\n"
         for (name, value) in response.headers { head += "\(name): \(value)\r\n" }
-        head += "Content-Length: \(response.contentLength ?? response.body.count)\r\nConnection: close\r\n\r\n"
+        let length = response.contentLength ?? response.body.count
+        if length >= 0 { head += "Content-Length: \(length)\r\n" }
+        head += "Connection: close\r\n\r\n"
         guard send(client, Data(head.utf8)) else { return }
         _ = send(client, response.body)
     }
