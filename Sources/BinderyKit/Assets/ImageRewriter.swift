@@ -33,7 +33,11 @@ struct ImageRewriter {
             }
             let hasCaption = captioned
                 || (element.name == "figure" && element.children.contains { $0.element?.name == "figcaption" })
+            let hadChildren = !element.children.isEmpty
             element.children = rewrite(element.children, captioned: hasCaption)
+            // A link or picture that only wrapped a dropped image would be left
+            // empty (an invisible link): drop it too.
+            if hadChildren, element.children.isEmpty, element.name == "a" || element.name == "picture" { continue }
             out.append(.element(element))
         }
         return out

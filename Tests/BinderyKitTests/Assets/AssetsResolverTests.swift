@@ -45,6 +45,17 @@ final class AssetsResolverTests: XCTestCase {
         XCTAssertEqual(resolver.missingImageCount, 1)
     }
 
+    func testLinkWrappingOnlyADroppedImageGoesToo() {
+        let resolver = AssetResolver(options: AssetsFixtures.options(cache: nil, includeImages: false))
+        let linked: Node = .element(Element("a", attributes: [Attribute("href", "https://x.org/")], children: [AssetsFixtures.img("a.png")]))
+        let kept: Node = .element(Element("a", attributes: [Attribute("href", "https://x.org/")], children: [AssetsFixtures.img("a.png", alt: "A")]))
+        let result = resolver.resolve(cleaned([.element(Element("p", children: [linked, .text("t"), kept]))]), linkPrefix: "")
+        XCTAssertEqual(result.article.body, [.element(Element("p", children: [
+            .text("t"),
+            .element(Element("a", attributes: [Attribute("href", "https://x.org/")], children: [.element(Element("span", children: [.text("A")]))])),
+        ]))])
+    }
+
     func testImagesDisabledReplacesSilently() {
         let resolver = AssetResolver(options: AssetsFixtures.options(cache: nil, includeImages: false))
         let body: [Node] = [figure("a.png", caption: "Cap"), AssetsFixtures.img("b.jpg", alt: "Bee"), AssetsFixtures.img("b.jpg")]
