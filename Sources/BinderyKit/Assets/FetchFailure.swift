@@ -1,0 +1,60 @@
+import Foundation
+
+/// Why an image could not be had. The description is the reason shown in the
+/// warning (after the article file and the URL).
+public enum FetchFailure: Error, Sendable, Hashable, CustomStringConvertible {
+    /// Thrown when a URL (or a redirect target) is not `http:`/`https:`.
+    case unsupportedScheme(String)
+    /// Thrown when a redirect points to a URL Bindery may not fetch.
+    case redirectRefused(to: String)
+    case tooManyRedirects(limit: Int)
+    case httpStatus(Int)
+    case timedOut
+    case tooLarge(limit: Int)
+    /// The body is not a JPEG, PNG, GIF, WebP or safe SVG (often an HTML error page).
+    case notAnImage(contentType: String?)
+    case transport(String)
+    /// The export's download budget is spent.
+    case budgetExhausted(limit: Int)
+    /// Offline and not in the cache.
+    case notCached
+    /// A cached failure, not retried until its entry expires.
+    case rememberedFailure(String)
+    /// Not fetchable at all (bad reference, refused local path, …).
+    case unusable(String)
+
+    public var description: String {
+        switch self {
+        case .unsupportedScheme(let scheme): return "scheme \(scheme.isEmpty ? "(none)" : scheme + ":") is not fetched (only http and https)"
+        case .redirectRefused(let target): return "redirect to \(target) refused (only http and https)"
+        case .tooManyRedirects(let limit): return "more than \(limit) redirects"
+        case .httpStatus(let status): return "HTTP status \(status)"
+        case .timedOut: return "timed out"
+        case .tooLarge(let limit): return "larger than \(limit) bytes"
+        case .notAnImage(let type): return "not an image" + (type.map { " (served as \($0))" } ?? "")
+        case .transport(let reason): return reason
+        case .budgetExhausted(let limit): return "download budget of \(limit) bytes for this export is spent"
+        case .notCached: return "not in the image cache (offline)"
+        case .rememberedFailure(let reason): return "\(reason) (remembered from an earlier attempt)"
+        case .unusable(let reason): return reason
+        }
+    }
+
+    /// Worth one more try after a pause (RFC 9110 15.6: 5xx are server-side
+    /// and often momentary; 429 asks to come back later).
+    var isTransient: Bool {
+        switch self {
+        case .timedOut, .transport: return true
+        case .httpStatus(let status): return status >= 500 || status == 429
+        default: return false
+        }
+    }
+
+    /// Worth remembering in the cache: a property of the URL, not of this run.
+    var isRemembered: Bool {
+        switch self {
+        case .budgetExhausted, .notCached, .rememberedFailure, .unusable: return false
+        default: return true
+        }
+    }
+}

@@ -1,0 +1,217 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// Downloads one URL at a time per calling thread, with the limits an
+/// unattended export needs: http/https only (redirects included), bounded
+/// redirects, a size cap enforced while receiving, an inactivity timeout plus
+/// a hard deadline, and one retry after a pause for timeouts and 5xx.
+///
+/// Built on Foundation's `URLSession` (FoundationNetworking on Linux): it
+/// ships with the toolchain, so it costs no dependency and no build time
+/// (AsyncHTTPClient would pull swift-nio into the build), and its delegate
+/// lets every redirect be inspected and refused
+/// (`willPerformHTTPRedirection`), which corelibs-foundation honours.
+///
+/// `download` blocks its caller; callers bound their own concurrency.
+final class HTTPFetcher: NSObject, URLSessionDataDelegate, @unchecked Sendable {
+    struct Settings: Sendable {
+        /// Inactivity timeout per request; the whole request is also cut off
+        /// after `6 × timeout`.
+        var timeout: TimeInterval
+        var maxRedirects: Int
+        var userAgent: String
+        var retryDelay: TimeInterval
+        var maxConnections: Int
+    }
+
+    let settings: Settings
+    private var session: URLSession?
+    private let lock = NSLock()
+    private var transfers: [Int: Transfer] = [:]
+
+    /// One request in flight: what the delegate callbacks have learnt so far.
+    private final class Transfer {
+        let maxBytes: Int
+        var data = Data()
+        var redirects = 0
+        var contentType: String?
+        var failure: FetchFailure?
+        let finished = DispatchSemaphore(value: 0)
+        init(maxBytes: Int) { self.maxBytes = maxBytes }
+    }
+
+    init(settings: Settings) {
+        var settings = settings
+        // corelibs-foundation truncates timeouts to whole seconds (0.5 → 0,
+        // an instant timeout).
+        settings.timeout = max(1, settings.timeout.rounded(.up))
+        self.settings = settings
+        super.init()
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.httpMaximumConnectionsPerHost = max(1, settings.maxConnections)
+        configuration.timeoutIntervalForRequest = settings.timeout
+        configuration.timeoutIntervalForResource = settings.timeout * 6
+        configuration.urlCache = nil
+        configuration.httpCookieStorage = nil
+        let queue = OperationQueue()
+        queue.maxConcurrentOperationCount = 1
+        session = URLSession(configuration: configuration, delegate: self, delegateQueue: queue)
+    }
+
+    /// Ends the session; the session holds its delegate strongly until then.
+    func invalidate() {
+        lock.lock()
+        let current = session
+        session = nil
+        lock.unlock()
+        current?.invalidateAndCancel()
+    }
+
+    /// The body at `url`, at most `maxBytes` long, retried once after
+    /// `retryDelay` when the failure is transient.
+    func download(_ url: URL, maxBytes: Int) -> Result<(data: Data, contentType: String?), FetchFailure> {
+        let first = attempt(url, maxBytes: maxBytes)
+        if case .failure(let failure) = first, failure.isTransient {
+            if settings.retryDelay > 0 { Thread.sleep(forTimeInterval: settings.retryDelay) }
+            return attempt(url, maxBytes: maxBytes)
+        }
+        return first
+    }
+
+    /// A reference with no scheme (relative) or an http(s) one.
+    static func hasFetchableScheme(_ reference: String) -> Bool {
+        guard let colon = reference.firstIndex(of: ":") else { return true }
+        let scheme = reference[..<colon]
+        guard !scheme.isEmpty, scheme.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }) else { return true }
+        let lower = scheme.lowercased()
+        return lower == "http" || lower == "https"
+    }
+
+    static func isFetchable(_ url: URL) -> Bool {
+        let scheme = url.scheme?.lowercased()
+        return (scheme == "http" || scheme == "https") && !(url.host ?? "").isEmpty
+    }
+
+    private func attempt(_ url: URL, maxBytes: Int) -> Result<(data: Data, contentType: String?), FetchFailure> {
+        guard Self.isFetchable(url) else { return .failure(.unsupportedScheme(url.scheme ?? "")) }
+        var request = URLRequest(url: url, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: settings.timeout)
+        request.setValue(settings.userAgent, forHTTPHeaderField: "User-Agent")
+        request.setValue("image/webp,image/png,image/jpeg,image/gif,image/svg+xml;q=0.8,*/*;q=0.5", forHTTPHeaderField: "Accept")
+
+        lock.lock()
+        guard let session else {
+            lock.unlock()
+            return .failure(.transport("downloads are closed"))
+        }
+        let task = session.dataTask(with: request)
+        let transfer = Transfer(maxBytes: maxBytes)
+        transfers[task.taskIdentifier] = transfer
+        lock.unlock()
+
+        task.resume()
+        if transfer.finished.wait(timeout: .now() + settings.timeout * 6) == .timedOut {
+            fail(task, .timedOut)
+            task.cancel()
+            // Cancellation completes the task promptly; do not hang if it does not.
+            _ = transfer.finished.wait(timeout: .now() + 5)
+        }
+        lock.lock()
+        transfers[task.taskIdentifier] = nil
+        let outcome: Result<(data: Data, contentType: String?), FetchFailure> =
+            transfer.failure.map { .failure($0) } ?? .success((transfer.data, transfer.contentType))
+        lock.unlock()
+        return outcome
+    }
+
+    private func transfer(for task: URLSessionTask) -> Transfer? {
+        lock.lock()
+        defer { lock.unlock() }
+        return transfers[task.taskIdentifier]
+    }
+
+    /// Records the first failure of a transfer (later ones are consequences).
+    private func fail(_ task: URLSessionTask, _ failure: FetchFailure) {
+        lock.lock()
+        if let transfer = transfers[task.taskIdentifier], transfer.failure == nil { transfer.failure = failure }
+        lock.unlock()
+    }
+
+    // MARK: - URLSessionDataDelegate
+
+    func urlSession(_ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
+                    newRequest request: URLRequest, completionHandler: @escaping (URLRequest?) -> Void) {
+        guard let transfer = transfer(for: task) else { return completionHandler(nil) }
+        lock.lock()
+        transfer.redirects += 1
+        let count = transfer.redirects
+        lock.unlock()
+        // The raw Location is checked too: corelibs-foundation reads a
+        // host-less `file:///…` as a relative path on the same server, which
+        // would hide what the server asked for.
+        let location = response.value(forHTTPHeaderField: "Location") ?? ""
+        guard let target = request.url, Self.isFetchable(target), Self.hasFetchableScheme(location) else {
+            fail(task, .redirectRefused(to: location.isEmpty ? request.url?.absoluteString ?? "an invalid URL" : location))
+            // Declining makes the 3xx the final response, which ends the task.
+            return completionHandler(nil)
+        }
+        guard count <= settings.maxRedirects else {
+            fail(task, .tooManyRedirects(limit: settings.maxRedirects))
+            return completionHandler(nil)
+        }
+        completionHandler(request)
+    }
+
+    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
+                    completionHandler: @escaping (URLSession.ResponseDisposition) -> Void) {
+        guard let transfer = transfer(for: dataTask) else { return completionHandler(.cancel) }
+        let http = response as? HTTPURLResponse
+        lock.lock()
+        transfer.contentType = http?.value(forHTTPHeaderField: "Content-Type")
+        lock.unlock()
+        if let status = http?.statusCode, !(200...299).contains(status) {
+            fail(dataTask, (300...399).contains(status) ? .redirectRefused(to: http?.value(forHTTPHeaderField: "Location") ?? "nowhere") : .httpStatus(status))
+            return completionHandler(.cancel)
+        }
+        // Refuse early when the server announces an oversize body.
+        if response.expectedContentLength > Int64(transfer.maxBytes) {
+            fail(dataTask, .tooLarge(limit: transfer.maxBytes))
+            return completionHandler(.cancel)
+        }
+        completionHandler(.allow)
+    }
+
+    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
+        guard let transfer = transfer(for: dataTask) else { return }
+        lock.lock()
+        let alreadyFailed = transfer.failure != nil
+        if !alreadyFailed { transfer.data.append(data) }
+        let tooLarge = transfer.data.count > transfer.maxBytes
+        if tooLarge {
+            if transfer.failure == nil { transfer.failure = .tooLarge(limit: transfer.maxBytes) }
+            transfer.data = Data()
+        }
+        lock.unlock()
+        if tooLarge { dataTask.cancel() }
+    }
+
+    func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: Error?) {
+        guard let transfer = transfer(for: task) else { return }
+        if let error {
+            let failure: FetchFailure
+            if let urlError = error as? URLError {
+                switch urlError.code {
+                case .timedOut: failure = .timedOut
+                case .unsupportedURL: failure = .unsupportedScheme(task.currentRequest?.url?.scheme ?? "")
+                case .httpTooManyRedirects: failure = .tooManyRedirects(limit: settings.maxRedirects)
+                default: failure = .transport(urlError.localizedDescription)
+                }
+            } else {
+                failure = .transport(error.localizedDescription)
+            }
+            fail(task, failure)
+        }
+        transfer.finished.signal()
+    }
+}

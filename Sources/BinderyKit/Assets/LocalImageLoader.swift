@@ -1,0 +1,79 @@
+import Foundation
+
+/// Finds and reads images an article refers to by relative path, e.g.
+/// `images/x.png` beside the article file.
+///
+/// An article is untrusted input: a reference may only reach files inside the
+/// input folder it was found under (`SourceFile.root`). The check happens in
+/// two steps before anything is opened: the path is normalized lexically (so
+/// `../` cannot climb out), then `realpath(3)` resolves symbolic links and the
+/// real path must still lie inside the real root. Absolute paths and `file:`
+/// URLs are never followed.
+enum LocalImageLoader {
+    enum Location: Equatable {
+        /// The real path of an existing file inside the root.
+        case file(String)
+        case notFound
+        /// Not looked at, for the reason given.
+        case refused(String)
+    }
+
+    /// Where `reference` (a relative URL path as written in `src`) points,
+    /// without opening anything.
+    static func locate(_ reference: String, in source: SourceFile) -> Location {
+        var path = reference
+        if let cut = path.firstIndex(where: { $0 == "?" || $0 == "#" }) { path = String(path[..<cut]) }
+        path = path.removingPercentEncoding ?? path
+        if path.isEmpty { return .refused("empty image reference") }
+        if path.hasPrefix("/") { return .refused("absolute path \(reference) is not read") }
+        if path.contains("\0") { return .refused("invalid path \(reference)") }
+
+        let root = source.root.standardizedFileURL.path
+        var components = source.url.standardizedFileURL.deletingLastPathComponent().path
+            .split(separator: "/", omittingEmptySubsequences: true).map(String.init)
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            switch part {
+            case ".": continue
+            case "..": if !components.isEmpty { components.removeLast() }
+            default: components.append(String(part))
+            }
+        }
+        let candidate = "/" + components.joined(separator: "/")
+        guard isInside(candidate, root) else {
+            return .refused("\(reference) lies outside the input folder and is not read")
+        }
+        guard let real = realPath(candidate) else {
+            return errno == ENOENT || errno == ENOTDIR ? .notFound : .refused("\(reference): \(String(cString: strerror(errno)))")
+        }
+        guard let realRoot = realPath(root), isInside(real, realRoot) else {
+            return .refused("\(reference) is a link leading outside the input folder and is not read")
+        }
+        return .file(real)
+    }
+
+    /// The bytes and type of a located file, refusing non-regular files,
+    /// files over `maxBytes` and anything that is not an image by its bytes.
+    static func read(_ realPath: String, maxBytes: Int) -> Result<(Data, ImageType), FetchFailure> {
+        var info = stat()
+        guard stat(realPath, &info) == 0 else { return .failure(.transport(String(cString: strerror(errno)))) }
+        guard (info.st_mode & S_IFMT) == S_IFREG else { return .failure(.transport("not a regular file")) }
+        guard Int(info.st_size) <= maxBytes else { return .failure(.tooLarge(limit: maxBytes)) }
+        guard let data = FileManager.default.contents(atPath: realPath) else {
+            return .failure(.transport("cannot be read"))
+        }
+        guard let type = ImageType.sniff(data) else { return .failure(.notAnImage(contentType: nil)) }
+        return .success((data, type))
+    }
+
+    /// `path` is `root` or below it (component-wise, so `/a/bc` is not inside `/a/b`).
+    static func isInside(_ path: String, _ root: String) -> Bool {
+        let base = root.hasSuffix("/") ? String(root.dropLast()) : root
+        return path == base || path.hasPrefix(base + "/") || base.isEmpty
+    }
+
+    private static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+}
