@@ -19,6 +19,7 @@ struct EpubCommand: ParsableCommand {
     @Option(help: ArgumentHelp("A CSS file to use instead of the built-in stylesheet.", valueName: "path"))
     var style: String?
 
+    @OptionGroup(title: "Images") var images: ImageOptionGroup
     @OptionGroup(title: "Reporting") var reporting: ReportingOptions
 
     func validate() throws {
@@ -34,18 +35,18 @@ struct EpubCommand: ParsableCommand {
         let stylesheet = try style.map { try String(contentsOfFile: $0, encoding: .utf8) } ?? ""
         let destination = URL(fileURLWithPath: output).standardizedFileURL
         let writer = try EPUBWriter(destination: destination, metadata: metadata, digest: digest, stylesheet: stylesheet)
-        let resolver = AssetResolver(options: AssetOptions())
+        let resolver = AssetResolver(options: images.assetOptions)
         let pipeline = ArticlePipeline(
             digest: digest, binding: .init(resolver: resolver, linkPrefix: "../images/"),
             log: run.log, progress: run.progress("Binding"))
-        var images = 0
+        var imageCount = 0
         try pipeline.forEachArticle { bound in
             for asset in bound.newAssets { try writer.add(asset) }
-            images += bound.newAssets.count
+            imageCount += bound.newAssets.count
             try writer.add(bound.cleaned, chapterIndex: bound.chapterIndex)
         }
         try writer.finish()
-        run.console.summary("\(digest.articleCountText), \(digest.chapterCountText), \(images) images, \(ByteCount.format(fileSize(destination))) → \(output)")
+        run.console.summary("\(digest.articleCountText), \(digest.chapterCountText), \(imageCount) images, \(ByteCount.format(fileSize(destination))) → \(output)")
         try run.finish()
     }
 }

@@ -1,6 +1,4 @@
 import BinderyKit
-// Placeholder until the Assets work lands BinderyVersion (removed at merge).
-enum BinderyVersion { static let string = "0.1.0" }
 
 // Placeholder until the Digest work lands ISOWeek(parsing:) (removed at merge).
 extension ISOWeek {

@@ -15,9 +15,12 @@ public struct ArticlePipeline: ArticleSource {
         public var resolver: AssetResolver
         /// Prefix of bound `img src` values, e.g. `../images/`.
         public var linkPrefix: String
-        public init(resolver: AssetResolver, linkPrefix: String) {
+        /// Decides, in book order, which assets are new to the output.
+        public var ledger: AssetLedger
+        public init(resolver: AssetResolver, linkPrefix: String, ledger: AssetLedger = AssetLedger()) {
             self.resolver = resolver
             self.linkPrefix = linkPrefix
+            self.ledger = ledger
         }
     }
 
@@ -85,12 +88,25 @@ public struct ArticlePipeline: ArticleSource {
         }
     }
 
+    /// Fetches the batch's remote images together, resolves every article's
+    /// images on all cores, then admits the assets in book order — so which
+    /// article "first" shows an image never depends on thread timing.
     private func bindInOrder(_ articles: [CleanedArticle]) -> [(article: CleanedArticle, newAssets: [Asset])] {
         guard let binding else { return articles.map { ($0, []) } }
-        return articles.map { cleaned in
-            let result = binding.resolver.bind(cleaned, linkPrefix: binding.linkPrefix)
-            log.report(contentsOf: result.diagnostics)
-            return (result.article, result.newAssets)
+        let resolver = binding.resolver
+        var remote: [URL] = []
+        var seen = Set<URL>()
+        for article in articles {
+            for url in resolver.remoteReferences(in: article) where seen.insert(url).inserted { remote.append(url) }
+        }
+        if !remote.isEmpty { resolver.prefetch(remote) }
+        let slots = ResultSlots<ResolvedArticle>(count: articles.count)
+        DispatchQueue.concurrentPerform(iterations: articles.count) { index in
+            slots.set(index, resolver.resolve(articles[index], linkPrefix: binding.linkPrefix))
+        }
+        return slots.values.map { resolved in
+            log.report(contentsOf: resolved.diagnostics)
+            return (resolved.article, binding.ledger.admit(resolved.assets))
         }
     }
 }

@@ -66,7 +66,7 @@ extension BookMetadata {
         for article in digest.articles {
             text += (article.url?.absoluteString ?? article.origin.displayName) + "\n"
         }
-        var bytes = Array(SHA256.hash(Array(text.utf8)).prefix(16))
+        var bytes = Array(SHA256.digest(Data(text.utf8)).prefix(16))
         bytes[6] = (bytes[6] & 0x0F) | 0x50 // version 5-style (name-based, SHA)
         bytes[8] = (bytes[8] & 0x3F) | 0x80 // RFC 4122 variant
         let hex = bytes.map { String(format: "%02x", $0) }.joined()
