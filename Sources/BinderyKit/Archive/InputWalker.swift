@@ -30,13 +30,13 @@ struct InputWalker {
             }
             if (info.st_mode & S_IFMT) == S_IFDIR {
                 let parent = url.deletingLastPathComponent().path
-                var folder = Folder(root: url, displayPrefix: relative(url.path, to: parent))
+                var folder = Folder(root: folderURL(url.path), displayPrefix: relative(url.path, to: parent))
                 folder.rootRealPath = realPath(url.path) ?? url.path
                 folder.walk(url.path, relativePath: "", into: &files, diagnostics: &diagnostics)
             } else {
                 let folder = url.deletingLastPathComponent()
                 let display = relative(url.path, to: folder.deletingLastPathComponent().path)
-                files.append(Found(source: SourceFile(url: url, root: folder, displayName: display), path: url.path))
+                files.append(Found(source: SourceFile(url: url, root: folderURL(folder.path), displayName: display), path: url.path))
             }
         }
         files.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
@@ -100,7 +100,7 @@ struct InputWalker {
             }
             let isFolder = (info.st_mode & S_IFMT) == S_IFDIR
             guard isFolder || isArticleName(name) else { return }
-            guard target.hasPrefix(rootRealPath + "/") else {
+            guard target == rootRealPath || target.hasPrefix(rootRealPath + "/") else {
                 diagnostics.append(.warning(display(relativePath), "symbolic link leads outside the input folder; not followed"))
                 return
             }
@@ -125,6 +125,12 @@ struct InputWalker {
         private func display(_ relativePath: String) -> String {
             relativePath.isEmpty ? displayPrefix : (displayPrefix.isEmpty ? relativePath : displayPrefix + "/" + relativePath)
         }
+    }
+
+    /// Roots end in `/`, so that a relative image path resolves inside them
+    /// (`URL(string: "images/a.png", relativeTo: root)`).
+    private static func folderURL(_ path: String) -> URL {
+        URL(fileURLWithPath: path, isDirectory: true).standardizedFileURL
     }
 
     static func isArticleName(_ name: String) -> Bool {

@@ -180,7 +180,7 @@ enum WrittenDateParser {
         let start = s.index
         if let sign = s.peek, sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") {
             s.index += 1
-            guard let hours = s.number(digits: 2...2), hours <= 14 else { s.index = start; return nil }
+            guard let hours = s.number(digits: 2...2, followedByDigits: true), hours <= 14 else { s.index = start; return nil }
             var minutes = 0
             let colon = s.consume(UInt8(ascii: ":"))
             if let m = s.number(digits: 2...2), m < 60 { minutes = m } else if colon { s.index = start; return nil }
@@ -271,18 +271,20 @@ struct ByteScanner {
         return true
     }
 
-    mutating func number(digits: ClosedRange<Int>) -> Int? {
-        numberWithCount(digits: digits)?.value
+    mutating func number(digits: ClosedRange<Int>, followedByDigits: Bool = false) -> Int? {
+        numberWithCount(digits: digits, followedByDigits: followedByDigits)?.value
     }
 
-    mutating func numberWithCount(digits: ClosedRange<Int>) -> (value: Int, count: Int)? {
+    /// Reads `digits` digits; unless `followedByDigits`, a longer run of
+    /// digits is no match (so `20240` is not read as a year).
+    mutating func numberWithCount(digits: ClosedRange<Int>, followedByDigits: Bool = false) -> (value: Int, count: Int)? {
         var value = 0, count = 0
         while let b = peek, b >= 48 && b <= 57, count < digits.upperBound {
             value = value * 10 + Int(b - 48)
             count += 1
             index += 1
         }
-        if let b = peek, b >= 48 && b <= 57 { index -= count; return nil } // too many digits
+        if !followedByDigits, let b = peek, b >= 48 && b <= 57 { index -= count; return nil }
         guard digits.contains(count) else { index -= count; return nil }
         return (value, count)
     }
