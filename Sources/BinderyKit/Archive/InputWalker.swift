@@ -3,8 +3,8 @@ import Foundation
 /// Finds the article files among the inputs.
 ///
 /// Folders are walked recursively; hidden entries (a leading `.`) are
-/// skipped; only `.txt` and `.md` files are taken from folders (a file named
-/// directly is always taken). A symbolic link is followed only when it
+/// skipped; only `.txt` and `.md` files other than a `README` are taken
+/// from folders (a file named directly is always taken). A symbolic link is followed only when it
 /// leads to a file inside the input folder — never out of it, and never to a
 /// folder (whose files the walk reaches anyway, and which could loop).
 struct InputWalker {
@@ -133,8 +133,11 @@ struct InputWalker {
         URL(fileURLWithPath: path, isDirectory: true).standardizedFileURL
     }
 
+    /// `.txt`/`.md`, except a `README`: it describes its folder (archive
+    /// repositories and `Samples/` have one) and is never an article.
     static func isArticleName(_ name: String) -> Bool {
         guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return false }
+        guard name[..<dot].lowercased() != "readme" else { return false }
         return articleExtensions.contains(name[name.index(after: dot)...].lowercased())
     }
 

@@ -9,12 +9,13 @@ enum TextBytes {
     /// Reads at most `limit` bytes from the start of the file (all of it when
     /// `limit` is nil). Throws a description of the system error.
     static func readFile(_ path: String, limit: Int? = nil) throws -> [UInt8] {
-        let fd = open(path, O_RDONLY)
+        // O_NONBLOCK: opening a FIFO must not hang the scan; it is refused below.
+        let fd = open(path, O_RDONLY | O_NONBLOCK)
         guard fd >= 0 else { throw ReadFailure(reason: String(cString: strerror(errno))) }
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw ReadFailure(reason: String(cString: strerror(errno))) }
-        if (info.st_mode & S_IFMT) == S_IFDIR { throw ReadFailure(reason: "is a folder") }
+        guard (info.st_mode & S_IFMT) == S_IFREG else { throw ReadFailure(reason: "not a regular file") }
         let size = Int(info.st_size)
         let wanted = limit.map { min($0, size) } ?? size
         var bytes = [UInt8](repeating: 0, count: wanted)
