@@ -28,9 +28,14 @@ public struct ArchiveReader: Sendable {
         self.zonelessTimeZone = zonelessTimeZone
     }
 
+    static let utc = TimeZone(secondsFromGMT: 0)!
+
     /// How much of a file `scan` reads: enough for any real header and the
     /// body's date line (the largest header seen is well under 4 KB).
-    static let headBytes = 64 * 1024
+    static let headBytes = 16 * 1024
+    /// How much of the head is checked for binary data (as `git` and `file`
+    /// judge a file by its first few kilobytes).
+    static let sniffBytes = 8 * 1024
     /// How far into the body the date line is looked for.
     static let dateLineWindow = 2 * 1024
 
@@ -127,11 +132,12 @@ public struct ArchiveReader: Sendable {
         if TextBytes.isBlank(raw[...]) {
             return FileResult(diagnostics: [.warning(name, "not an article (empty file); skipped")])
         }
-        let damage = TextBytes.damage(of: raw[...])
+        let sniffed = raw.prefix(Self.sniffBytes)
+        let damage = TextBytes.damage(of: sniffed)
         if damage.nulBytes > 0 {
             return FileResult(diagnostics: [.warning(name, "not an article (binary data: contains NUL bytes); skipped")])
         }
-        if Double(damage.invalidBytes) > Double(raw.count) * Self.maximumDamage {
+        if Double(damage.invalidBytes) > Double(sniffed.count) * Self.maximumDamage {
             return FileResult(diagnostics: [.warning(name, "not an article (not UTF-8 text); skipped")])
         }
         let bytes = TextBytes.normalized(raw)
@@ -147,13 +153,13 @@ public struct ArchiveReader: Sendable {
 
     private func makeArticle(_ header: ArticleHeader, bytes: [UInt8], file: SourceFile) -> FileResult {
         var result = FileResult()
-        var title = HeaderText.collapsingWhitespace(HeaderText.decodeEntities(header.rawTitle))
+        var title = TitleLink.headline(header.rawTitle)
         if title.isEmpty {
             title = (file.url.lastPathComponent as NSString).deletingPathExtension
             result.diagnostics.append(.warning(file.displayName, "empty title; the file name is used instead"))
         }
         let zone = zonelessTimeZone
-            ?? (HeaderText.containsHan(title) ? DateLineParser.chineseFeedTimeZone : TimeZone(identifier: "UTC")!)
+            ?? (HeaderText.containsHan(title) ? DateLineParser.chineseFeedTimeZone : Self.utc)
 
         var body = bytes[header.bodyStart..<min(bytes.count, header.bodyStart + Self.dateLineWindow)]
         if header.isJekyllPost { body = JekyllBody.skippingOpeningDiv(body) }

@@ -3,6 +3,7 @@ import Foundation
 /// What the lines before an article's body say (FORMAT.md, "Layout of one
 /// file" and "Header variants").
 struct ArticleHeader {
+    /// The headline as written: entities not yet decoded.
     var rawTitle: String = ""
     var url: URL?
     /// From `<!--EPOCH_MS-->`.
@@ -27,9 +28,11 @@ struct ArticleHeader {
     static func parse(_ bytes: [UInt8]) -> Result<ArticleHeader, Problem> {
         var header = ArticleHeader()
         var lines = LineCursor(bytes[...])
-        skipBlankLines(&lines)
+        lines.skipBlankLines()
 
-        if let first = lines.peek(), first.elementsEqual("---".utf8) || first.starts(with: "---".utf8) && TextBytes.isBlank(first.dropFirst(3)) {
+        // Only short lines are ever taken whole: the body is often one line of
+        // many kilobytes, and is looked at only through its first bytes.
+        if lines.startsWith(fence), let first = lines.peek(), TextBytes.isBlank(first.dropFirst(3)) {
             guard let (matter, end) = FrontMatter.parse(bytes[lines.position...]) else { return .failure(.unclosedFrontMatter) }
             header.isJekyllPost = true
             header.rawTitle = matter.values["title"] ?? ""
@@ -39,16 +42,16 @@ struct ArticleHeader {
             if let date = matter.values["date"] { header.writtenDate = WrittenDateParser.parse(date) }
             if let author = matter.values["author"], !author.isEmpty { header.author = author }
             lines.position = end
-            skipBlankLines(&lines)
+            lines.skipBlankLines()
         }
 
-        if let line = lines.peek(), let epoch = epochMilliseconds(line) {
+        if lines.startsWith(commentOpening), let line = lines.peek(), let epoch = epochMilliseconds(line) {
             header.epochInstant = Date(timeIntervalSince1970: epoch)
             _ = lines.next()
-            skipBlankLines(&lines)
+            lines.skipBlankLines()
         }
 
-        guard let titleLine = lines.peek(), titleLine.first == UInt8(ascii: "[") else {
+        guard lines.startsWith(linkOpening) else {
             // A Jekyll post may carry its title only in the front matter.
             guard header.isJekyllPost, !header.rawTitle.isEmpty else { return .failure(.noTitleLink) }
             header.bodyStart = lines.position
@@ -60,11 +63,10 @@ struct ArticleHeader {
         if header.url == nil || !header.isJekyllPost { header.url = url ?? header.url }
 
         // Lines between the underline and the blank line: `日期：<RFC 822 date>`.
-        while let line = lines.peek(), !TextBytes.isBlank(line), let date = dateLineValue(line) {
-            _ = lines.next()
-            if let written = WrittenDateParser.parse(date) { header.writtenDate = written }
+        while dateLabels.contains(where: lines.startsWith), let line = lines.next() {
+            if let written = WrittenDateParser.parse(dateLineValue(line)) { header.writtenDate = written }
         }
-        skipBlankLines(&lines)
+        lines.skipBlankLines()
         header.bodyStart = lines.position
         return .success(header)
     }
@@ -77,7 +79,7 @@ struct ArticleHeader {
         // The common case: the link on one line, the underline on the next.
         if let next = lines.peek(), isUnderline(next), let (title, url) = TitleLink.split(first) {
             _ = lines.next()
-            return (TitleLink.title(title), TitleLink.url(url), lines.position)
+            return (TextBytes.string(title), TitleLink.url(url), lines.position)
         }
         // A title spanning lines: take everything up to the underline.
         var count = 1
@@ -86,14 +88,14 @@ struct ArticleHeader {
                 let block = first.startIndex..<line.startIndex
                 _ = lines.next()
                 guard let (title, url) = TitleLink.split(start.bytes[block]) else { break }
-                return (TitleLink.title(title), TitleLink.url(url), lines.position)
+                return (TextBytes.string(title), TitleLink.url(url), lines.position)
             }
             _ = lines.next()
             count += 1
         }
         // No underline at all: accept a complete one-line link.
         guard let (title, url) = TitleLink.split(first) else { return nil }
-        return (TitleLink.title(title), TitleLink.url(url), first.endIndex == start.bytes.endIndex ? first.endIndex : first.endIndex + 1)
+        return (TextBytes.string(title), TitleLink.url(url), first.endIndex == start.bytes.endIndex ? first.endIndex : first.endIndex + 1)
     }
 
     /// A setext underline: a run of `-` or of `=` (CommonMark §4.3), trailing spaces allowed.
@@ -109,25 +111,29 @@ struct ArticleHeader {
     /// `<!--1705700343000-->`: milliseconds since 1970 UTC. A value of
     /// eleven digits or fewer is taken as seconds (some archivers wrote those).
     static func epochMilliseconds(_ line: ArraySlice<UInt8>) -> TimeInterval? {
-        let text = TextBytes.string(line).trimmingCharacters(in: .whitespaces)
-        guard text.hasPrefix("<!--"), text.hasSuffix("-->"), text.count > 7 else { return nil }
-        let digits = text.dropFirst(4).dropLast(3).trimmingCharacters(in: .whitespaces)
-        guard !digits.isEmpty, digits.count <= 16, digits.allSatisfy(\.isASCII), let value = Int64(digits), value > 0 else { return nil }
+        var digits = line.drop { $0 == 32 || $0 == 9 }
+        while let last = digits.last, last == 32 || last == 9 { digits = digits.dropLast() }
+        guard digits.starts(with: commentOpening), digits.count > 7,
+              digits.suffix(3).elementsEqual("-->".utf8) else { return nil }
+        digits = digits.dropFirst(4).dropLast(3)
+        digits = digits.drop { $0 == 32 }
+        while digits.last == 32 { digits = digits.dropLast() }
+        guard !digits.isEmpty, digits.count <= 16, digits.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return nil }
+        let value = digits.reduce(Int64(0)) { $0 * 10 + Int64($1 - 48) }
+        guard value > 0 else { return nil }
         return digits.count <= 11 ? TimeInterval(value) : TimeInterval(value) / 1000
     }
 
-    /// The value of a `日期：…` (or `日期:`, `Date:`) line.
-    private static func dateLineValue(_ line: ArraySlice<UInt8>) -> String? {
-        let text = TextBytes.string(line).trimmingCharacters(in: .whitespaces)
-        for label in ["日期：", "日期:", "Date:", "date:"] where text.hasPrefix(label) {
-            return text.dropFirst(label.count).trimmingCharacters(in: .whitespaces)
-        }
-        return nil
-    }
+    private static let fence = Array("---".utf8)
+    private static let commentOpening = Array("<!--".utf8)
+    private static let linkOpening = Array("[".utf8)
+    /// Labels of the header date line: `日期：<RFC 822 date>` (also with an
+    /// ASCII colon, or in English).
+    private static let dateLabels = ["日期：", "日期:", "Date:", "date:"].map { Array($0.utf8) }
 
-    private static func skipBlankLines(_ lines: inout LineCursor) {
-        while let line = lines.peek(), TextBytes.isBlank(line) {
-            _ = lines.next()
-        }
+    /// The value of a header date line (its label dropped).
+    private static func dateLineValue(_ line: ArraySlice<UInt8>) -> String {
+        let label = dateLabels.first { line.starts(with: $0) } ?? []
+        return TextBytes.string(line.dropFirst(label.count)).trimmingCharacters(in: .whitespaces)
     }
 }

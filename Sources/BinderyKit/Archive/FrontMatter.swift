@@ -82,6 +82,27 @@ struct LineCursor {
         return rest
     }
 
+    /// Whether the bytes at `position` start with `prefix`.
+    func startsWith(_ prefix: [UInt8]) -> Bool {
+        bytes[position...].starts(with: prefix)
+    }
+
+    /// Moves past blank lines, looking at no more than their whitespace, so
+    /// that a long line after them is not scanned.
+    mutating func skipBlankLines() {
+        var i = position
+        while i < bytes.endIndex {
+            let b = bytes[i]
+            if b == 10 {
+                position = i + 1
+            } else if !(b == 32 || b == 9 || b == 11 || b == 12) {
+                return
+            }
+            i += 1
+        }
+        position = bytes.endIndex
+    }
+
     /// The next line without consuming it.
     func peek() -> ArraySlice<UInt8>? {
         var copy = self

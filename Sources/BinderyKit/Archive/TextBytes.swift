@@ -41,7 +41,10 @@ enum TextBytes {
     static func normalized(_ bytes: [UInt8]) -> [UInt8] {
         let hasBOM = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
         let start = hasBOM ? 3 : 0
-        guard bytes[start...].contains(13) else {
+        let hasCR = bytes.withUnsafeBufferPointer { buffer in
+            buffer.count > start && memchr(buffer.baseAddress! + start, 13, buffer.count - start) != nil
+        }
+        guard hasCR else {
             return hasBOM ? Array(bytes[start...]) : bytes
         }
         var out = [UInt8]()
@@ -67,60 +70,58 @@ enum TextBytes {
         String(decoding: bytes, as: UTF8.self)
     }
 
-    /// How the bytes look as text: NUL bytes and the share of bytes that are
-    /// not part of a valid UTF-8 sequence.
+    /// How the bytes look as text: NUL bytes and the number of bytes that
+    /// are not part of a valid UTF-8 sequence (Unicode §3.9, table 3-7). A
+    /// sequence cut off at the end (by the read limit) is not counted.
     static func damage(of bytes: ArraySlice<UInt8>) -> (nulBytes: Int, invalidBytes: Int) {
-        var nul = 0, invalid = 0
-        var i = bytes.startIndex
-        let end = bytes.endIndex
-        while i < end {
-            let b = bytes[i]
-            if b < 0x80 {
-                if b == 0 { nul += 1 }
-                i += 1
-                continue
-            }
-            let length: Int
-            let lowest: UInt8, highest: UInt8 // allowed range of the second byte
-            switch b {
-            case 0xC2...0xDF: length = 2; lowest = 0x80; highest = 0xBF
-            case 0xE0: length = 3; lowest = 0xA0; highest = 0xBF
-            case 0xE1...0xEC, 0xEE...0xEF: length = 3; lowest = 0x80; highest = 0xBF
-            case 0xED: length = 3; lowest = 0x80; highest = 0x9F
-            case 0xF0: length = 4; lowest = 0x90; highest = 0xBF
-            case 0xF1...0xF3: length = 4; lowest = 0x80; highest = 0xBF
-            case 0xF4: length = 4; lowest = 0x80; highest = 0x8F
-            default: invalid += 1; i += 1; continue
-            }
-            var valid = i + length <= end
-            if valid {
-                valid = (lowest...highest).contains(bytes[i + 1])
+        bytes.withUnsafeBufferPointer { buffer in
+            var nul = 0, invalid = 0
+            var i = 0
+            let end = buffer.count
+            while i < end {
+                let b = buffer[i]
+                if b < 0x80 {
+                    if b == 0 { nul += 1 }
+                    i += 1
+                    continue
+                }
+                let length: Int
+                let lowest: UInt8, highest: UInt8 // allowed range of the second byte
+                switch b {
+                case 0xC2...0xDF: length = 2; lowest = 0x80; highest = 0xBF
+                case 0xE0: length = 3; lowest = 0xA0; highest = 0xBF
+                case 0xE1...0xEC, 0xEE...0xEF: length = 3; lowest = 0x80; highest = 0xBF
+                case 0xED: length = 3; lowest = 0x80; highest = 0x9F
+                case 0xF0: length = 4; lowest = 0x90; highest = 0xBF
+                case 0xF1...0xF3: length = 4; lowest = 0x80; highest = 0xBF
+                case 0xF4: length = 4; lowest = 0x80; highest = 0x8F
+                default: invalid += 1; i += 1; continue
+                }
+                if i + length > end {
+                    if isContinuation(buffer[(i + 1)...]) { break }
+                    invalid += 1
+                    i += 1
+                    continue
+                }
+                var valid = buffer[i + 1] >= lowest && buffer[i + 1] <= highest
                 var k = 2
                 while valid && k < length {
-                    valid = (0x80...0xBF).contains(bytes[i + k])
+                    valid = buffer[i + k] & 0xC0 == 0x80
                     k += 1
                 }
+                if valid {
+                    i += length
+                } else {
+                    invalid += 1
+                    i += 1
+                }
             }
-            if valid {
-                i += length
-            } else if i + length > end && isTruncatedTail(bytes, from: i) {
-                // A sequence cut by the read limit is not damage.
-                break
-            } else {
-                invalid += 1
-                i += 1
-            }
+            return (nul, invalid)
         }
-        return (nul, invalid)
     }
 
-    private static func isTruncatedTail(_ bytes: ArraySlice<UInt8>, from i: Int) -> Bool {
-        var k = i + 1
-        while k < bytes.endIndex {
-            if !(0x80...0xBF).contains(bytes[k]) { return false }
-            k += 1
-        }
-        return true
+    private static func isContinuation(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        bytes.allSatisfy { $0 & 0xC0 == 0x80 }
     }
 
     static func isBlank(_ bytes: ArraySlice<UInt8>) -> Bool {

@@ -51,8 +51,8 @@ enum TitleLink {
     }
 
     /// The headline: entities decoded, whitespace (and line breaks) collapsed.
-    static func title(_ raw: ArraySlice<UInt8>) -> String {
-        HeaderText.collapsingWhitespace(HeaderText.decodeEntities(TextBytes.string(raw)))
+    static func headline(_ raw: String) -> String {
+        HeaderText.collapsingWhitespace(HeaderText.decodeEntities(raw))
     }
 
     /// The article URL. Entities are decoded (`&amp;`), a Markdown `<…>`
@@ -60,25 +60,37 @@ enum TitleLink {
     /// right after the host (a common archiver slip) is made single so that
     /// the same article compares equal however it was written.
     static func url(_ raw: ArraySlice<UInt8>) -> URL? {
-        var text = HeaderText.decodeEntities(TextBytes.string(raw)).trimmingCharacters(in: .whitespacesAndNewlines)
-        if text.hasPrefix("<"), let close = text.firstIndex(of: ">") {
-            text = String(text[text.index(after: text.startIndex)..<close])
-        } else if let space = text.firstIndex(of: " ") {
-            text = String(text[..<space])
+        var bytes = raw.drop(while: isSpace)
+        while let last = bytes.last, isSpace(last) { bytes = bytes.dropLast() }
+        if bytes.first == UInt8(ascii: "<"), let close = bytes.firstIndex(of: UInt8(ascii: ">")) {
+            bytes = bytes[(bytes.startIndex + 1)..<close]
+        } else if let space = bytes.firstIndex(of: 32) {
+            bytes = bytes[..<space]
         }
-        guard !text.isEmpty else { return nil }
-        if text.hasPrefix("//") { text = "https:" + text }
-        if let schemeEnd = text.range(of: "://") {
-            let hostStart = schemeEnd.upperBound
-            if let slash = text[hostStart...].firstIndex(of: "/") {
-                var rest = text[slash...]
-                while rest.hasPrefix("//") { rest = rest.dropFirst() }
-                text = String(text[..<slash]) + rest
-            }
+        guard !bytes.isEmpty else { return nil }
+        var text = Array(bytes)
+        if bytes.contains(UInt8(ascii: "&")) { text = Array(HeaderText.decodeEntities(TextBytes.string(bytes)).utf8) }
+        if text.starts(with: "//".utf8) { text = Array("https:".utf8) + text }
+        if let hostStart = endOfScheme(text), let slash = text[hostStart...].firstIndex(of: UInt8(ascii: "/")) {
+            var rest = text[slash...]
+            while rest.starts(with: "//".utf8) { rest = rest.dropFirst() }
+            text = Array(text[..<slash]) + rest
         }
-        guard let url = URL(string: text), let scheme = url.scheme?.lowercased(),
+        guard let url = URL(string: TextBytes.string(text)), let scheme = url.scheme?.lowercased(),
               scheme == "http" || scheme == "https", let host = url.host, !host.isEmpty else { return nil }
         return url
+    }
+
+    /// The index after `://`, if the text starts with a scheme.
+    private static func endOfScheme(_ text: [UInt8]) -> Int? {
+        var i = 0
+        while i < text.count, i < 16 {
+            let b = text[i] | 0x20
+            if b >= 97 && b <= 122 { i += 1; continue }
+            break
+        }
+        guard i > 0, text[i...].starts(with: "://".utf8) else { return nil }
+        return i + 3
     }
 
     private static func isSpace(_ b: UInt8) -> Bool { b == 32 || b == 9 || b == 10 }
