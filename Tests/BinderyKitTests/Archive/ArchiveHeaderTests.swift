@@ -45,6 +45,10 @@ final class ArchiveHeaderTests: XCTestCase {
         XCTAssertEqual(article.title, "\"Tom & Jerry\" — 中 x &bogus;")
     }
 
+    func testEntitiesAreDecodedOnlyOnce() throws {
+        XCTAssertEqual(try only(ArchiveFixtures.article(title: "Use &amp;lt;b&amp;gt; tags")).title, "Use &lt;b&gt; tags")
+    }
+
     func testTitleSpanningLinesWithBlankLine() throws {
         let text = "<!--1705700343000-->\n[First part\n\nsecond  part](https://example.com/p)\n======\n\n<p>x</p>"
         let article = try only(text)
