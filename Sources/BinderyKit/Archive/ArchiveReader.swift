@@ -67,22 +67,8 @@ public struct ArchiveReader: Sendable {
             if let article = result.article { articles.append(article) }
             diagnostics.append(contentsOf: result.diagnostics)
         }
-        articles.sort(by: Self.readingOrder)
+        articles.sort(by: Article.readingOrder)
         return ArchiveScan(articles: articles, diagnostics: diagnostics)
-    }
-
-    /// By instant (undated last), then display name, then path: a total order.
-    static func readingOrder(_ a: Article, _ b: Article) -> Bool {
-        switch (a.instant, b.instant) {
-        case let (x?, y?) where x != y: return x < y
-        case (.some, nil): return true
-        case (nil, .some): return false
-        default:
-            if a.origin.displayName != b.origin.displayName {
-                return a.origin.displayName.utf8.lexicographicallyPrecedes(b.origin.displayName.utf8)
-            }
-            return a.origin.url.path.utf8.lexicographicallyPrecedes(b.origin.url.path.utf8)
-        }
     }
 
     /// The body HTML of `article` (everything after the header; for a Jekyll

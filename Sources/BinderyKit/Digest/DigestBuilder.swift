@@ -36,8 +36,8 @@ public struct DigestBuilder: Sendable {
             if let range, !range.contains(day) { continue }
             dated.append((index, day))
         }
-        dated.sort { ArchiveReader.readingOrder(unique[$0.index], unique[$1.index]) }
-        undated.sort { ArchiveReader.readingOrder(unique[$0], unique[$1]) }
+        dated.sort { Article.readingOrder(unique[$0.index], unique[$1.index]) }
+        undated.sort { Article.readingOrder(unique[$0], unique[$1]) }
 
         var chapters = group(dated, of: unique)
         if options.newestFirst {
