@@ -35,7 +35,7 @@ public struct ArchiveReader: Sendable {
     static let headBytes = 16 * 1024
     /// How much of the head is checked for binary data (as `git` and `file`
     /// judge a file by its first few kilobytes).
-    static let sniffBytes = 8 * 1024
+    static let sniffBytes = 4 * 1024
     /// How far into the body the date line is looked for.
     static let dateLineWindow = 2 * 1024
 

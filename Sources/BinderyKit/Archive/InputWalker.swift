@@ -39,7 +39,13 @@ struct InputWalker {
                 files.append(Found(source: SourceFile(url: url, root: folderURL(folder.path), displayName: display), path: url.path))
             }
         }
-        files.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        // A file reached through two inputs (a folder and the file itself)
+        // is read once, under the name that sorts first — whatever the order
+        // of the inputs.
+        files.sort {
+            $0.path != $1.path ? $0.path.utf8.lexicographicallyPrecedes($1.path.utf8)
+                : $0.source.displayName.utf8.lexicographicallyPrecedes($1.source.displayName.utf8)
+        }
         var seen = Set<String>()
         files = files.filter { seen.insert($0.path).inserted }
         return (files, diagnostics)

@@ -28,6 +28,15 @@ final class ArchiveFilesTests: XCTestCase {
         XCTAssertEqual(scan.articles.first?.origin.root.path, folder.url.path)
     }
 
+    func testOverlappingInputsReadEachFileOnce() throws {
+        let folder = try ArchiveFixtureFolder()
+        let file = try folder.write("sub/a.txt", ArchiveFixtures.article())
+        let forward = ArchiveReader().scan([folder.url, file, folder.url])
+        let backward = ArchiveReader().scan([file, folder.url])
+        XCTAssertEqual(forward.articles.map(\.origin.displayName), ["Archive/sub/a.txt"])
+        XCTAssertEqual(forward.articles, backward.articles)
+    }
+
     func testNonArticlesAreReportedAndSkipped() throws {
         let folder = try ArchiveFixtureFolder()
         try folder.write("empty.txt", "")
