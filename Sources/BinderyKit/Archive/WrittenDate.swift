@@ -67,18 +67,7 @@ enum WrittenDateParser {
         guard let month = s.number(digits: 1...2), s.consume(separator!), let day = s.number(digits: 1...2),
               CivilCalendar.isValid(year: year, month: month, day: day) else { return nil }
         var date = WrittenDate(day: CivilDay(year: year, month: month, day: day))
-        let beforeTime = s.index
-        if s.consume(UInt8(ascii: "T")) || s.consume(UInt8(ascii: "t")) || s.skipSpaces() {
-            if let (second, nanos) = parseClock(&s) {
-                date.secondOfDay = second
-                date.nanoseconds = nanos
-                let beforeZone = s.index
-                s.skipSpaces()
-                if let offset = parseZone(&s) { date.utcOffset = offset } else { s.index = beforeZone }
-            } else {
-                s.index = beforeTime
-            }
-        }
+        readOptionalTime(&s, into: &date, separators: [UInt8(ascii: "T"), UInt8(ascii: "t")])
         return date
     }
 
@@ -91,14 +80,7 @@ enum WrittenDateParser {
         s.skipSpaces()
         guard s.consume("日") || s.consume("号"), CivilCalendar.isValid(year: year, month: month, day: day) else { return nil }
         var date = WrittenDate(day: CivilDay(year: year, month: month, day: day))
-        let beforeTime = s.index
-        s.skipSpaces()
-        if let (second, nanos) = parseClock(&s) {
-            date.secondOfDay = second
-            date.nanoseconds = nanos
-        } else {
-            s.index = beforeTime
-        }
+        readOptionalTime(&s, into: &date, separators: [])
         return date
     }
 
@@ -110,16 +92,7 @@ enum WrittenDateParser {
         guard let month = s.number(digits: 1...2), s.consume(separator!), let year = s.number(digits: 4...4),
               CivilCalendar.isValid(year: year, month: month, day: day) else { return nil }
         var date = WrittenDate(day: CivilDay(year: year, month: month, day: day))
-        let beforeTime = s.index
-        s.skipSpaces()
-        _ = s.consume(UInt8(ascii: "-")) || s.consume(UInt8(ascii: ","))
-        s.skipSpaces()
-        if let (second, nanos) = parseClock(&s) {
-            date.secondOfDay = second
-            date.nanoseconds = nanos
-        } else {
-            s.index = beforeTime
-        }
+        readOptionalTime(&s, into: &date, separators: [UInt8(ascii: "-"), UInt8(ascii: ",")])
         return date
     }
 
@@ -140,21 +113,32 @@ enum WrittenDateParser {
         let year = written.count == 4 ? written.value : (written.value < 50 ? 2000 + written.value : 1900 + written.value)
         guard written.count != 3, CivilCalendar.isValid(year: year, month: month, day: day) else { return nil }
         var date = WrittenDate(day: CivilDay(year: year, month: month, day: day))
-        let beforeTime = s.index
-        s.skipSpaces()
-        if let (second, nanos) = parseClock(&s) {
-            date.secondOfDay = second
-            date.nanoseconds = nanos
-            let beforeZone = s.index
-            s.skipSpaces()
-            if let offset = parseZone(&s) { date.utcOffset = offset } else { s.index = beforeZone }
-        } else {
-            s.index = beforeTime
-        }
+        readOptionalTime(&s, into: &date, separators: [])
         return date
     }
 
     // MARK: Pieces
+
+    /// The time that may follow a date: spaces or one of `separators`, a
+    /// clock, and optionally a zone. Leaves the scanner where it was when no
+    /// clock follows.
+    private static func readOptionalTime(_ s: inout ByteScanner, into date: inout WrittenDate, separators: [UInt8]) {
+        let start = s.index
+        s.skipSpaces()
+        if let b = s.peek, separators.contains(b) {
+            s.index += 1
+            s.skipSpaces()
+        }
+        guard let (second, nanos) = parseClock(&s) else {
+            s.index = start
+            return
+        }
+        date.secondOfDay = second
+        date.nanoseconds = nanos
+        let beforeZone = s.index
+        s.skipSpaces()
+        if let offset = parseZone(&s) { date.utcOffset = offset } else { s.index = beforeZone }
+    }
 
     /// `hh:mm`, `hh:mm:ss`, `hh:mm:ss.fff`; returns seconds since midnight.
     private static func parseClock(_ s: inout ByteScanner) -> (Int, Int)? {
