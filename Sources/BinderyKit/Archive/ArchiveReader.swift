@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 
 /// What scanning the inputs found.
@@ -10,20 +11,173 @@ public struct ArchiveScan: Sendable {
     }
 }
 
-/// Reads article files and folders. (Skeleton: the Archive work replaces this.)
+/// Reads article files and folders (FORMAT.md).
+///
+/// `scan` reads only the head of each file (header plus the first bytes of
+/// the body, where the date line sits), files in parallel; bodies are read
+/// later, one at a time, by `loadBody(of:)`, so memory stays flat however
+/// large the archive.
 public struct ArchiveReader: Sendable {
-    public init() {}
+    /// The zone for dates written without one (a zone-less ISO date, a
+    /// `2020年 6月 27日` date line, `dd/mm/yyyy - hh:mm`). `nil` chooses per
+    /// article: UTC+8 when the title is Chinese — the feeds that write such
+    /// dates publish in China/Taiwan/Hong Kong time — and UTC otherwise.
+    public var zonelessTimeZone: TimeZone?
+
+    public init(zonelessTimeZone: TimeZone? = nil) {
+        self.zonelessTimeZone = zonelessTimeZone
+    }
+
+    static let utc = TimeZone(secondsFromGMT: 0)!
+
+    /// How much of a file `scan` reads: enough for any real header and the
+    /// body's date line (the largest header seen is well under 4 KB).
+    static let headBytes = 16 * 1024
+    /// How much of the head is checked for binary data (as `git` and `file`
+    /// judge a file by its first few kilobytes).
+    static let sniffBytes = 4 * 1024
+    /// How far into the body the date line is looked for.
+    static let dateLineWindow = 2 * 1024
 
     /// Walks `inputs` (files and folders, recursively), parses each article's
     /// header and date, and reports files that are not articles. Does not
     /// deduplicate (that is the Digest's job) and keeps no bodies.
+    ///
+    /// `articles` are sorted by instant (undated last), then display name.
     public func scan(_ inputs: [URL]) -> ArchiveScan {
-        ArchiveScan(articles: [], diagnostics: [])
+        let (files, walkDiagnostics) = InputWalker.walk(inputs)
+        var results = [FileResult?](repeating: nil, count: files.count)
+        // Chunks keep the per-task overhead low; each slot is written by
+        // exactly one task, and the order of `files` fixes the output order.
+        let chunk = 64
+        let chunks = (files.count + chunk - 1) / chunk
+        results.withUnsafeMutableBufferPointer { slots in
+            let output = SlotWriter(slots)
+            DispatchQueue.concurrentPerform(iterations: chunks) { c in
+                for index in (c * chunk)..<min(files.count, (c + 1) * chunk) {
+                    output[index] = readHead(files[index])
+                }
+            }
+        }
+        var articles: [Article] = []
+        articles.reserveCapacity(files.count)
+        var diagnostics = walkDiagnostics
+        for result in results {
+            guard let result else { continue }
+            if let article = result.article { articles.append(article) }
+            diagnostics.append(contentsOf: result.diagnostics)
+        }
+        articles.sort(by: Article.readingOrder)
+        return ArchiveScan(articles: articles, diagnostics: diagnostics)
     }
 
-    /// The body HTML of `article` (everything after the header), with invalid
-    /// UTF-8 repaired, a BOM dropped and CRLF/CR normalised to LF.
+    /// The body HTML of `article` (everything after the header; for a Jekyll
+    /// post, inside its wrapping `<div>`), with invalid UTF-8 repaired, a BOM
+    /// dropped and CRLF/CR normalised to LF.
+    ///
+    /// - Throws: `ArchiveError.unreadable` when the file cannot be read, and
+    ///   `ArchiveError.notAnArticle` when it no longer holds an article.
     public func loadBody(of article: Article) throws -> String {
-        ""
+        let bytes: [UInt8]
+        do {
+            bytes = TextBytes.normalized(try TextBytes.readFile(article.origin.url.path))
+        } catch let failure as TextBytes.ReadFailure {
+            throw ArchiveError.unreadable(file: article.origin.displayName, reason: failure.reason)
+        }
+        switch ArticleHeader.parse(bytes) {
+        case .failure(let problem):
+            throw ArchiveError.notAnArticle(file: article.origin.displayName, reason: problem.reason)
+        case .success(let header):
+            var body = bytes[header.bodyStart...]
+            if header.isJekyllPost { body = JekyllBody.unwrapped(body) }
+            return TextBytes.string(body)
+        }
+    }
+
+    // MARK: One file
+
+    struct FileResult {
+        var article: Article?
+        var diagnostics: [Diagnostic] = []
+    }
+
+    /// Share of invalid bytes above which a file is taken for binary data
+    /// rather than text with a few damaged characters.
+    static let maximumDamage = 0.05
+
+    func readHead(_ file: InputWalker.Found) -> FileResult {
+        let name = file.source.displayName
+        let raw: [UInt8]
+        do {
+            raw = try TextBytes.readFile(file.path, limit: Self.headBytes)
+        } catch let failure as TextBytes.ReadFailure {
+            return FileResult(diagnostics: [.warning(name, "cannot read file: \(failure.reason)")])
+        } catch {
+            return FileResult(diagnostics: [.warning(name, "cannot read file: \(error)")])
+        }
+        if TextBytes.isBlank(raw[...]) {
+            return FileResult(diagnostics: [.warning(name, "not an article (empty file); skipped")])
+        }
+        let sniffed = raw.prefix(Self.sniffBytes)
+        let damage = TextBytes.damage(of: sniffed)
+        if damage.nulBytes > 0 {
+            return FileResult(diagnostics: [.warning(name, "not an article (binary data: contains NUL bytes); skipped")])
+        }
+        if Double(damage.invalidBytes) > Double(sniffed.count) * Self.maximumDamage {
+            return FileResult(diagnostics: [.warning(name, "not an article (not UTF-8 text); skipped")])
+        }
+        let bytes = TextBytes.normalized(raw)
+        let header: ArticleHeader
+        switch ArticleHeader.parse(bytes) {
+        case .failure(let problem):
+            return FileResult(diagnostics: [.warning(name, "not an article (\(problem.reason)); skipped")])
+        case .success(let parsed):
+            header = parsed
+        }
+        return makeArticle(header, bytes: bytes, file: file.source)
+    }
+
+    private func makeArticle(_ header: ArticleHeader, bytes: [UInt8], file: SourceFile) -> FileResult {
+        var result = FileResult()
+        var title = TitleLink.headline(header.rawTitle)
+        if title.isEmpty {
+            title = (file.url.lastPathComponent as NSString).deletingPathExtension
+            result.diagnostics.append(.warning(file.displayName, "empty title; the file name is used instead"))
+        }
+        let zone = zonelessTimeZone
+            ?? (HeaderText.containsHan(title) ? DateLineParser.chineseFeedTimeZone : Self.utc)
+
+        var body = bytes[header.bodyStart..<min(bytes.count, header.bodyStart + Self.dateLineWindow)]
+        if header.isJekyllPost { body = JekyllBody.skippingOpeningDiv(body) }
+        let dateLine = DateLineParser.leadingDateLine(body, zonelessTimeZone: zone)
+
+        let instant = header.epochInstant
+            ?? header.writtenDate?.instant(zonelessTimeZone: zone)
+            ?? dateLine?.instant
+        if instant == nil {
+            result.diagnostics.append(.warning(file.displayName, "undated: no epoch line, header date or body date line; put in the Undated chapter"))
+        }
+        let author = header.author ?? dateLine?.author
+        result.article = Article(origin: file, title: title, url: header.url, instant: instant, author: author)
+        return result
+    }
+}
+
+/// Lets concurrent tasks fill distinct slots of one buffer.
+private struct SlotWriter<T>: @unchecked Sendable {
+    let base: UnsafeMutableBufferPointer<T?>
+    init(_ base: UnsafeMutableBufferPointer<T?>) { self.base = base }
+    subscript(index: Int) -> T? {
+        get { base[index] }
+        nonmutating set { base[index] = newValue }
+    }
+}
+
+extension ArticleHeader.Problem {
+    var reason: String {
+        switch self {
+        case .noTitleLink: return "no [title](url) link at the top"
+        case .unclosedFrontMatter: return "front matter is never closed by ---"
+        }
     }
 }

@@ -1,0 +1,130 @@
+import Foundation
+
+/// Byte-level text handling for archive files: read, drop the byte-order
+/// mark, normalise line ends, judge and decode UTF-8.
+///
+/// Working on bytes keeps the scan of ten thousand files fast: only the few
+/// bytes of a header ever become `String`s.
+enum TextBytes {
+    /// Reads at most `limit` bytes from the start of the file (all of it when
+    /// `limit` is nil). Throws a description of the system error.
+    static func readFile(_ path: String, limit: Int? = nil) throws -> [UInt8] {
+        // O_NONBLOCK: opening a FIFO must not hang the scan; it is refused below.
+        let fd = open(path, O_RDONLY | O_NONBLOCK)
+        guard fd >= 0 else { throw ReadFailure(reason: String(cString: strerror(errno))) }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw ReadFailure(reason: String(cString: strerror(errno))) }
+        guard (info.st_mode & S_IFMT) == S_IFREG else { throw ReadFailure(reason: "not a regular file") }
+        let size = Int(info.st_size)
+        let wanted = limit.map { min($0, size) } ?? size
+        var bytes = [UInt8](repeating: 0, count: wanted)
+        var filled = 0
+        while filled < wanted {
+            let n = bytes.withUnsafeMutableBytes { buffer in
+                read(fd, buffer.baseAddress! + filled, wanted - filled)
+            }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw ReadFailure(reason: String(cString: strerror(errno)))
+            }
+            if n == 0 { break } // the file shrank while we read it
+            filled += n
+        }
+        if filled < wanted { bytes.removeSubrange(filled...) }
+        return bytes
+    }
+
+    struct ReadFailure: Error { var reason: String }
+
+    /// Drops a UTF-8 byte-order mark and turns CRLF and bare CR into LF.
+    static func normalized(_ bytes: [UInt8]) -> [UInt8] {
+        let hasBOM = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
+        let start = hasBOM ? 3 : 0
+        let hasCR = bytes.withUnsafeBufferPointer { buffer in
+            buffer.count > start && memchr(buffer.baseAddress! + start, 13, buffer.count - start) != nil
+        }
+        guard hasCR else {
+            return hasBOM ? Array(bytes[start...]) : bytes
+        }
+        var out = [UInt8]()
+        out.reserveCapacity(bytes.count)
+        var i = start
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b == 13 {
+                out.append(10)
+                if i + 1 < n && bytes[i + 1] == 10 { i += 1 }
+            } else {
+                out.append(b)
+            }
+            i += 1
+        }
+        return out
+    }
+
+    /// Decodes UTF-8, replacing each invalid sequence with U+FFFD
+    /// (the "maximal subpart" practice of Unicode §3.9, as Swift does).
+    static func string<C: Collection>(_ bytes: C) -> String where C.Element == UInt8 {
+        String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// How the bytes look as text: NUL bytes and the number of bytes that
+    /// are not part of a valid UTF-8 sequence (Unicode §3.9, table 3-7). A
+    /// sequence cut off at the end (by the read limit) is not counted.
+    static func damage(of bytes: ArraySlice<UInt8>) -> (nulBytes: Int, invalidBytes: Int) {
+        bytes.withUnsafeBufferPointer { buffer in
+            var nul = 0, invalid = 0
+            var i = 0
+            let end = buffer.count
+            while i < end {
+                let b = buffer[i]
+                if b < 0x80 {
+                    if b == 0 { nul += 1 }
+                    i += 1
+                    continue
+                }
+                let length: Int
+                let lowest: UInt8, highest: UInt8 // allowed range of the second byte
+                switch b {
+                case 0xC2...0xDF: length = 2; lowest = 0x80; highest = 0xBF
+                case 0xE0: length = 3; lowest = 0xA0; highest = 0xBF
+                case 0xE1...0xEC, 0xEE...0xEF: length = 3; lowest = 0x80; highest = 0xBF
+                case 0xED: length = 3; lowest = 0x80; highest = 0x9F
+                case 0xF0: length = 4; lowest = 0x90; highest = 0xBF
+                case 0xF1...0xF3: length = 4; lowest = 0x80; highest = 0xBF
+                case 0xF4: length = 4; lowest = 0x80; highest = 0x8F
+                default: invalid += 1; i += 1; continue
+                }
+                if i + length > end {
+                    if isContinuation(buffer[(i + 1)...]) { break }
+                    invalid += 1
+                    i += 1
+                    continue
+                }
+                var valid = buffer[i + 1] >= lowest && buffer[i + 1] <= highest
+                var k = 2
+                while valid && k < length {
+                    valid = buffer[i + k] & 0xC0 == 0x80
+                    k += 1
+                }
+                if valid {
+                    i += length
+                } else {
+                    invalid += 1
+                    i += 1
+                }
+            }
+            return (nul, invalid)
+        }
+    }
+
+    private static func isContinuation(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        bytes.allSatisfy { $0 & 0xC0 == 0x80 }
+    }
+
+    static func isBlank(_ bytes: ArraySlice<UInt8>) -> Bool {
+        bytes.allSatisfy { $0 == 32 || $0 == 9 || $0 == 10 || $0 == 11 || $0 == 12 }
+    }
+}
