@@ -53,13 +53,12 @@ struct SelectionOptionGroup: ParsableArguments {
             zone = parsed
         }
         var options = SelectionOptions(timeZone: zone, grouping: groupBy.grouping, newestFirst: newestFirst)
-        if let since { options.since = try LocalDay.parse(since, option: "--since") }
-        if let until { options.until = try LocalDay.parse(until, option: "--until") }
-        if let week {
-            guard let parsed = ISOWeek(parsing: week) else {
-                throw ValidationError("--week '\(week)' is not an ISO week: write YYYY-Www, e.g. 2024-W03.")
-            }
-            options.isoWeek = parsed
+        do {
+            if let since { options.since = try LocalDay.parse(since) }
+            if let until { options.until = try LocalDay.parse(until) }
+            if let week { options.isoWeek = try ISOWeek(parsing: week) }
+        } catch {
+            throw ValidationError("\(error)")
         }
         if let since = options.since, let until = options.until,
            (since.year!, since.month!, since.day!) > (until.year!, until.month!, until.day!) {
@@ -72,27 +71,6 @@ struct SelectionOptionGroup: ParsableArguments {
 enum GroupingArgument: String, ExpressibleByArgument, CaseIterable {
     case day, week, month
     var grouping: Grouping { Grouping(rawValue: rawValue)! }
-}
-
-enum LocalDay {
-    /// `YYYY-MM-DD` as calendar-day components, validated.
-    static func parse(_ text: String, option: String) throws -> DateComponents {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-              (1...12).contains(month), (1...31).contains(day)
-        else {
-            throw ValidationError("\(option) '\(text)' is not a date: write YYYY-MM-DD, e.g. 2024-01-15.")
-        }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let components = DateComponents(year: year, month: month, day: day)
-        guard let date = calendar.date(from: components),
-              calendar.component(.day, from: date) == day else {
-            throw ValidationError("\(option) '\(text)' is not a day of the calendar.")
-        }
-        return components
-    }
 }
 
 /// What the book says about itself.
