@@ -1,0 +1,102 @@
+import CLibXML2
+
+/// Parses HTML fragments with libxml2's HTML parser into `Node` trees.
+///
+/// libxml2's document never leaves `parseFragment`: it is converted into Swift
+/// values at once and freed in the same scope. The parser recovers from any
+/// tag soup, decodes HTML's named and numeric character references, never
+/// touches the network and prints nothing.
+public enum HTMLParser {
+    /// Recover from errors, stay silent, no network, and compact small text
+    /// nodes (libxml2's `HTML_PARSE_*` options).
+    private static let options = Int32(
+        HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
+            | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue)
+
+    /// The children of the parsed document's `body`: the fragment's content.
+    /// Content libxml2 moves into `head` (a leading `style`, `meta`, `title`…)
+    /// is not kept. Never fails: unparseable input gives `[]`.
+    public static func parseFragment(_ html: String) -> [Node] {
+        _ = libxml2Initialized
+        var html = html
+        return html.withUTF8 { bytes -> [Node] in
+            guard let base = bytes.baseAddress, bytes.count > 0, bytes.count < Int(Int32.max) else { return [] }
+            let cBase = UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self)
+            guard let document = htmlReadMemory(cBase, Int32(bytes.count), nil, "UTF-8", options) else { return [] }
+            defer { xmlFreeDoc(document) }
+            guard let body = findBody(in: document) else { return [] }
+            return convertChildren(of: body)
+        }
+    }
+
+    /// `html > body`, searched among the root's children.
+    private static func findBody(in document: htmlDocPtr) -> xmlNodePtr? {
+        guard let root = xmlDocGetRootElement(document) else { return nil }
+        var child = root.pointee.children
+        while let node = child {
+            if node.pointee.type == XML_ELEMENT_NODE, name(of: node) == "body" { return node }
+            child = node.pointee.next
+        }
+        return nil
+    }
+
+    private static func convertChildren(of parent: xmlNodePtr) -> [Node] {
+        var nodes: [Node] = []
+        var child = parent.pointee.children
+        while let node = child {
+            switch node.pointee.type {
+            case XML_ELEMENT_NODE:
+                nodes.append(.element(convertElement(node)))
+            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                if let content = node.pointee.content {
+                    let text = String(cString: content)
+                    // Adjacent text (e.g. around a dropped comment) merges into one node.
+                    if case .text(let previous)? = nodes.last {
+                        nodes[nodes.count - 1] = .text(previous + text)
+                    } else {
+                        nodes.append(.text(text))
+                    }
+                }
+            default:
+                break  // comments, processing instructions, entity references
+            }
+            child = node.pointee.next
+        }
+        return nodes
+    }
+
+    private static func convertElement(_ node: xmlNodePtr) -> Element {
+        var attributes: [Attribute] = []
+        var property = node.pointee.properties
+        while let attribute = property {
+            if let rawName = attribute.pointee.name {
+                let attributeName = String(cString: rawName)
+                // libxml2 keeps repeated attributes; HTML says the first one wins.
+                if !attributes.contains(where: { $0.name == attributeName }) {
+                    attributes.append(Attribute(attributeName, textOfAttribute(attribute)))
+                }
+            }
+            property = attribute.pointee.next
+        }
+        return Element(name(of: node), attributes: attributes, children: convertChildren(of: node))
+    }
+
+    private static func textOfAttribute(_ attribute: xmlAttrPtr) -> String {
+        var value = ""
+        var child = attribute.pointee.children
+        while let node = child {
+            if let content = node.pointee.content { value += String(cString: content) }
+            child = node.pointee.next
+        }
+        return value
+    }
+
+    private static func name(of node: xmlNodePtr) -> String {
+        guard let raw = node.pointee.name else { return "" }
+        return String(cString: raw)
+    }
+}
+
+/// libxml2's global tables must be set up once before threads parse
+/// concurrently; a global `let` runs its initializer exactly once.
+private let libxml2Initialized: Void = { xmlInitParser() }()

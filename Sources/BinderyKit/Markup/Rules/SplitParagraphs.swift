@@ -1,0 +1,66 @@
+/// A paragraph holds phrasing content only (HTML §4.4.1), and feeds write
+/// paragraph breaks as `<br><br>`. So a `p` is split wherever a block sits in
+/// it (the block moves between the halves) and wherever two or more `br`s
+/// follow each other; a single `br` stays a line break. `br`s at either end of
+/// a piece and pieces without content are dropped.
+struct SplitParagraphs: ElementRule {
+    func apply(to element: inout Element, in context: inout CleaningContext) -> [Node]? {
+        guard element.name == "p" else { return nil }
+        let pieces = Self.split(element.children, into: element)
+        if pieces.count == 1, case .element(let only) = pieces[0], only == element { return nil }
+        return pieces
+    }
+
+    /// `children` as paragraphs shaped like `template` (its `id` on the first
+    /// only), with blocks between them.
+    static func split(_ children: [Node], into template: Element) -> [Node] {
+        var out: [Node] = []
+        var run: [Node] = []
+        var firstParagraph = true
+        func flush() {
+            var trimmed = run[...]
+            while let first = trimmed.first, first.isElement(named: "br") || first.isWhitespaceText { trimmed.removeFirst() }
+            while let last = trimmed.last, last.isElement(named: "br") || last.isWhitespaceText { trimmed.removeLast() }
+            run.removeAll()
+            guard !trimmed.isEmpty else { return }
+            var paragraph = template
+            paragraph.children = Array(trimmed)
+            if !firstParagraph { paragraph[attribute: "id"] = nil }
+            firstParagraph = false
+            out.append(.element(paragraph))
+        }
+        var index = 0
+        while index < children.count {
+            let node = children[index]
+            if HTMLVocabulary.isBlock(node) {
+                flush()
+                out.append(node)
+            } else if node.isElement(named: "br"), let next = breakRunEnd(children, from: index) {
+                flush()
+                index = next
+                continue
+            } else {
+                run.append(node)
+            }
+            index += 1
+        }
+        flush()
+        return out
+    }
+
+    /// When two or more `br`s (with only whitespace between) start at
+    /// `start`, the index after the run; else `nil`.
+    private static func breakRunEnd(_ nodes: [Node], from start: Int) -> Int? {
+        var breaks = 0
+        var index = start
+        var end = start
+        while index < nodes.count, nodes[index].isElement(named: "br") || nodes[index].isWhitespaceText {
+            if nodes[index].isElement(named: "br") {
+                breaks += 1
+                end = index + 1
+            }
+            index += 1
+        }
+        return breaks >= 2 ? end : nil
+    }
+}
