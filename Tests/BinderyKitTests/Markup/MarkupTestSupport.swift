@@ -80,3 +80,18 @@ extension MarkupTestSupport {
         }
     }
 }
+
+extension MarkupTestSupport {
+    /// `html` parsed, run through only the given rules, serialized: a rule's
+    /// effect in isolation.
+    static func applying(
+        before: [any ElementRule] = [], after: [any ElementRule] = [], body: [any BodyRule] = [], to html: String,
+        url: String? = "https://www.example.com/news/2024/story.html"
+    ) -> (String, [Diagnostic]) {
+        var context = CleaningContext(article: article(url: url))
+        var nodes = HTMLParser.parseFragment(html)
+        nodes = RuleWalker(before: before, after: after).walk(nodes, in: &context)
+        for rule in body { rule.apply(to: &nodes, in: &context) }
+        return (XHTMLSerializer.serialize(nodes), context.diagnostics)
+    }
+}

@@ -25,6 +25,7 @@ struct SplitParagraphs: ElementRule {
             guard !trimmed.isEmpty else { return }
             var paragraph = template
             paragraph.children = Array(trimmed)
+            trimEdgeWhitespace(&paragraph.children)
             if !firstParagraph { paragraph[attribute: "id"] = nil }
             firstParagraph = false
             out.append(.element(paragraph))
@@ -48,6 +49,15 @@ struct SplitParagraphs: ElementRule {
         return out
     }
 
+    /// Leading whitespace of the first text and trailing of the last is
+    /// insignificant in a paragraph; renderers of plain text should not see it.
+    private static func trimEdgeWhitespace(_ nodes: inout [Node]) {
+        if case .text(let text)? = nodes.first { nodes[0] = .text(text.trimmingHTMLWhitespace(leading: true, trailing: false)) }
+        if case .text(let text)? = nodes.last {
+            nodes[nodes.count - 1] = .text(text.trimmingHTMLWhitespace(leading: false, trailing: true))
+        }
+    }
+
     /// When two or more `br`s (with only whitespace between) start at
     /// `start`, the index after the run; else `nil`.
     private static func breakRunEnd(_ nodes: [Node], from start: Int) -> Int? {
@@ -62,5 +72,21 @@ struct SplitParagraphs: ElementRule {
             index += 1
         }
         return breaks >= 2 ? end : nil
+    }
+}
+
+extension String {
+    /// Without leading and/or trailing ASCII whitespace (HTML §2.3.1: space,
+    /// tab, LF, FF, CR — not U+00A0, which is meant).
+    func trimmingHTMLWhitespace(leading: Bool, trailing: Bool) -> String {
+        func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0C || b == 0x0D }
+        let bytes = utf8
+        var start = bytes.startIndex
+        var end = bytes.endIndex
+        if leading { while start < end, isSpace(bytes[start]) { start = bytes.index(after: start) } }
+        if trailing {
+            while end > start, isSpace(bytes[bytes.index(before: end)]) { end = bytes.index(before: end) }
+        }
+        return start == bytes.startIndex && end == bytes.endIndex ? self : String(self[start..<end])
     }
 }
