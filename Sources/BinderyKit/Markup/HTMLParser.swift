@@ -25,7 +25,7 @@ public enum HTMLParser {
             guard let document = htmlReadMemory(cBase, Int32(bytes.count), nil, "UTF-8", options) else { return [] }
             defer { xmlFreeDoc(document) }
             guard let body = findBody(in: document) else { return [] }
-            return convertChildren(of: body)
+            return convertChildren(of: body, depth: 0)
         }
     }
 
@@ -40,23 +40,22 @@ public enum HTMLParser {
         return nil
     }
 
-    private static func convertChildren(of parent: xmlNodePtr) -> [Node] {
+    /// Elements nested deeper than this are flattened into their text: real
+    /// articles nest a few dozen levels at most, and the recursive Swift
+    /// passes after parsing must stay within a worker thread's stack.
+    static let maxDepth = 64
+
+    private static func convertChildren(of parent: xmlNodePtr, depth: Int) -> [Node] {
         var nodes: [Node] = []
         var child = parent.pointee.children
         while let node = child {
             switch node.pointee.type {
+            case XML_ELEMENT_NODE where depth >= maxDepth:
+                appendText(.text(flattenedText(of: node)), to: &nodes)
             case XML_ELEMENT_NODE:
-                nodes.append(.element(convertElement(node)))
+                nodes.append(.element(convertElement(node, depth: depth)))
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-                if let content = node.pointee.content {
-                    let text = String(cString: content)
-                    // Adjacent text (e.g. around a dropped comment) merges into one node.
-                    if case .text(let previous)? = nodes.last {
-                        nodes[nodes.count - 1] = .text(previous + text)
-                    } else {
-                        nodes.append(.text(text))
-                    }
-                }
+                if let content = node.pointee.content { appendText(.text(String(cString: content)), to: &nodes) }
             default:
                 break  // comments, processing instructions, entity references
             }
@@ -65,7 +64,44 @@ public enum HTMLParser {
         return nodes
     }
 
-    private static func convertElement(_ node: xmlNodePtr) -> Element {
+    /// Adjacent text (e.g. around a dropped comment) merges into one node.
+    private static func appendText(_ text: Node, to nodes: inout [Node]) {
+        guard case .text(let new) = text else { return }
+        if case .text(let previous)? = nodes.last {
+            nodes[nodes.count - 1] = .text(previous + new)
+        } else {
+            nodes.append(text)
+        }
+    }
+
+    /// The text below `root`, gathered without recursion.
+    private static func flattenedText(of root: xmlNodePtr) -> String {
+        var text = ""
+        var next = root.pointee.children
+        while let node = next {
+            let type = node.pointee.type
+            if type == XML_TEXT_NODE || type == XML_CDATA_SECTION_NODE, let content = node.pointee.content {
+                text += String(cString: content)
+            }
+            if type == XML_ELEMENT_NODE, let firstChild = node.pointee.children {
+                next = firstChild
+                continue
+            }
+            // Next sibling, else the nearest ancestor's next sibling below `root`.
+            var current: xmlNodePtr? = node
+            next = nil
+            while let climbing = current, climbing != root {
+                if let sibling = climbing.pointee.next {
+                    next = sibling
+                    break
+                }
+                current = climbing.pointee.parent
+            }
+        }
+        return text
+    }
+
+    private static func convertElement(_ node: xmlNodePtr, depth: Int) -> Element {
         var attributes: [Attribute] = []
         var property = node.pointee.properties
         while let attribute = property {
@@ -78,7 +114,7 @@ public enum HTMLParser {
             }
             property = attribute.pointee.next
         }
-        return Element(name(of: node), attributes: attributes, children: convertChildren(of: node))
+        return Element(name(of: node), attributes: attributes, children: convertChildren(of: node, depth: depth + 1))
     }
 
     private static func textOfAttribute(_ attribute: xmlAttrPtr) -> String {

@@ -76,23 +76,30 @@ struct LinkResolver: Sendable {
         return nil
     }
 
-    /// Strips leading/trailing whitespace and the tabs and newlines browsers
-    /// ignore inside URLs (WHATWG URL §4.4).
+    /// Strips leading/trailing ASCII whitespace and the tabs and newlines
+    /// browsers ignore inside URLs (WHATWG URL §4.4).
     static func trimmed(_ raw: String) -> String {
-        var out = ""
-        out.unicodeScalars.reserveCapacity(raw.utf8.count)
-        for scalar in raw.unicodeScalars where scalar != "\t" && scalar != "\n" && scalar != "\r" {
-            out.unicodeScalars.append(scalar)
+        let bytes = raw.utf8
+        let isTabOrNewline = { (b: UInt8) in b == 0x09 || b == 0x0A || b == 0x0D }
+        guard bytes.contains(where: isTabOrNewline) else {
+            return raw.trimmingHTMLWhitespace(leading: true, trailing: true)
         }
-        return out.trimmingCharacters(in: .whitespaces)
+        var kept: [UInt8] = []
+        kept.reserveCapacity(bytes.count)
+        for byte in bytes where !isTabOrNewline(byte) { kept.append(byte) }
+        return String(decoding: kept, as: UTF8.self).trimmingHTMLWhitespace(leading: true, trailing: true)
     }
 
     /// Percent-encodes what may not appear in a URL (spaces, quotes, non-ASCII,
     /// a `%` not starting an escape) so the XHTML `href` is a valid URL.
     static func percentEncoded(_ url: String) -> String {
+        var hashes = 0
+        let clean = url.utf8.allSatisfy { byte in
+            if byte == UInt8(ascii: "#") { hashes += 1 }
+            return !needsEncoding(byte) && byte != UInt8(ascii: "%") && hashes < 2
+        }
+        if clean { return url }
         let bytes = Array(url.utf8)
-        let hashes = bytes.lazy.filter { $0 == UInt8(ascii: "#") }.count
-        guard hashes > 1 || bytes.contains(where: needsEncoding) || bytes.contains(UInt8(ascii: "%")) else { return url }
         var out = ""
         out.reserveCapacity(bytes.count + 16)
         var seenHash = false
