@@ -32,6 +32,9 @@ public struct ArticleCleaner: Sendable {
         for rule in Self.rawBodyRules { rule.apply(to: &body, in: &context) }
         body = Self.walker.walk(body, in: &context)
         for rule in Self.cleanBodyRules { rule.apply(to: &body, in: &context) }
+        if body.isEmpty, html.utf8.contains(where: { $0 > 0x20 }) {
+            context.report("the article body has no readable content")
+        }
         return (CleanedArticle(article: article, body: body), context.diagnostics)
     }
 }

@@ -55,13 +55,32 @@ public enum HTMLParser {
             case XML_ELEMENT_NODE:
                 nodes.append(.element(convertElement(node, depth: depth)))
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-                if let content = node.pointee.content { appendText(.text(String(cString: content)), to: &nodes) }
+                if let content = node.pointee.content { appendText(.text(normalizedNewlines(content)), to: &nodes) }
             default:
                 break  // comments, processing instructions, entity references
             }
             child = node.pointee.next
         }
         return nodes
+    }
+
+    /// Text with CR LF and lone CR turned into LF, as HTML's input stream
+    /// preprocessing does (HTML §13.2.3.5); libxml2 leaves them.
+    private static func normalizedNewlines(_ content: UnsafePointer<xmlChar>) -> String {
+        let text = String(cString: content)
+        guard text.utf8.contains(0x0D) else { return text }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var previousWasCR = false
+        for byte in text.utf8 {
+            if byte == 0x0A && previousWasCR {
+                previousWasCR = false
+                continue
+            }
+            previousWasCR = byte == 0x0D
+            bytes.append(previousWasCR ? 0x0A : byte)
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Adjacent text (e.g. around a dropped comment) merges into one node.
@@ -81,7 +100,7 @@ public enum HTMLParser {
         while let node = next {
             let type = node.pointee.type
             if type == XML_TEXT_NODE || type == XML_CDATA_SECTION_NODE, let content = node.pointee.content {
-                text += String(cString: content)
+                text += normalizedNewlines(content)
             }
             if type == XML_ELEMENT_NODE, let firstChild = node.pointee.children {
                 next = firstChild

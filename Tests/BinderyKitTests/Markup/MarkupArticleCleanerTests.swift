@@ -50,3 +50,46 @@ final class MarkupEpubcheckTests: XCTestCase {
         }
     }
 }
+
+final class MarkupReferenceArticleTests: XCTestCase {
+    func testReferenceArticleBecomesFigureAndParagraphs() throws {
+        let html = try MarkupTestSupport.referenceBody()
+        let (cleaned, diagnostics) = ArticleCleaner().clean(MarkupTestSupport.article(), html: html)
+        XCTAssertEqual(diagnostics, [])
+        let names = cleaned.body.compactMap { $0.element?.name }
+        XCTAssertEqual(names.count, cleaned.body.count, "only elements at the top level")
+        XCTAssertEqual(names.first, "figure")
+        XCTAssertTrue(names.dropFirst().allSatisfy { $0 == "p" })
+        XCTAssertFalse(cleaned.body.textContent.contains("GMT"), "the date line is removed")
+
+        let figure = try XCTUnwrap(cleaned.body.first?.element)
+        let image = try XCTUnwrap(figure.children.first?.element)
+        XCTAssertEqual(image.attributes, [
+            Attribute("src", "https://images.weserv.nl?url=gdb.voanews.com/01000000-c0a8-0242-e03c-08dc191d9ecc_r1_s_w900.jpg"),
+            Attribute("alt", Array(figure.children.dropFirst()).textContent),
+        ])
+        XCTAssertTrue(figure.children.last?.element?.name == "figcaption")
+        XCTAssertEqual(cleaned.body[1].textContent, "伊斯兰堡 —\u{00A0}")
+        // Each `<br /><br />` of the single source paragraph is a paragraph break.
+        let breaks = html.components(separatedBy: "<br /><br />").count - 1
+        XCTAssertEqual(cleaned.body.count, 2 + breaks + 1)
+    }
+
+    func testTwitterEmbedKeepsTextAndLinks() {
+        let html = "<blockquote class=\"twitter-tweet\"><p lang=\"en\" dir=\"ltr\">Hello <a href=\"https://t.co/x\">t.co/x</a></p>&mdash; A (@a) <a href=\"https://twitter.com/a/status/1\">Jan 1</a></blockquote><script src=\"https://platform.twitter.com/widgets.js\"></script>"
+        XCTAssertEqual(MarkupTestSupport.clean(html),
+            "<blockquote><p lang=\"en\" dir=\"ltr\">Hello <a href=\"https://t.co/x\">t.co/x</a></p>— A (@a) <a href=\"https://twitter.com/a/status/1\">Jan 1</a></blockquote>")
+    }
+
+    func testEmptyResultIsReported() {
+        let (cleaned, diagnostics) = ArticleCleaner().clean(MarkupTestSupport.article(), html: "<script>only()</script>")
+        XCTAssertEqual(cleaned.body, [])
+        XCTAssertEqual(diagnostics.map(\.file), ["001_test.txt"])
+        XCTAssertEqual(ArticleCleaner().clean(MarkupTestSupport.article(), html: " \n").1, [])
+    }
+
+    func testSpacerParagraphsAndItalicStandfirstAreHandled() {
+        XCTAssertEqual(MarkupTestSupport.clean("<div><i>An italic standfirst</i></div><p>&nbsp;</p><p>Body</p>"),
+            "<div><i>An italic standfirst</i></div><p>Body</p>")
+    }
+}

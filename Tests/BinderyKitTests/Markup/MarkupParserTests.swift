@@ -32,7 +32,7 @@ final class MarkupParserTests: XCTestCase {
         XCTAssertFalse(HTMLParser.parseFragment(html).textContent.contains("root:"))
     }
 
-    func testKeepsFourByteCharactersAndCarriageReturns() {
-        XCTAssertEqual(HTMLParser.parseFragment("<p>😀\r\nx</p>").textContent, "😀\r\nx")
+    func testKeepsFourByteCharactersAndNormalizesNewlines() {
+        XCTAssertEqual(HTMLParser.parseFragment("<p>😀\r\nx\ry\r\r\nz</p>").textContent, "😀\nx\ny\n\nz")
     }
 }

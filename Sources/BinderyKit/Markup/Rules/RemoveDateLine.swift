@@ -2,7 +2,8 @@
 /// reader has already turned into the article's date (FORMAT.md "Date line
 /// variants"): `<div><i>DATE</i></div>`, `<div><i>AUTHOR<br>DATE</i></div>`,
 /// `<div>dd/mm/yyyy - hh:mm</div>` or an empty `<div></div>`. It is recognised
-/// by shape, as the first thing in the body (or in a Jekyll post's wrapping
+/// by shape (a short italic line with digits, a numeric date, or nothing),
+/// as the first thing in the body (or in a Jekyll post's wrapping
 /// `div`), and removed.
 struct RemoveDateLine: BodyRule {
     /// A date line is short; a longer first `<div><i>` is an italic paragraph.
@@ -27,7 +28,10 @@ struct RemoveDateLine: BodyRule {
         guard content.count == 1 else { return false }
         switch content[0] {
         case .element(let italic):
-            return italic.name == "i" && italic.children.textContent.utf8.count <= maxLength
+            guard italic.name == "i" else { return false }
+            // Every date variant holds digits; an italic standfirst need not.
+            let text = italic.children.textContent.utf8
+            return text.count <= maxLength && text.contains(where: { (0x30...0x39).contains($0) })
         case .text(let text):
             return isNumericDateTime(text.collapsingWhitespace())
         }

@@ -22,7 +22,7 @@ struct SplitParagraphs: ElementRule {
             while let first = trimmed.first, first.isElement(named: "br") || first.isWhitespaceText { trimmed.removeFirst() }
             while let last = trimmed.last, last.isElement(named: "br") || last.isWhitespaceText { trimmed.removeLast() }
             run.removeAll()
-            guard !trimmed.isEmpty else { return }
+            guard !trimmed.isEmpty, !isSpacer(trimmed) else { return }
             var paragraph = template
             paragraph.children = Array(trimmed)
             trimEdgeWhitespace(&paragraph.children)
@@ -47,6 +47,16 @@ struct SplitParagraphs: ElementRule {
         }
         flush()
         return out
+    }
+
+    /// Text of only spaces, no-break spaces and zero-width spaces: the
+    /// `<p>&nbsp;</p>` sites use as vertical spacing, which an e-reader's own
+    /// paragraph spacing replaces.
+    private static func isSpacer(_ nodes: ArraySlice<Node>) -> Bool {
+        nodes.allSatisfy { node in
+            guard case .text(let text) = node else { return false }
+            return text.unicodeScalars.allSatisfy { $0.properties.isWhitespace || $0 == "\u{200B}" }
+        }
     }
 
     /// Leading whitespace of the first text and trailing of the last is
