@@ -56,3 +56,15 @@ extension Node {
         return false
     }
 }
+
+extension Array where Element == Node {
+    /// Elements named `name` below these nodes, in document order.
+    func descendants(named name: String) -> [BinderyKit.Element] {
+        var found: [BinderyKit.Element] = []
+        for case .element(let child) in self {
+            if child.name == name { found.append(child) }
+            found += child.children.descendants(named: name)
+        }
+        return found
+    }
+}

@@ -26,22 +26,13 @@ struct ChooseImageSource: ElementRule {
     private func picture(_ picture: Element, in context: inout CleaningContext) -> [Node] {
         var image = firstImage(in: picture.children) ?? Element("img")
         // libxml2 does not know `source` is void, so later siblings nest inside it.
-        let sources = Self.descendants(named: "source", in: picture.children).compactMap { source -> Srcset.Candidate? in
+        let sources = picture.children.descendants(named: "source").compactMap { source -> Srcset.Candidate? in
             let srcset = Self.srcsetAttributes.lazy.compactMap { source[attribute: $0] }.first ?? source[attribute: "src"] ?? ""
             guard let best = Srcset(srcset).best else { return nil }
             return Self.isJPEGOrPNG(type: source[attribute: "type"], url: best.url) ? best : nil
         }
         if let replacement = chooseSource(of: &image, preferred: sources.first?.url, in: &context) { return replacement }
         return [.element(image)]
-    }
-
-    static func descendants(named name: String, in nodes: [Node]) -> [Element] {
-        var found: [Element] = []
-        for case .element(let child) in nodes {
-            if child.name == name { found.append(child) }
-            found += descendants(named: name, in: child.children)
-        }
-        return found
     }
 
     private func firstImage(in nodes: [Node]) -> Element? {

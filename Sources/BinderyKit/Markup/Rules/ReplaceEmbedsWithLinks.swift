@@ -33,7 +33,7 @@ struct ReplaceEmbedsWithLinks: ElementRule {
     private func mediaURL(of element: Element, in context: CleaningContext) -> String? {
         var candidates: [String] = []
         if let src = element[attribute: "src"] { candidates.append(src) }
-        for source in ChooseImageSource.descendants(named: "source", in: element.children) {
+        for source in element.children.descendants(named: "source") {
             if let src = source[attribute: "src"] { candidates.append(src) }
         }
         for candidate in candidates {
