@@ -68,3 +68,36 @@ extension Array where Element == Node {
         return found
     }
 }
+
+extension Array where Element == Node {
+    /// These nodes with each maximal run of nodes that are not `kept`
+    /// replaced by `wrap(run)`; kept nodes stay in place. Empty runs are not
+    /// passed to `wrap`.
+    func wrappingRuns(keeping kept: (Node) -> Bool, _ wrap: ([Node]) -> [Node]) -> [Node] {
+        var out: [Node] = []
+        out.reserveCapacity(count)
+        var run: [Node] = []
+        for node in self {
+            if kept(node) {
+                if !run.isEmpty { out += wrap(run) }
+                run.removeAll()
+                out.append(node)
+            } else {
+                run.append(node)
+            }
+        }
+        if !run.isEmpty { out += wrap(run) }
+        return out
+    }
+
+    /// `wrappingRuns` for container content: runs with something besides
+    /// whitespace become one `wrapper`; whitespace-only runs are dropped.
+    func wrappingStrays(allowed: Set<String>, into wrapper: ([Node]) -> Node) -> [Node] {
+        wrappingRuns(keeping: { node in
+            if case .element(let e) = node { return allowed.contains(e.name) }
+            return false
+        }) { run in
+            run.allSatisfy(\.isWhitespaceText) ? [] : [wrapper(run)]
+        }
+    }
+}

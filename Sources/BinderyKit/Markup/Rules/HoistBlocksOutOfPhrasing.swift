@@ -26,27 +26,14 @@ struct HoistBlocksOutOfPhrasing: ElementRule {
     }
 
     private func splitAroundBlocks(_ element: Element) -> [Node] {
-        var out: [Node] = []
-        var run: [Node] = []
-        func flush() {
-            if !run.isEmpty {
-                var piece = element
-                piece.children = run
-                if !out.isEmpty { piece[attribute: "id"] = nil }
-                out.append(.element(piece))
-            }
-            run.removeAll()
+        var isFirstPiece = true
+        return element.children.wrappingRuns(keeping: HTMLVocabulary.isBlock) { run in
+            var piece = element
+            piece.children = run
+            if !isFirstPiece { piece[attribute: "id"] = nil }
+            isFirstPiece = false
+            return [.element(piece)]
         }
-        for node in element.children {
-            if HTMLVocabulary.isBlock(node) {
-                flush()
-                out.append(node)
-            } else {
-                run.append(node)
-            }
-        }
-        flush()
-        return out
     }
 
     /// Block elements replaced by their content, set apart by `separator`;

@@ -5,9 +5,9 @@
 struct RepairLists: ElementRule {
     func apply(to element: inout Element, in context: inout CleaningContext) -> [Node]? {
         switch element.name {
-        case "ul", "ol": element.children = wrapStrays(element.children, allowed: ["li"], wrapper: "li")
+        case "ul", "ol": element.children = element.children.wrappingStrays(allowed: ["li"]) { .element(Element("li", children: $0)) }
         case "dl":
-            element.children = wrapStrays(unwrapGroups(element.children), allowed: ["dt", "dd"], wrapper: "dd")
+            element.children = unwrapGroups(element.children).wrappingStrays(allowed: ["dt", "dd"]) { .element(Element("dd", children: $0)) }
             if !isTermGroups(element.children) { return [.element(divs(element))] }
         default: break
         }
@@ -36,26 +36,5 @@ struct RepairLists: ElementRule {
             if case .element(let e) = node, e.name == "div" { return e.children }
             return [node]
         }
-    }
-
-    private func wrapStrays(_ nodes: [Node], allowed: Set<String>, wrapper: String) -> [Node] {
-        var out: [Node] = []
-        var strays: [Node] = []
-        func flush() {
-            if strays.contains(where: { !$0.isWhitespaceText }) {
-                out.append(.element(Element(wrapper, children: strays)))
-            }
-            strays.removeAll()
-        }
-        for node in nodes {
-            if case .element(let e) = node, allowed.contains(e.name) {
-                flush()
-                out.append(node)
-            } else {
-                strays.append(node)
-            }
-        }
-        flush()
-        return out
     }
 }

@@ -7,8 +7,14 @@ struct RepairTables: ElementRule {
     func apply(to element: inout Element, in context: inout CleaningContext) -> [Node]? {
         switch element.name {
         case "table": return repairTable(element)
-        case "thead", "tbody", "tfoot": element.children = wrapStrays(element.children, allowed: ["tr"], wrapper: "tr")
-        case "tr": element.children = wrapStrays(element.children, allowed: ["td", "th"], wrapper: "td")
+        case "thead", "tbody", "tfoot":
+            // Stray content of a row group becomes a one-cell row, of a row a cell.
+            // (Cells outside rows were already turned into `div`s by `RepairOrphanedParts`.)
+            element.children = element.children.wrappingStrays(allowed: ["tr"]) {
+                .element(Element("tr", children: [.element(Element("td", children: $0))]))
+            }
+        case "tr":
+            element.children = element.children.wrappingStrays(allowed: ["td", "th"]) { .element(Element("td", children: $0)) }
         default: break
         }
         return nil
@@ -51,29 +57,5 @@ struct RepairTables: ElementRule {
         var repaired = table
         repaired.children = ([caption].compactMap { $0 } + groups).map(Node.element)
         return stranded + [.element(repaired)]
-    }
-
-    /// Stray content of a row group becomes a one-cell row, of a row a cell.
-    /// (Cells outside rows were already turned into `div`s by `RepairOrphanedParts`.)
-    private func wrapStrays(_ nodes: [Node], allowed: Set<String>, wrapper: String) -> [Node] {
-        var out: [Node] = []
-        var strays: [Node] = []
-        func flush() {
-            if strays.contains(where: { !$0.isWhitespaceText }) {
-                let cell = Node.element(Element("td", children: strays))
-                out.append(wrapper == "tr" ? .element(Element("tr", children: [cell])) : cell)
-            }
-            strays.removeAll()
-        }
-        for node in nodes {
-            if case .element(let e) = node, allowed.contains(e.name) {
-                flush()
-                out.append(node)
-            } else {
-                strays.append(node)
-            }
-        }
-        flush()
-        return out
     }
 }
