@@ -15,9 +15,6 @@ enum HTMLVocabulary {
 
     static let headings: Set<String> = ["h1", "h2", "h3", "h4", "h5", "h6"]
 
-    /// Elements that may hold phrasing content only.
-    static let phrasingOnlyContainers: Set<String> = phrasing.union(headings).union(["p", "pre"])
-
     static func isKnown(_ name: String) -> Bool { phrasing.contains(name) || blocks.contains(name) }
 
     /// Whether a node is a block (not phrasing content).

@@ -46,7 +46,7 @@ struct HoistBlocksOutOfPhrasing: ElementRule {
                 continue
             }
             if HTMLVocabulary.blocks.contains(element.name) {
-                if element.name == "br" || element.name == "hr" { continue }
+                if element.name == "hr" { continue }
                 if !out.isEmpty { out.append(.text(separator)) }
                 out += flattened(element.children, separator: separator)
             } else {
