@@ -1,0 +1,27 @@
+/// The elements the cleaned tree may hold, by HTML content category
+/// (HTML Living Standard §3.2.5, as EPUB 3.3 §6.1 XHTML content documents use it).
+enum HTMLVocabulary {
+    /// Phrasing content kept as is.
+    static let phrasing: Set<String> = [
+        "a", "abbr", "b", "bdi", "bdo", "br", "cite", "code", "del", "dfn", "em", "i", "img", "ins", "kbd",
+        "mark", "q", "rp", "rt", "ruby", "s", "samp", "small", "span", "strong", "sub", "sup", "u", "var", "wbr",
+    ]
+
+    /// Flow content that is not phrasing (blocks), and the parts of tables and lists.
+    static let blocks: Set<String> = [
+        "blockquote", "caption", "dd", "div", "dl", "dt", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6",
+        "hr", "li", "ol", "p", "pre", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
+    ]
+
+    static let headings: Set<String> = ["h1", "h2", "h3", "h4", "h5", "h6"]
+
+    static func isKnown(_ name: String) -> Bool { phrasing.contains(name) || blocks.contains(name) }
+
+    /// Whether a node is a block (not phrasing content).
+    static func isBlock(_ node: Node) -> Bool {
+        guard case .element(let element) = node else { return false }
+        if blocks.contains(element.name) { return true }
+        // `a` is transparent: holding a block makes it one (HTML §4.5.1).
+        return element.name == "a" && element.children.contains(where: isBlock)
+    }
+}
