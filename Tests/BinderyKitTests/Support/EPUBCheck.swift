@@ -45,9 +45,11 @@ enum EPUBCheck {
     }
 
     static func parse(_ json: Data, stderr: String) throws -> EPUBCheckResult {
-        guard let root = try? JSONSerialization.jsonObject(with: json) as? [String: Any],
+        // epubcheck may print progress lines before the report: start at the first `{`.
+        let start = json.firstIndex(of: UInt8(ascii: "{")) ?? json.startIndex
+        guard let root = try? JSONSerialization.jsonObject(with: json[start...]) as? [String: Any],
               let checker = root["checker"] as? [String: Any] else {
-            throw EPUBCheckError(reason: "epubcheck printed no JSON report; stderr: \(stderr)")
+            throw EPUBCheckError(reason: "epubcheck printed no JSON report; stdout: \(String(decoding: json.prefix(2000), as: UTF8.self)) stderr: \(stderr)")
         }
         var messages: [EPUBCheckResult.Message] = []
         for case let item as [String: Any] in root["messages"] as? [Any] ?? [] {
