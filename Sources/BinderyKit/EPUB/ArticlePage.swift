@@ -13,7 +13,7 @@ enum ArticlePage {
             appendPart(XMLTree.element("span", [("class", "source")], text: source))
         }
         if let instant = article.instant {
-            appendPart(XMLTree.element("time", [("datetime", ISO8601.string(instant, timeZone: timeZone))],
+            appendPart(XMLTree.element("time", [("datetime", W3CDateTime.string(instant, timeZone: timeZone))],
                                        text: DateText.articleDateTime(instant, language: language, timeZone: timeZone)))
         }
         if let author = article.author, !author.isEmpty {

@@ -230,7 +230,7 @@ public final class EPUBWriter {
 
     private func writePackageDocument(landmarks: [TableOfContents.Landmark]) throws {
         var date: String?
-        if let first = metadata.dateRange?.lowerBound { date = PackageDocument.dayString(first, timeZone: metadata.timeZone) }
+        if let first = metadata.dateRange?.lowerBound { date = W3CDateTime.day(first, timeZone: metadata.timeZone) }
         let description = [dateRangeText, strings.articleCount(articleCount)].compactMap { $0 }.joined(separator: strings.bylineSeparator)
         let package = PackageDocument(metadata: metadata, contents: contents, landmarks: landmarks, ncxID: "ncx",
                                       coverImageID: coverImage?.id, date: date, description: description)
@@ -266,7 +266,7 @@ public final class EPUBWriter {
         func day(_ instant: Date) -> String {
             var calendar = Calendar(identifier: .gregorian)
             calendar.timeZone = metadata.timeZone
-            let chapter = Chapter(key: PackageDocument.dayString(instant, timeZone: metadata.timeZone),
+            let chapter = Chapter(key: W3CDateTime.day(instant, timeZone: metadata.timeZone),
                                   start: calendar.startOfDay(for: instant), articles: [])
             return DateText.chapterHeading(chapter, grouping: .day, language: metadata.language, timeZone: metadata.timeZone)
         }

@@ -41,7 +41,7 @@ struct PackageDocument {
             children.append(XMLTree.element("dc:description", text: description))
         }
         // Exactly one, UTC, whole seconds (EPUB 3.3 §5.5.6).
-        children.append(XMLTree.element("meta", [("property", "dcterms:modified")], text: Self.modifiedString(metadata.modified)))
+        children.append(XMLTree.element("meta", [("property", "dcterms:modified")], text: W3CDateTime.utc(metadata.modified)))
         if let coverImageID {
             // OPF 2.0 convention still read by Kindle conversion and older readers.
             children.append(XMLTree.element("meta", [("name", "cover"), ("content", coverImageID)]))
@@ -68,25 +68,5 @@ struct PackageDocument {
         return XMLTree.element("guide", [], landmarks.map { landmark in
             XMLTree.element("reference", [("type", landmark.guideType), ("title", landmark.title), ("href", landmark.href)])
         })
-    }
-
-    /// `CCYY-MM-DDThh:mm:ssZ` (fractions dropped).
-    static func modifiedString(_ date: Date) -> String {
-        let utc = TimeZone(secondsFromGMT: 0) ?? .current
-        let c = gregorian(utc).dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        return String(format: "%04d-%02d-%02dT%02d:%02d:%02dZ", c.year ?? 0, c.month ?? 0, c.day ?? 0,
-                      c.hour ?? 0, c.minute ?? 0, c.second ?? 0)
-    }
-
-    /// `CCYY-MM-DD`, the local day of `date` in `timeZone`.
-    static func dayString(_ date: Date, timeZone: TimeZone) -> String {
-        let c = gregorian(timeZone).dateComponents([.year, .month, .day], from: date)
-        return String(format: "%04d-%02d-%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0)
-    }
-
-    private static func gregorian(_ timeZone: TimeZone) -> Calendar {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        return calendar
     }
 }

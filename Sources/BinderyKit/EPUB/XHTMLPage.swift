@@ -9,7 +9,8 @@ struct XHTMLPage {
     var bodyClass: String?
 
     /// `body` is written verbatim: no whitespace is added between its
-    /// nodes, which could put stray spaces into running (CJK) text.
+    /// nodes, which could put stray spaces into running (CJK) text. Callers
+    /// lay out their own blocks with `XMLTree.lines`.
     func render(_ body: [Node]) -> String {
         var out = XMLTree.declaration
         out += "<!DOCTYPE html>\n"
@@ -23,7 +24,7 @@ struct XHTMLPage {
             XMLTree.element("link", [("rel", "stylesheet"), ("type", "text/css"), ("href", stylesheetHref)]),
         ]), depth: 0), into: &out)
         out += "\n"
-        XHTMLSerializer.write(XMLTree.element("body", bodyClass.map { [("class", $0)] } ?? [], [.text("\n")] + body + [.text("\n")]), into: &out)
+        XHTMLSerializer.write(XMLTree.element("body", bodyClass.map { [("class", $0)] } ?? [], [.text("\n")] + body), into: &out)
         out += "\n</html>\n"
         return out
     }

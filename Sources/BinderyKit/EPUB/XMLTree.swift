@@ -31,12 +31,37 @@ enum XMLTree {
         return .element(element)
     }
 
-    /// A whole XML document: declaration, optional doctype, indented root.
-    static func document(_ root: Node, doctype: String? = nil) -> String {
+    /// A whole XML document (package, NCX, container): declaration and
+    /// indented root, every empty element self-closed. Not for XHTML pages,
+    /// where only void elements may be self-closed.
+    static func document(_ root: Node) -> String {
         var out = declaration
-        if let doctype { out += doctype + "\n" }
-        XHTMLSerializer.write(indented(root), into: &out)
+        write(indented(root), into: &out)
         out += "\n"
         return out
+    }
+
+    private static func write(_ node: Node, into out: inout String) {
+        guard case .element(let element) = node else {
+            XHTMLSerializer.write(node, into: &out)
+            return
+        }
+        out += "<" + element.name
+        writeAttributes(element, into: &out)
+        if element.children.isEmpty {
+            out += "/>"
+            return
+        }
+        out += ">"
+        for child in element.children { write(child, into: &out) }
+        out += "</" + element.name + ">"
+    }
+
+    private static func writeAttributes(_ element: Element, into out: inout String) {
+        for attribute in element.attributes {
+            out += " " + attribute.name + "=\""
+            XHTMLSerializer.appendEscaped(attribute.value, into: &out, quote: true)
+            out += "\""
+        }
     }
 }
