@@ -10,10 +10,10 @@ public enum DefaultStylesheet {
  *
  * No colours anywhere: text and background are the reader's (e-ink, sepia,
  * dark mode). Rules and muted text use currentColor and opacity instead.
- * Sizes in em so the reader's font size setting rules.
+ * Sizes in em so the reader's font size setting rules. Only CSS 2.1
+ * syntax (plus properties old engines simply ignore): Adobe's RMSDK drops
+ * a whole stylesheet over syntax it does not know, such as @namespace.
  */
-
-@namespace epub "http://www.idpf.org/2007/ops";
 
 html {
   -webkit-text-size-adjust: 100%;
@@ -33,7 +33,6 @@ body {
 
 /* Chinese: roomier lines, strict line breaking (no closing punctuation at a
    line start), justified text, serif CJK faces first. */
-:lang(zh) body,
 body:lang(zh) {
   line-height: 1.8;
   font-family: "Noto Serif CJK SC", "Source Han Serif SC", "Songti SC", STSong, "Noto Serif SC", SimSun,
@@ -244,7 +243,7 @@ nav#toc li {
   margin: 0.3em 0;
 }
 
-nav[epub|type~="landmarks"] {
+nav#landmarks, [hidden] {
   display: none;
 }
 """#

@@ -19,8 +19,6 @@ struct ZipBatch {
     /// The final archive's path, for error messages.
     var archiveName: String
 
-    var byteCount: Int { entries.reduce(0) { $0 + $1.data.count } }
-
     func write() throws {
         let archive = try LibZip.open(url, flags: ZIP_CREATE | ZIP_TRUNCATE) {
             ZipError.cannotCreate(archive: archiveName, reason: "staging \(url.path): \($0)")
