@@ -7,8 +7,8 @@ final class StagingFolder {
     let url: URL
     private var removed = false
 
-    init(prefix: String) throws {
-        let base = FileManager.default.temporaryDirectory.path
+    init(prefix: String, in parent: URL = FileManager.default.temporaryDirectory) throws {
+        let base = parent.path
         var template = Array("\(base)/\(prefix).XXXXXX".utf8CString)
         let created = template.withUnsafeMutableBufferPointer { buffer -> Bool in
             guard let base = buffer.baseAddress else { return false }

@@ -43,7 +43,12 @@ public final class ZipWriter {
     }
 
     /// Starts an archive that `close()` writes to `url` (replacing any file there).
-    public init(url: URL) throws {
+    public convenience init(url: URL) throws {
+        try self.init(url: url, stagingParent: FileManager.default.temporaryDirectory)
+    }
+
+    /// `stagingParent`: where the private staging folder is made (tests look inside).
+    init(url: URL, stagingParent: URL) throws {
         self.url = url
         let folder = url.deletingLastPathComponent().path
         var isDirectory: ObjCBool = false
@@ -54,7 +59,7 @@ public final class ZipWriter {
             throw ZipError.cannotCreate(archive: url.path, reason: "folder \(folder): \(String(cString: strerror(errno)))")
         }
         do {
-            staging = try StagingFolder(prefix: "bindery-zip")
+            staging = try StagingFolder(prefix: "bindery-zip", in: stagingParent)
         } catch let error as StagingFolder.StagingError {
             throw ZipError.cannotCreate(archive: url.path, reason: "staging folder: \(error.reason)")
         }

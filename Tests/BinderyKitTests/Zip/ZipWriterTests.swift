@@ -126,26 +126,27 @@ final class ZipWriterTests: XCTestCase {
 
     func testStagingFilesAreRemovedAfterCloseFailureAndAbandonment() throws {
         let folder = try TestFolder()
-        func stagingFolders() -> Set<String> {
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: FileManager.default.temporaryDirectory.path)) ?? []
-            return Set(names.filter { $0.hasPrefix("bindery-zip.") })
-        }
-        let before = stagingFolders()
+        let staging = try TestFolder()
         // Closed normally.
-        _ = try makeZip(in: folder, sampleEntries)
+        let closed = try ZipWriter(url: folder.file("out.zip"), stagingParent: staging.url)
+        try sampleEntries(closed)
+        XCTAssertEqual(staging.contents.count, 1, "a staging folder while open")
+        try closed.close()
+        XCTAssertEqual(staging.contents, [])
         // Abandoned without close, with a batch already handed off.
         do {
-            let writer = try ZipWriter(url: folder.file("abandoned.zip"))
+            let writer = try ZipWriter(url: folder.file("abandoned.zip"), stagingParent: staging.url)
             try writer.add(path: "big", data: Data(count: ZipWriter.batchByteLimit + 1), method: .deflate)
             try writer.add(path: "small", data: Data("x".utf8), method: .deflate)
         }
+        XCTAssertEqual(staging.contents, [])
         // Failed at close.
         let blocked = folder.file("blocked.zip")
         try FileManager.default.createDirectory(at: blocked, withIntermediateDirectories: false)
-        let failing = try ZipWriter(url: blocked)
+        let failing = try ZipWriter(url: blocked, stagingParent: staging.url)
         try failing.add(path: "a", data: Data("a".utf8), method: .deflate)
         XCTAssertThrowsError(try failing.close())
-        XCTAssertEqual(stagingFolders(), before)
+        XCTAssertEqual(staging.contents, [])
         XCTAssertEqual(folder.contents, ["blocked.zip", "out.zip"], "no libzip temporaries beside the output")
     }
 }
