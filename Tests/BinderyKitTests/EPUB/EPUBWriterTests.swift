@@ -212,6 +212,32 @@ final class EPUBWriterTests: XCTestCase {
         XCTAssertTrue(summary.diagnostics[0].description.hasPrefix("warning: archive/1.txt: article page is 29"), summary.diagnostics[0].description)
     }
 
+    /// Nav `ol` and NCX `navMap` may not be empty: a book without articles
+    /// still gets a valid table of contents (its title page). (epubcheck: clean.)
+    func testBookWithoutArticlesHasATableOfContents() throws {
+        let folder = try TestFolder()
+        let book = EPUBTestBook.make(language: "en")
+        let writer = try EPUBWriter(destination: folder.file("empty.epub"), metadata: book.metadata, digest: book.digest, stylesheet: "")
+        let summary = try writer.finish()
+        XCTAssertEqual(summary.articleCount, 0)
+        XCTAssertEqual(summary.chapterCount, 0)
+        let zip = try ZipInspection(folder.file("empty.epub"))
+        XCTAssertEqual(try texts(xml(zip, "EPUB/nav.xhtml"), "//*[local-name()='nav'][@id='toc']//*[local-name()='a']/@href"), ["text/title.xhtml"])
+        XCTAssertEqual(try texts(xml(zip, "EPUB/toc.ncx"), "//*[local-name()='content']/@src"), ["text/title.xhtml"])
+        XCTAssertEqual(try texts(xml(zip, "EPUB/package.opf"), "//*[local-name()='itemref']/@idref"), ["titlepage", "nav"])
+    }
+
+    /// Chapters are read in digest order even if their articles arrive out of it.
+    func testSpineFollowsDigestOrderOfChapters() throws {
+        var book = EPUBTestBook.make(language: "en")
+        book.articles = [book.articles[2], book.articles[0], book.articles[1]]
+        let folder = try TestFolder()
+        try EPUBTestBook.write(book, to: folder.file("book.epub"), cover: false)
+        let opf = try xml(try ZipInspection(folder.file("book.epub")), "EPUB/package.opf")
+        XCTAssertEqual(try texts(opf, "//*[local-name()='itemref']/@idref"),
+                       ["titlepage", "nav", "c0001", "a00002", "a00003", "c0002", "a00001"])
+    }
+
     func testPlainFileNames() {
         XCTAssertTrue(EPUBWriter.isPlainFileName("3f2a9c0d1e2b4a5c.jpg"))
         for bad in ["", ".hidden", "a/b.png", "a b.png", "é.png", "a%20.png"] {
