@@ -4,6 +4,7 @@ struct BookStrings: Sendable {
     var originalArticle: String
     var contents: String
     var undated: String
+    var untitled: String
     var cover: String
     var titlePage: String
     var beginning: String
@@ -17,20 +18,21 @@ struct BookStrings: Sendable {
     var articleCount: @Sendable (Int) -> String
 
     static let english = BookStrings(
-        originalArticle: "Original article", contents: "Contents", undated: "Undated", cover: "Cover",
+        originalArticle: "Original article", contents: "Contents", undated: "Undated", untitled: "Untitled", cover: "Cover",
         titlePage: "Title Page", beginning: "Start", sourcesLabel: "Sources: ",
         listSeparator: ", ", rangeSeparator: " – ", bylineSeparator: " · ",
         articleCount: { $0 == 1 ? "1 article" : "\($0) articles" })
 
     static let chinese = BookStrings(
-        originalArticle: "原文链接", contents: "目录", undated: "未注明日期", cover: "封面",
+        originalArticle: "原文链接", contents: "目录", undated: "未注明日期", untitled: "无标题", cover: "封面",
         titlePage: "书名页", beginning: "正文", sourcesLabel: "来源：",
         listSeparator: "、", rangeSeparator: " 至 ", bylineSeparator: " · ",
         articleCount: { "共 \($0) 篇文章" })
 
-    /// By the primary subtag of a BCP 47 tag (RFC 5646 §2.2.1), case-insensitively.
+    /// By the primary subtag of a BCP 47 tag (RFC 5646 §2.2.1), case-insensitively
+    /// (a POSIX-style `zh_CN` counts too).
     static func forLanguage(_ tag: String) -> BookStrings {
-        let primary = tag.split(separator: "-", maxSplits: 1).first.map { $0.lowercased() } ?? ""
+        let primary = tag.split(whereSeparator: { $0 == "-" || $0 == "_" }).first.map { $0.lowercased() } ?? ""
         return primary == "zh" ? .chinese : .english
     }
 }

@@ -51,10 +51,13 @@ public final class EPUBWriter {
     /// `stylesheet` is usually `DefaultStylesheet.css`.
     public init(destination: URL, metadata: BookMetadata, digest: Digest, stylesheet: String) throws {
         var metadata = metadata
-        if metadata.language.isEmpty { metadata.language = "und" }
+        // dc:language and dc:title must not be empty (EPUB 3.3 §5.5.3).
+        if metadata.language.trimmingCharacters(in: .whitespaces).isEmpty { metadata.language = "und" }
+        let strings = BookStrings.forLanguage(metadata.language)
+        if metadata.title.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { metadata.title = strings.untitled }
         self.metadata = metadata
         self.digest = digest
-        self.strings = BookStrings.forLanguage(metadata.language)
+        self.strings = strings
         output = try AtomicOutput(destination: destination)
         self.destination = output.destination
         do {
