@@ -1,9 +1,314 @@
 import Foundation
 
-/// Assembles an EPUB 3.3 book. (Skeleton: the EPUB work replaces this.)
+/// Assembles an EPUB 3.3 book (with an EPUB 2 NCX) one article at a time.
+///
+/// The zip is written as the book is fed, so memory stays flat however long
+/// it is: `init` writes `mimetype`, the container and the stylesheet; `add`
+/// renders each article page (and writes its new images) at once; `finish`
+/// writes the chapter openers, title page, cover page, nav, NCX and package
+/// document, then moves the file into place. Everything goes to a temporary
+/// file first (`AtomicOutput`): on any error it is removed and an existing
+/// book at the destination stays as it was. Same inputs give the same bytes.
+///
+/// Layout (OCF 3.3 §4): `EPUB/package.opf`, `EPUB/nav.xhtml`, `EPUB/toc.ncx`,
+/// `EPUB/styles/bindery.css`, `EPUB/text/{cover,title,cNNNN,aNNNNN}.xhtml`,
+/// `EPUB/images/<asset file name>`.
 public final class EPUBWriter {
-    public init(destination: URL, metadata: BookMetadata, digest: Digest, stylesheet: String) throws {}
-    public func add(_ article: CleanedArticle, chapterIndex: Int) throws {}
-    public func add(_ asset: Asset) throws {}
-    public func finish() throws {}
+    /// How article pages link to images: pass it to the asset binder.
+    public static let imageLinkPrefix = "../images/"
+    /// Pages above this size are reported: Adobe's engine (Kobo, older
+    /// readers) fails on XHTML files larger than about 260 KB.
+    public static let pageSizeLimit = 260 * 1024
+
+    public let destination: URL
+    private let metadata: BookMetadata
+    private let digest: Digest
+    private let strings: BookStrings
+    private let output: AtomicOutput
+    private var zip: ZipWriter?
+    private var contents = PackageContents()
+    private var chapters: [ChapterRecord] = []
+    private var chapterSlots: [Int: Int] = [:]
+    private var articleCount = 0
+    private var imageCount = 0
+    private var sources = SourceTally()
+    private var coverImage: (id: String, href: String)?
+    private var diagnostics: [Diagnostic] = []
+
+    private static let stylesheetHref = "styles/bindery.css"
+    private static let pageStylesheetHref = "../" + stylesheetHref
+    private static let xhtmlType = "application/xhtml+xml"
+
+    /// What the chapter openers and the table of contents need of a chapter.
+    private struct ChapterRecord {
+        var digestIndex: Int
+        var heading: String
+        var href: String
+        var articles: [(title: String, source: String?, href: String)] = []
+    }
+
+    /// Starts the book; nothing appears at `destination` until `finish()`.
+    /// `stylesheet` is usually `DefaultStylesheet.css`.
+    public init(destination: URL, metadata: BookMetadata, digest: Digest, stylesheet: String) throws {
+        var metadata = metadata
+        // dc:language and dc:title must not be empty (EPUB 3.3 §5.5.3).
+        if metadata.language.trimmingCharacters(in: .whitespaces).isEmpty { metadata.language = "und" }
+        let strings = BookStrings.forLanguage(metadata.language)
+        if metadata.title.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { metadata.title = strings.untitled }
+        self.metadata = metadata
+        self.digest = digest
+        self.strings = strings
+        output = try AtomicOutput(destination: destination)
+        self.destination = output.destination
+        do {
+            let zip = try ZipWriter(url: output.temporaryURL)
+            self.zip = zip
+            // OCF 3.3 §4.3: `mimetype` first, stored; the writer adds no extra field.
+            try zip.add(path: "mimetype", data: Data("application/epub+zip".utf8), method: .store)
+            try zip.add(path: "META-INF/container.xml", data: Data(Self.containerXML.utf8), method: .deflate)
+            try write(PackageItem(id: "css", href: Self.stylesheetHref, mediaType: "text/css"), Data(stylesheet.utf8))
+        } catch {
+            abandon()
+            throw error
+        }
+    }
+
+    /// Renders and writes `article`'s page now, after the images it brings.
+    /// Articles arrive in book order (`ArticleSource`); within a chapter,
+    /// pages keep the order they were added.
+    public func add(_ article: BoundArticle) throws {
+        try guarded {
+            let chapterIndex = article.chapterIndex
+            guard digest.chapters.indices.contains(chapterIndex) else {
+                throw EPUBError.unknownChapter(book: destination.path, article: article.article.origin.displayName, index: chapterIndex)
+            }
+            for asset in article.newAssets { try addAsset(asset) }
+            let slot = chapterSlot(for: chapterIndex)
+            articleCount += 1
+            let href = String(format: "text/a%05d.xhtml", articleCount)
+            let page = renderPage(of: article.article, body: article.cleaned.body)
+            try write(PackageItem(id: String(format: "a%05d", articleCount), href: href, mediaType: Self.xhtmlType,
+                                  properties: page.properties,
+                                  spinePosition: .chapter(index: chapterIndex, position: chapters[slot].articles.count + 1)),
+                      page.data)
+            chapters[slot].articles.append((article.article.title, article.article.source, href))
+            if let source = article.article.source { sources.count(source) }
+        }
+    }
+
+    /// Writes an image to `EPUB/images/<fileName>`; an image already written is ignored.
+    public func add(_ asset: Asset) throws {
+        try guarded { try addAsset(asset) }
+    }
+
+    /// Makes `asset` the cover: the image (written if new) becomes the
+    /// `cover-image` and gets a page of its own, first in reading order.
+    public func setCover(_ asset: Asset) throws {
+        try guarded {
+            try addAsset(asset)
+            coverImage = (Self.imageID(asset.fileName), "images/" + asset.fileName)
+        }
+    }
+
+    /// Writes the remaining documents, closes the zip and moves the book into place.
+    public func finish() throws -> EPUBSummary {
+        try guarded {
+            try writeChapterOpeners()
+            try writeTitlePage()
+            if let coverImage { try writeCoverPage(coverImage) }
+            let toc = tableOfContents()
+            try write(PackageItem(id: "nav", href: "nav.xhtml", mediaType: Self.xhtmlType, properties: ["nav"], spinePosition: .contents),
+                      Data(NavigationDocument.render(toc, title: metadata.title, strings: strings, language: metadata.language,
+                                                     stylesheetHref: Self.stylesheetHref).utf8))
+            try write(PackageItem(id: "ncx", href: "toc.ncx", mediaType: "application/x-dtbncx+xml"),
+                      Data(NCXDocument.render(toc, title: metadata.title, identifier: metadata.identifier, language: metadata.language).utf8))
+            try writePackageDocument(landmarks: toc.landmarks)
+            guard let zip else { throw EPUBError.finished(book: destination.path) }
+            try zip.close()
+            self.zip = nil
+            try output.commit()
+            let size = (try? FileManager.default.attributesOfItem(atPath: destination.path)[.size] as? Int) ?? 0
+            return EPUBSummary(destination: destination, articleCount: articleCount, chapterCount: chapters.count,
+                               imageCount: imageCount, byteCount: size, diagnostics: diagnostics)
+        }
+    }
+
+    // MARK: - Writing
+
+    /// Runs `body` while the writer is open; any error abandons the book.
+    private func guarded<T>(_ body: () throws -> T) throws -> T {
+        guard zip != nil else { throw EPUBError.finished(book: destination.path) }
+        do {
+            return try body()
+        } catch {
+            abandon()
+            throw error
+        }
+    }
+
+    /// Drops the zip (its staging files go with it) and the temporary book.
+    private func abandon() {
+        zip = nil
+        output.discard()
+    }
+
+    /// The one path into the container for publication resources: the zip
+    /// entry and the manifest record are made together.
+    private func write(_ item: PackageItem, _ data: Data, method: ZipWriter.Method = .deflate) throws {
+        guard let zip else { throw EPUBError.finished(book: destination.path) }
+        try zip.add(path: PackageContents.folder + item.href, data: data, method: method)
+        contents.append(item)
+    }
+
+    private func addAsset(_ asset: Asset) throws {
+        guard Self.isPlainFileName(asset.fileName) else {
+            throw EPUBError.invalidAssetName(book: destination.path, name: asset.fileName)
+        }
+        let href = "images/" + asset.fileName
+        guard !contents.contains(href: href) else { return }
+        // JPEG, PNG, GIF and WebP are compressed already: deflating them again costs time and saves nothing.
+        let method: ZipWriter.Method = asset.type == .svg ? .deflate : .store
+        try write(PackageItem(id: Self.imageID(asset.fileName), href: href, mediaType: asset.type.mediaType), asset.data, method: method)
+        imageCount += 1
+    }
+
+    private func chapterSlot(for digestIndex: Int) -> Int {
+        if let slot = chapterSlots[digestIndex] { return slot }
+        let chapter = digest.chapters[digestIndex]
+        let heading = DateText.chapterHeading(chapter, grouping: metadata.grouping, language: metadata.language, timeZone: metadata.timeZone)
+        chapters.append(ChapterRecord(digestIndex: digestIndex, heading: heading.isEmpty ? strings.undated : heading,
+                                      href: String(format: "text/c%04d.xhtml", digestIndex + 1)))
+        chapterSlots[digestIndex] = chapters.count - 1
+        return chapters.count - 1
+    }
+
+    private func renderPage(of article: Article, body: [Node]) -> (data: Data, properties: [String]) {
+        let isBundled = { (src: String) -> Bool in
+            src.hasPrefix(Self.imageLinkPrefix) && self.contents.contains(href: "images/" + src.dropFirst(Self.imageLinkPrefix.count))
+        }
+        var body = body
+        let unbound = UnboundImages.find(in: body, isBundled: isBundled)
+        if !unbound.isEmpty {
+            body = UnboundImages.replace(in: body, isBundled: isBundled)
+            for src in unbound {
+                diagnostics.append(.warning(article.origin.displayName, "image \(src) is not in the book; replaced by its text"))
+            }
+        }
+        let xhtml = ArticlePage.render(article, body: body, strings: strings, language: metadata.language,
+                                       timeZone: metadata.timeZone, stylesheetHref: Self.pageStylesheetHref)
+        let data = Data(xhtml.utf8)
+        if data.count > Self.pageSizeLimit {
+            diagnostics.append(.warning(article.origin.displayName,
+                                        "article page is \(data.count / 1024) KB; some readers (Adobe/Kobo) fail above \(Self.pageSizeLimit / 1024) KB"))
+        }
+        return (data, ArticlePage.manifestProperties(of: body))
+    }
+
+    private func writeChapterOpeners() throws {
+        for chapter in chapters.sorted(by: { $0.digestIndex < $1.digestIndex }) {
+            let links = chapter.articles.map { (title: $0.title, source: $0.source, href: String($0.href.dropFirst("text/".count))) }
+            let xhtml = FrontMatterPages.chapterOpener(heading: chapter.heading, articles: links, strings: strings,
+                                                       language: metadata.language, stylesheetHref: Self.pageStylesheetHref)
+            try write(PackageItem(id: String(format: "c%04d", chapter.digestIndex + 1), href: chapter.href, mediaType: Self.xhtmlType,
+                                  spinePosition: .chapter(index: chapter.digestIndex, position: 0)),
+                      Data(xhtml.utf8))
+        }
+    }
+
+    private func writeTitlePage() throws {
+        let xhtml = FrontMatterPages.titlePage(title: metadata.title, dateRange: dateRangeText, articleCount: articleCount,
+                                               sources: sources.ranked, strings: strings, language: metadata.language,
+                                               stylesheetHref: Self.pageStylesheetHref)
+        try write(PackageItem(id: "titlepage", href: "text/title.xhtml", mediaType: Self.xhtmlType, spinePosition: .titlePage),
+                  Data(xhtml.utf8))
+    }
+
+    private func writeCoverPage(_ image: (id: String, href: String)) throws {
+        contents.addProperty("cover-image", toHref: image.href)
+        let xhtml = FrontMatterPages.cover(imageHref: "../" + image.href, title: metadata.title, strings: strings,
+                                           language: metadata.language, stylesheetHref: Self.pageStylesheetHref)
+        try write(PackageItem(id: "cover", href: "text/cover.xhtml", mediaType: Self.xhtmlType, spinePosition: .cover),
+                  Data(xhtml.utf8))
+    }
+
+    private func writePackageDocument(landmarks: [TableOfContents.Landmark]) throws {
+        var date: String?
+        if let first = metadata.dateRange?.lowerBound { date = W3CDateTime.day(first, timeZone: metadata.timeZone) }
+        let description = [dateRangeText, strings.articleCount(articleCount)].compactMap { $0 }.joined(separator: strings.bylineSeparator)
+        let package = PackageDocument(metadata: metadata, contents: contents, landmarks: landmarks, ncxID: "ncx",
+                                      coverImageID: coverImage?.id, date: date, description: description)
+        guard let zip else { throw EPUBError.finished(book: destination.path) }
+        try zip.add(path: PackageContents.folder + "package.opf", data: Data(package.render().utf8), method: .deflate)
+    }
+
+    // MARK: - Derived text
+
+    private func tableOfContents() -> TableOfContents {
+        let ordered = chapters.sorted { $0.digestIndex < $1.digestIndex }
+        var entries = ordered.map { chapter in
+            TableOfContents.Entry(title: chapter.heading, href: chapter.href,
+                                  children: chapter.articles.map { .init(title: $0.title, href: $0.href) })
+        }
+        // A nav `ol` and an NCX `navMap` may not be empty.
+        if entries.isEmpty { entries = [.init(title: metadata.title, href: "text/title.xhtml")] }
+        var landmarks: [TableOfContents.Landmark] = []
+        if coverImage != nil {
+            landmarks.append(.init(type: "cover", guideType: "cover", title: strings.cover, href: "text/cover.xhtml"))
+        }
+        landmarks.append(.init(type: "titlepage", guideType: "title-page", title: strings.titlePage, href: "text/title.xhtml"))
+        landmarks.append(.init(type: "toc", guideType: "toc", title: strings.contents, href: "nav.xhtml"))
+        if let first = ordered.first {
+            landmarks.append(.init(type: "bodymatter", guideType: "text", title: strings.beginning, href: first.href))
+        }
+        return TableOfContents(entries: entries, landmarks: landmarks)
+    }
+
+    /// The first and last local days, as chapter headings of day chapters.
+    private var dateRangeText: String? {
+        guard let range = metadata.dateRange else { return nil }
+        func day(_ instant: Date) -> String {
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = metadata.timeZone
+            let chapter = Chapter(key: W3CDateTime.day(instant, timeZone: metadata.timeZone),
+                                  start: calendar.startOfDay(for: instant), articles: [])
+            return DateText.chapterHeading(chapter, grouping: .day, language: metadata.language, timeZone: metadata.timeZone)
+        }
+        let first = day(range.lowerBound), last = day(range.upperBound)
+        return first == last ? first : first + strings.rangeSeparator + last
+    }
+
+    // MARK: - Names
+
+    private static let containerXML = XMLTree.document(XMLTree.element("container", [
+        ("version", "1.0"), ("xmlns", "urn:oasis:names:tc:opendocument:xmlns:container"),
+    ], [
+        XMLTree.element("rootfiles", [], [
+            XMLTree.element("rootfile", [("full-path", PackageContents.folder + "package.opf"),
+                                         ("media-type", "application/oebps-package+xml")]),
+        ]),
+    ]))
+
+    /// `img-` + the file name: an XML NCName, since file names are plain.
+    private static func imageID(_ fileName: String) -> String { "img-" + fileName }
+
+    /// Letters, digits, `-`, `_`, `.`; not starting with `.`; at most 100 bytes.
+    static func isPlainFileName(_ name: String) -> Bool {
+        guard !name.isEmpty, name.utf8.count <= 100, !name.hasPrefix(".") else { return false }
+        return name.utf8.allSatisfy { byte in
+            (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+                || byte == 0x2D || byte == 0x5F || byte == 0x2E
+        }
+    }
+}
+
+/// How many articles each source contributed, for the title page.
+private struct SourceTally {
+    private var counts: [String: Int] = [:]
+
+    mutating func count(_ source: String) { counts[source, default: 0] += 1 }
+
+    /// Most articles first, then by name: stable across runs.
+    var ranked: [String] {
+        counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map(\.key)
+    }
 }

@@ -1,13 +1,217 @@
 import CLibZip
 import Foundation
 
-/// Writes a zip archive with libzip. (Skeleton: the EPUB work replaces this.)
+/// Writes a zip archive with libzip: entries in the order added, fixed
+/// times and attributes (same input, same bytes), no extra fields and no
+/// data descriptors (EPUB OCF 3.3 §4.3 needs both for `mimetype`).
+///
+/// Memory stays flat however many entries a book has: entries are gathered
+/// into batches of about `batchByteLimit` bytes, and each full batch is
+/// compressed into a staging zip on a background queue while the caller
+/// produces the next one. `close()` then copies the compressed bytes of every
+/// entry, in order, into the archive without recompressing them. The staging
+/// folder is removed on close, on failure and in `deinit`.
+///
+/// Not thread-safe: one caller adds entries, then closes.
 public final class ZipWriter {
     public enum Method: Sendable { case store, deflate }
-    public init(url: URL) throws {}
+
+    /// zlib's default level: the usual size/speed balance, fixed so output is stable.
+    public static let deflateLevel: UInt32 = 6
+    /// Uncompressed bytes gathered before a batch is handed to the compressor.
+    static let batchByteLimit = 16 << 20
+
+    public let url: URL
+    private let staging: StagingFolder
+    private var placements: [Placement] = []
+    private var names: Set<String> = []
+    private var pending: [ZipBatch.Entry] = []
+    private var pendingBytes = 0
+    private var batchCount = 0
+    private var isOpen = true
+    private let compressor = DispatchQueue(label: "bindery.zip.compressor")
+    /// One batch compresses while the caller fills the next: no more in memory.
+    private let inFlight = DispatchSemaphore(value: 1)
+    private let failure = FirstFailure()
+
+    /// Where each entry's compressed bytes wait: batch number, index in it.
+    private struct Placement {
+        var path: String
+        var method: Method
+        var batch: Int
+        var index: Int
+    }
+
+    /// Starts an archive that `close()` writes to `url` (replacing any file there).
+    public convenience init(url: URL) throws {
+        try self.init(url: url, stagingParent: FileManager.default.temporaryDirectory)
+    }
+
+    /// `stagingParent`: where the private staging folder is made (tests look inside).
+    init(url: URL, stagingParent: URL) throws {
+        self.url = url
+        let folder = url.deletingLastPathComponent().path
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw ZipError.cannotCreate(archive: url.path, reason: "folder \(folder) does not exist")
+        }
+        guard access(folder, W_OK) == 0 else {
+            throw ZipError.cannotCreate(archive: url.path, reason: "folder \(folder): \(String(cString: strerror(errno)))")
+        }
+        do {
+            staging = try StagingFolder(prefix: "bindery-zip", in: stagingParent)
+        } catch let error as StagingFolder.StagingError {
+            throw ZipError.cannotCreate(archive: url.path, reason: "staging folder: \(error.reason)")
+        }
+    }
+
+    deinit {
+        // Let a running batch finish before its folder disappears.
+        compressor.sync {}
+        staging.remove()
+    }
+
     /// Adds an entry; entries appear in the archive in the order added.
-    public func add(path: String, data: Data, method: Method) throws {}
-    public func close() throws {}
+    /// `path` is the entry name (`EPUB/text/a00001.xhtml`), unique, relative,
+    /// `/`-separated.
+    public func add(path: String, data: Data, method: Method) throws {
+        guard isOpen else { throw ZipError.closed(archive: url.path) }
+        try validate(path)
+        if let error = failure.error {
+            abandon()
+            throw error
+        }
+        names.insert(path)
+        placements.append(Placement(path: path, method: method, batch: batchCount, index: pending.count))
+        pending.append(ZipBatch.Entry(path: path, data: data, method: method))
+        pendingBytes += data.count
+        if pendingBytes >= Self.batchByteLimit { handOffPendingBatch() }
+    }
+
+    /// Writes the archive to `url`. On failure nothing is left at `url`
+    /// that was not there before (libzip writes a temporary and renames it).
+    public func close() throws {
+        guard isOpen else { throw ZipError.closed(archive: url.path) }
+        handOffPendingBatch()
+        compressor.sync {}
+        defer { abandon() }
+        if let error = failure.error { throw error }
+        try assemble()
+    }
+
+    // MARK: - Private
+
+    /// Rejects names readers would misplace or that would escape the
+    /// container (OCF 3.3 §4.2.2 file name restrictions, in spirit).
+    private func validate(_ path: String) throws {
+        func invalid(_ reason: String) -> ZipError {
+            ZipError.invalidEntry(archive: url.path, entry: path, reason: reason)
+        }
+        if path.isEmpty { throw invalid("empty name") }
+        if path.hasPrefix("/") { throw invalid("absolute name") }
+        if path.contains("\\") { throw invalid("backslash in name") }
+        for component in path.split(separator: "/", omittingEmptySubsequences: false) {
+            if component.isEmpty || component == "." || component == ".." {
+                throw invalid("empty, `.` or `..` path component")
+            }
+        }
+        if names.contains(path) { throw invalid("added twice") }
+    }
+
+    private func handOffPendingBatch() {
+        guard !pending.isEmpty else { return }
+        let batch = ZipBatch(
+            url: staging.url.appendingPathComponent(String(format: "batch-%06d.zip", batchCount)),
+            entries: pending,
+            archiveName: url.path)
+        pending = []
+        pendingBytes = 0
+        batchCount += 1
+        inFlight.wait()
+        let inFlight = self.inFlight, failure = self.failure
+        compressor.async {
+            defer { inFlight.signal() }
+            guard failure.error == nil else { return }
+            do { try batch.write() } catch { failure.record(error) }
+        }
+    }
+
+    /// Copies every staged entry into the final archive, in order.
+    private func assemble() throws {
+        var batches: [OpaquePointer] = []
+        defer { for batch in batches { zip_discard(batch) } }
+        for number in 0..<batchCount {
+            let batchURL = staging.url.appendingPathComponent(String(format: "batch-%06d.zip", number))
+            batches.append(try LibZip.open(batchURL, flags: ZIP_RDONLY) {
+                ZipError.cannotWrite(archive: self.url.path, reason: "staging \(batchURL.lastPathComponent): \($0)")
+            })
+        }
+        let archive = try LibZip.open(url, flags: ZIP_CREATE | ZIP_TRUNCATE) {
+            ZipError.cannotWrite(archive: self.url.path, reason: $0)
+        }
+        let entryTime = LibZip.fixedEntryTime()
+        for placement in placements {
+            do {
+                try copy(placement, from: batches[placement.batch], to: archive, entryTime: entryTime)
+            } catch {
+                zip_discard(archive)
+                throw error
+            }
+        }
+        guard zip_close(archive) == 0 else {
+            let reason = LibZip.message(archive)
+            zip_discard(archive)
+            throw ZipError.cannotWrite(archive: url.path, reason: reason)
+        }
+    }
+
+    private func copy(_ placement: Placement, from batch: OpaquePointer, to archive: OpaquePointer, entryTime: time_t) throws {
+        func failure() -> ZipError {
+            ZipError.cannotAdd(archive: url.path, entry: placement.path, reason: LibZip.message(archive))
+        }
+        // ZIP_FL_COMPRESSED: the raw deflate stream; libzip keeps it as is
+        // because the entry's method below matches the source's.
+        guard let source = zip_source_zip(archive, batch, UInt64(placement.index), ZIP_FL_COMPRESSED, 0, -1) else {
+            throw failure()
+        }
+        let index = zip_file_add(archive, placement.path, source, ZIP_FL_ENC_UTF_8)
+        guard index >= 0 else {
+            zip_source_free(source)
+            throw failure()
+        }
+        let entry = UInt64(index)
+        guard zip_set_file_compression(archive, entry, LibZip.compression(placement.method), Self.deflateLevel) == 0,
+              zip_file_set_mtime(archive, entry, entryTime, 0) == 0,
+              zip_file_set_external_attributes(archive, entry, 0, UInt8(ZIP_OPSYS_UNIX), LibZip.externalAttributes) == 0
+        else { throw failure() }
+    }
+
+    /// Ends the writer after close or a failure: drops buffered data and the staging folder.
+    private func abandon() {
+        isOpen = false
+        pending = []
+        placements = []
+        compressor.sync {}
+        staging.remove()
+    }
 }
 
-let libzipVersion = String(cString: zip_libzip_version())
+/// The first error of the background compressor, read by the caller's thread.
+private final class FirstFailure: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: Error?
+
+    var error: Error? {
+        lock.lock()
+        defer { lock.unlock() }
+        return stored
+    }
+
+    func record(_ error: Error) {
+        lock.lock()
+        if stored == nil { stored = error }
+        lock.unlock()
+    }
+}
+
+let libzipVersion = LibZip.version

@@ -1,0 +1,38 @@
+/// The few words Bindery itself writes into a book, in the book's language.
+/// Chinese for `zh` (any region or script), English otherwise.
+struct BookStrings: Sendable {
+    var originalArticle: String
+    var contents: String
+    var undated: String
+    var untitled: String
+    var cover: String
+    var titlePage: String
+    var beginning: String
+    var sourcesLabel: String
+    /// Joins list items in running text ("a, b" / "a、b").
+    var listSeparator: String
+    /// Between a date range's ends.
+    var rangeSeparator: String
+    /// Between byline parts.
+    var bylineSeparator: String
+    var articleCount: @Sendable (Int) -> String
+
+    static let english = BookStrings(
+        originalArticle: "Original article", contents: "Contents", undated: "Undated", untitled: "Untitled", cover: "Cover",
+        titlePage: "Title Page", beginning: "Start", sourcesLabel: "Sources: ",
+        listSeparator: ", ", rangeSeparator: " – ", bylineSeparator: " · ",
+        articleCount: { $0 == 1 ? "1 article" : "\($0) articles" })
+
+    static let chinese = BookStrings(
+        originalArticle: "原文链接", contents: "目录", undated: "未注明日期", untitled: "无标题", cover: "封面",
+        titlePage: "书名页", beginning: "正文", sourcesLabel: "来源：",
+        listSeparator: "、", rangeSeparator: " 至 ", bylineSeparator: " · ",
+        articleCount: { "共 \($0) 篇文章" })
+
+    /// By the primary subtag of a BCP 47 tag (RFC 5646 §2.2.1), case-insensitively
+    /// (a POSIX-style `zh_CN` counts too).
+    static func forLanguage(_ tag: String) -> BookStrings {
+        let primary = tag.split(whereSeparator: { $0 == "-" || $0 == "_" }).first.map { $0.lowercased() } ?? ""
+        return primary == "zh" ? .chinese : .english
+    }
+}

@@ -1,0 +1,31 @@
+/// The EPUB 3 navigation document (EPUB 3.3 §7): a `toc` nav with the
+/// chapters and their articles, and a `landmarks` nav.
+enum NavigationDocument {
+    static func render(_ toc: TableOfContents, title: String, strings: BookStrings, language: String, stylesheetHref: String) -> String {
+        let contents = XMLTree.element("nav", [("epub:type", "toc"), ("id", "toc")], [
+            XMLTree.element("h1", text: strings.contents),
+            list(toc.entries),
+        ])
+        var body: [Node] = [contents]
+        if !toc.landmarks.isEmpty {
+            // `hidden`: readers use landmarks for navigation, they need not be shown.
+            body.append(XMLTree.element("nav", [("epub:type", "landmarks"), ("id", "landmarks"), ("hidden", "hidden")], [
+                XMLTree.element("ol", [], toc.landmarks.map { landmark in
+                    XMLTree.element("li", [], [
+                        XMLTree.element("a", [("epub:type", landmark.type), ("href", landmark.href)], text: landmark.title),
+                    ])
+                }),
+            ]))
+        }
+        return XHTMLPage(title: strings.contents, language: language, stylesheetHref: stylesheetHref, bodyClass: "contents")
+            .render(XMLTree.lines(body.map { XMLTree.indented($0) }))
+    }
+
+    private static func list(_ entries: [TableOfContents.Entry]) -> Node {
+        XMLTree.element("ol", [], entries.map { entry in
+            var item: [Node] = [XMLTree.element("a", [("href", entry.href)], text: entry.title)]
+            if !entry.children.isEmpty { item.append(list(entry.children)) }
+            return XMLTree.element("li", [], item)
+        })
+    }
+}

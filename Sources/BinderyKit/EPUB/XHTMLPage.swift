@@ -1,0 +1,38 @@
+/// The frame every XHTML content document shares (EPUB 3.3 §6.1): XML
+/// declaration, HTML doctype, `html` with the book language in both `lang`
+/// and `xml:lang`, a title and the stylesheet.
+struct XHTMLPage {
+    var title: String
+    var language: String
+    /// Relative to the page, e.g. `../styles/bindery.css`.
+    var stylesheetHref: String
+    var bodyClass: String?
+
+    /// `body` is written verbatim: no whitespace is added between its
+    /// nodes, which could put stray spaces into running (CJK) text. Callers
+    /// lay out their own blocks with `XMLTree.lines`.
+    func render(_ body: [Node]) -> String {
+        var out = XMLTree.declaration
+        out += "<!DOCTYPE html>\n"
+        out += "<html xmlns=\"http://www.w3.org/1999/xhtml\" xmlns:epub=\"http://www.idpf.org/2007/ops\" lang=\""
+        XHTMLSerializer.appendEscaped(language, into: &out, quote: true)
+        out += "\" xml:lang=\""
+        XHTMLSerializer.appendEscaped(language, into: &out, quote: true)
+        out += "\">\n"
+        XHTMLSerializer.write(XMLTree.indented(XMLTree.element("head", [], [
+            XMLTree.element("title", text: title),
+            XMLTree.element("link", [("rel", "stylesheet"), ("type", "text/css"), ("href", stylesheetHref)]),
+        ]), depth: 0), into: &out)
+        out += "\n"
+        XHTMLSerializer.write(XMLTree.element("body", bodyClass.map { [("class", $0)] } ?? [], [.text("\n")] + body), into: &out)
+        out += "\n</html>\n"
+        return out
+    }
+}
+
+extension XMLTree {
+    /// Block elements one per line, for readable page sources.
+    static func lines(_ blocks: [Node]) -> [Node] {
+        blocks.flatMap { [$0, .text("\n")] }
+    }
+}
