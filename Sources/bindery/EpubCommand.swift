@@ -32,21 +32,36 @@ struct EpubCommand: ParsableCommand {
         let run = ExportRun(reporting: reporting)
         let digest = try run.digest(input, selection)
         let metadata = BookMetadata.make(for: digest, overrides: book.overrides, clock: .fromEnvironment())
-        let stylesheet = try style.map { try String(contentsOfFile: $0, encoding: .utf8) } ?? ""
+        let stylesheet = try style.map { try String(contentsOfFile: $0, encoding: .utf8) } ?? DefaultStylesheet.css
         let destination = URL(fileURLWithPath: output).standardizedFileURL
-        let writer = try EPUBWriter(destination: destination, metadata: metadata, digest: digest, stylesheet: stylesheet)
         let resolver = AssetResolver(options: images.assetOptions)
-        let pipeline = ArticlePipeline(
-            digest: digest, binding: .init(resolver: resolver, linkPrefix: "../images/"),
-            log: run.log, progress: run.progress("Binding"))
-        var imageCount = 0
-        try pipeline.forEachArticle { bound in
-            for asset in bound.newAssets { try writer.add(asset) }
-            imageCount += bound.newAssets.count
-            try writer.add(bound.cleaned, chapterIndex: bound.chapterIndex)
+        if let problem = resolver.cacheDiagnostic { run.log.report(problem) }
+        let summary: EPUBSummary
+        do {
+            let writer = try EPUBWriter(destination: destination, metadata: metadata, digest: digest, stylesheet: stylesheet)
+            let pipeline = ArticlePipeline(
+                digest: digest, binding: .init(resolver: resolver, linkPrefix: EPUBWriter.imageLinkPrefix),
+                log: run.log, progress: run.progress("Binding"))
+            // The cover is the most prominent picture of the first chapter.
+            var firstChapterImages: [Asset] = []
+            try pipeline.forEachArticle { bound in
+                if bound.chapterIndex == 0 { firstChapterImages += bound.newAssets }
+                try writer.add(bound)
+            }
+            if images.includesCover, let cover = AssetResolver.coverImage(among: firstChapterImages) {
+                try writer.setCover(cover)
+            }
+            summary = try writer.finish()
+        } catch {
+            run.console.finishProgress()
+            FileHandleOutput.standardError.write("error: \(error)\n")
+            throw ExitCode(ExitStatus.failed)
         }
-        try writer.finish()
-        run.console.summary("\(digest.articleCountText), \(digest.chapterCountText), \(imageCount) images, \(ByteCount.format(fileSize(destination))) → \(output)")
+        run.log.report(contentsOf: summary.diagnostics)
+        var line = "\(digest.articleCountText), \(digest.chapterCountText), \(summary.imageCount) images"
+        if resolver.missingImageCount > 0 { line += " (\(resolver.missingImageCount) missing)" }
+        line += ", \(ByteCount.format(Int64(summary.byteCount))) → \(output)"
+        run.console.summary(line)
         try run.finish()
     }
 }

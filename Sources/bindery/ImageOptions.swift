@@ -24,6 +24,9 @@ struct ImageOptionGroup: ParsableArguments {
         guard (1...64).contains(imageJobs) else { throw ValidationError("--image-jobs must be between 1 and 64.") }
     }
 
+    /// A cover page needs a picture; with --no-images there is none.
+    var includesCover: Bool { !noImages }
+
     var assetOptions: AssetOptions {
         var options = AssetOptions(includeImages: !noImages, offline: offline, sourcePolicy: imageSource.policy, jobs: imageJobs)
         if let cache { options.cacheDirectory = URL(fileURLWithPath: cache).standardizedFileURL }
