@@ -34,7 +34,9 @@ struct EpubCommand: ParsableCommand {
         let metadata = BookMetadata.make(for: digest, overrides: book.overrides, clock: .fromEnvironment())
         let stylesheet = try style.map { try String(contentsOfFile: $0, encoding: .utf8) } ?? DefaultStylesheet.css
         let destination = URL(fileURLWithPath: output).standardizedFileURL
-        let resolver = AssetResolver(options: images.assetOptions)
+        var assetOptions = images.assetOptions
+        assetOptions.acceptedTypes = AssetOptions.epubTypes
+        let resolver = AssetResolver(options: assetOptions)
         if let problem = resolver.cacheDiagnostic { run.log.report(problem) }
         let summary: EPUBSummary
         do {

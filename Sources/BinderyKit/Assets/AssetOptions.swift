@@ -31,6 +31,13 @@ public struct AssetOptions: Sendable {
     public var userAgent: String
     /// The time used for failure-memory expiry only (never for output).
     public var now: @Sendable () -> Date
+    /// Image types the output can carry; others are left out with a warning.
+    /// EPUB 3.2 readers (and epubcheck 4) accept JPEG, PNG, GIF and SVG only,
+    /// so an EPUB export excludes WebP (`AssetOptions.epubTypes`).
+    public var acceptedTypes: Set<ImageType> = Set(ImageType.allCases)
+
+    /// The core image media types of EPUB 3.2 (§3.2 Core Media Types).
+    public static let epubTypes: Set<ImageType> = [.jpeg, .png, .gif, .svg]
 
     public init(
         includeImages: Bool = true,

@@ -140,6 +140,12 @@ public final class AssetResolver: @unchecked Sendable {
     }
 
     private func asset(for src: String, in article: Article) -> Result<Asset, FetchFailure> {
+        loadAsset(for: src, in: article).flatMap { asset in
+            options.acceptedTypes.contains(asset.type) ? .success(asset) : .failure(.unsupportedType(asset.type))
+        }
+    }
+
+    private func loadAsset(for src: String, in article: Article) -> Result<Asset, FetchFailure> {
         switch ImageReference.classify(src, in: article) {
         case .remote(let url):
             return remote.image(at: url).flatMap { found in

@@ -22,6 +22,8 @@ public enum FetchFailure: Error, Sendable, Hashable, CustomStringConvertible {
     case rememberedFailure(String)
     /// Not fetchable at all (bad reference, refused local path, …).
     case unusable(String)
+    /// A real image of a type the output cannot carry (WebP in an EPUB).
+    case unsupportedType(ImageType)
 
     public var description: String {
         switch self {
@@ -37,6 +39,7 @@ public enum FetchFailure: Error, Sendable, Hashable, CustomStringConvertible {
         case .notCached: return "not in the image cache (offline)"
         case .rememberedFailure(let reason): return "\(reason) (remembered from an earlier attempt)"
         case .unusable(let reason): return reason
+        case .unsupportedType(let type): return "\(type.mediaType) is not a core media type of e-book readers"
         }
     }
 
@@ -53,7 +56,7 @@ public enum FetchFailure: Error, Sendable, Hashable, CustomStringConvertible {
     /// Worth remembering in the cache: a property of the URL, not of this run.
     var isRemembered: Bool {
         switch self {
-        case .budgetExhausted, .notCached, .rememberedFailure, .unusable: return false
+        case .budgetExhausted, .notCached, .rememberedFailure, .unusable, .unsupportedType: return false
         default: return true
         }
     }

@@ -98,7 +98,8 @@ final class HTTPFetcher: NSObject, URLSessionDataDelegate, @unchecked Sendable {
         guard Self.isFetchable(url) else { return .failure(.unsupportedScheme(url.scheme ?? "")) }
         var request = URLRequest(url: url, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: settings.timeout)
         request.setValue(settings.userAgent, forHTTPHeaderField: "User-Agent")
-        request.setValue("image/webp,image/png,image/jpeg,image/gif,image/svg+xml;q=0.8,*/*;q=0.5", forHTTPHeaderField: "Accept")
+        // JPEG and PNG first: every e-reader shows them; EPUB 3.2 readers lack WebP.
+        request.setValue("image/jpeg,image/png,image/gif,image/svg+xml;q=0.9,image/webp;q=0.5,*/*;q=0.1", forHTTPHeaderField: "Accept")
 
         lock.lock()
         guard let session else {

@@ -88,7 +88,7 @@ final class AssetsFetchTests: XCTestCase {
         XCTAssertTrue(result.diagnostics.isEmpty, "\(result.diagnostics)")
         let srcs = result.article.body.compactMap { $0.element?[attribute: "src"] }
         XCTAssertEqual(srcs, result.assets.map { "images/" + $0.fileName })
-        XCTAssertTrue(server.receivedUserAgents.allSatisfy { $0.hasPrefix("Bindery/\(BinderyVersion.string) (+http") },
+        XCTAssertTrue(server.receivedUserAgents.allSatisfy { $0 == BinderyVersion.userAgent && $0.hasPrefix("Bindery/\(BinderyVersion.string) ") },
                       "\(server.receivedUserAgents)")
         XCTAssertEqual(server.receivedUserAgents.count, 5)
     }

@@ -56,6 +56,20 @@ final class AssetsResolverTests: XCTestCase {
         ]))])
     }
 
+    func testTypesTheOutputCannotCarryAreLeftOutWithAWarning() throws {
+        try AssetsFixtures.webp(width: 300, height: 200).write(to: root.appendingPathComponent("w.webp"))
+        var options = AssetsFixtures.options(cache: nil)
+        options.acceptedTypes = AssetOptions.epubTypes
+        let resolver = AssetResolver(options: options)
+        let result = resolver.resolve(cleaned([figure("w.webp", caption: "Web picture"), figure("b.jpg", caption: "Photo")]),
+                                      linkPrefix: "")
+        XCTAssertEqual(result.assets.map(\.type), [.jpeg])
+        XCTAssertEqual(result.missingImages, 1)
+        XCTAssertEqual(result.diagnostics.count, 1)
+        XCTAssertTrue(result.diagnostics[0].message.contains("image/webp"), result.diagnostics[0].message)
+        XCTAssertTrue(result.article.body.textContent.contains("Web picture"))
+    }
+
     func testImagesDisabledReplacesSilently() {
         let resolver = AssetResolver(options: AssetsFixtures.options(cache: nil, includeImages: false))
         let body: [Node] = [figure("a.png", caption: "Cap"), AssetsFixtures.img("b.jpg", alt: "Bee"), AssetsFixtures.img("b.jpg")]
