@@ -45,16 +45,48 @@ public enum XHTMLSerializer {
     }
 
     /// Escapes `&`, `<`, `>` (and `"` in attributes) and drops characters XML 1.0 forbids.
+    ///
+    /// Works on UTF-8 bytes and copies runs that need nothing in one go: this
+    /// is the innermost loop of every export.
     public static func appendEscaped(_ text: String, into out: inout String, quote: Bool) {
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"" where quote: out += "&quot;"
-            default:
-                if isXMLChar(scalar) { out.unicodeScalars.append(scalar) }
+        var text = text
+        text.withUTF8 { bytes in
+            var runStart = 0
+            var index = 0
+            func flush(to end: Int) {
+                if end > runStart {
+                    out += String(decoding: UnsafeBufferPointer(rebasing: bytes[runStart..<end]), as: UTF8.self)
+                }
             }
+            while index < bytes.count {
+                let byte = bytes[index]
+                var replacement: String?
+                var skip = 1
+                switch byte {
+                case UInt8(ascii: "&"): replacement = "&amp;"
+                case UInt8(ascii: "<"): replacement = "&lt;"
+                case UInt8(ascii: ">"): replacement = "&gt;"
+                case UInt8(ascii: "\"") where quote: replacement = "&quot;"
+                case 0x09, 0x0A, 0x0D: break
+                case 0..<0x20, 0x7F: replacement = "" // C0 controls; DEL is allowed but useless in text
+                case 0xC2 where index + 1 < bytes.count && (0x80...0x9F).contains(bytes[index + 1]):
+                    replacement = "" // C1 controls: legal XML, but never text (HTML: "control" code points)
+                    skip = 2
+                case 0xEF where index + 2 < bytes.count && bytes[index + 1] == 0xBF && bytes[index + 2] >= 0xBE:
+                    replacement = "" // U+FFFE, U+FFFF: not XML characters
+                    skip = 3
+                default: break
+                }
+                if let replacement {
+                    flush(to: index)
+                    out += replacement
+                    index += skip
+                    runStart = index
+                } else {
+                    index += 1
+                }
+            }
+            flush(to: index)
         }
     }
 
@@ -62,14 +94,5 @@ public enum XHTMLSerializer {
         var out = ""
         appendEscaped(text, into: &out, quote: quote)
         return out
-    }
-
-    /// XML 1.0 `Char` production (§2.2).
-    static func isXMLChar(_ s: Unicode.Scalar) -> Bool {
-        switch s.value {
-        case 0x9, 0xA, 0xD: return true
-        case 0x20...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF: return true
-        default: return false
-        }
     }
 }
