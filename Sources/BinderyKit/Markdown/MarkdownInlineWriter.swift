@@ -71,9 +71,11 @@ struct MarkdownInlineWriter {
             case "*", "_", "~":
                 var end = i + 1
                 while end < s.count, s[end] == c { end += 1 }
-                let escape = escapeAt.contains(i) || Self.runNeedsEscape(c, length: end - i, before: before(i), after: end < s.count ? s[end] : nextPiece)
-                for _ in i..<end {
-                    if escape { out.append("\\") }
+                // A run that could delimit emphasis needs every character
+                // escaped; one that only starts a block needs just the first.
+                let escapeAll = Self.runNeedsEscape(c, length: end - i, before: before(i), after: end < s.count ? s[end] : nextPiece)
+                for k in i..<end {
+                    if escapeAll || (k == i && escapeAt.contains(i)) { out.append("\\") }
                     out.append(c)
                 }
                 i = end

@@ -70,7 +70,18 @@ enum MarkdownLinkSyntax {
         let scalars = Array(url.unicodeScalars)
         var out = String.UnicodeScalarView()
         if needsAngle || !balanced { out.append("<") }
+        // An entity in a destination is decoded (§6.3), and cmark-gfm
+        // ignores a backslash before `&`: percent-encode the letter or digit
+        // that makes it an entity instead (the same URL, RFC 3986 §6.2.2.2).
+        var percentEncode = Set<Int>()
+        for (index, scalar) in scalars.enumerated() where scalar == "&" && MarkdownEntity.startsEntity(scalars, at: index) {
+            percentEncode.insert(scalars[index + 1] == "#" ? index + 2 : index + 1)
+        }
         for (index, scalar) in scalars.enumerated() {
+            if percentEncode.contains(index) {
+                out.append(contentsOf: "%\(String(scalar.value, radix: 16, uppercase: true))".unicodeScalars)
+                continue
+            }
             switch scalar {
             case "\n": out.append(contentsOf: "%0A".unicodeScalars)
             case "\r": out.append(contentsOf: "%0D".unicodeScalars)
@@ -79,9 +90,6 @@ enum MarkdownLinkSyntax {
                 out.append(scalar)
             case "\\":
                 if index + 1 < scalars.count, scalars[index + 1].isASCIIPunctuation { out.append("\\") }
-                out.append(scalar)
-            case "&":
-                if MarkdownEntity.startsEntity(scalars, at: index) { out.append("\\") }
                 out.append(scalar)
             default:
                 out.append(scalar)

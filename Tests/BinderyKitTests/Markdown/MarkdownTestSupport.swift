@@ -35,13 +35,13 @@ enum CMark {
     static var isCI: Bool { ProcessInfo.processInfo.environment["CI"].map { !$0.isEmpty } ?? false }
 
     /// Markdown → HTML with the GFM table and strikethrough extensions.
-    static func html(_ markdown: String) throws -> String {
+    static func html(_ markdown: String, allowRawHTML: Bool = true) throws -> String {
         guard let path else {
             throw CMarkUnavailable()
         }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = ["--extension", "table", "--extension", "strikethrough", "-t", "html", "--unsafe"]
+        process.arguments = ["--extension", "table", "--extension", "strikethrough", "-t", "html"] + (allowRawHTML ? ["--unsafe"] : [])
         let input = Pipe()
         let output = Pipe()
         process.standardInput = input
@@ -52,6 +52,13 @@ enum CMark {
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return String(decoding: data, as: UTF8.self)
+    }
+
+    /// Renders many one-paragraph documents with one cmark run: each
+    /// document's HTML, in order (separated by a thematic break).
+    static func htmlOfEach(_ markdowns: [String]) throws -> [String] {
+        let output = try html(markdowns.joined(separator: "\n\n* * *\n\n"))
+        return output.components(separatedBy: "<hr />\n")
     }
 
     /// The visible text of HTML: tags dropped, entities decoded, whitespace collapsed.
