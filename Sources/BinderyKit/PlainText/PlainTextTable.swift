@@ -1,5 +1,5 @@
 /// Tables as aligned columns when they fit the width (header underlined
-/// with `-`), else one row per paragraph with cells joined by ` | `.
+/// with `-`), else one row per line (continued with a two-space indent), cells joined by ` | `.
 /// Columns are measured in display columns, so CJK cells align.
 struct PlainTextTable {
     let renderer: PlainTextRenderer
@@ -32,10 +32,12 @@ struct PlainTextTable {
             }
             result.append(lines)
         } else {
+            var lines: [String] = []
             for (index, row) in padded.enumerated() {
                 let text = row.filter { !$0.isEmpty }.joined(separator: " | ")
-                result.append(renderer.wrapper.wrap(text, firstIndent: index == 0 ? prefix : rest, restIndent: rest + "  "))
+                lines += renderer.wrapper.wrap(text, firstIndent: index == 0 ? prefix : rest, restIndent: rest + "  ")
             }
+            result.append(lines)
         }
         return result
     }
