@@ -31,19 +31,8 @@ struct MarkdownInlineBuilder {
     }
 
     mutating func appendText(_ text: String) {
-        var collapsed = ""
-        collapsed.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
-        var lastWasSpace = pendingText.unicodeScalars.last == " "
-        for scalar in text.unicodeScalars {
-            if MarkdownInlineBuilder.isCollapsibleSpace(scalar) {
-                if !lastWasSpace { collapsed.unicodeScalars.append(" ") }
-                lastWasSpace = true
-            } else {
-                collapsed.unicodeScalars.append(scalar)
-                lastWasSpace = false
-            }
-        }
-        pendingText += collapsed
+        var afterSpace = pendingText.utf8.last == 0x20
+        pendingText += HTMLWhitespace.collapse(text, afterSpace: &afterSpace)
     }
 
     /// HTML's inter-element whitespace (not U+00A0, which is content).

@@ -37,22 +37,13 @@ enum MarkdownInlineNormalizer {
         for piece in pieces {
             switch piece {
             case .text(let text):
-                var scalars = String.UnicodeScalarView()
-                for scalar in text.unicodeScalars {
-                    if scalar == " " {
-                        if afterSpace { continue }
-                        afterSpace = true
-                    } else {
-                        afterSpace = false
-                    }
-                    scalars.append(scalar)
-                }
-                guard !scalars.isEmpty else { break }
+                let collapsed = HTMLWhitespace.collapse(text, afterSpace: &afterSpace)
+                guard !collapsed.isEmpty else { break }
                 if let last = out.indices.last, case .text(let previous) = out[last] {
                     // Adjacent texts become one, so runs are seen whole.
-                    out[last] = .text(previous + String(scalars))
+                    out[last] = .text(previous + collapsed)
                 } else {
-                    out.append(.text(String(scalars)))
+                    out.append(.text(collapsed))
                 }
             case .hardBreak:
                 trimTrailingSpace(&out)

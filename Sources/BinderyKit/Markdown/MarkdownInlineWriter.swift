@@ -7,7 +7,7 @@ struct MarkdownInlineWriter {
 
     func write(_ pieces: [MarkdownInlinePiece]) -> String {
         let resolver = MarkdownEmphasisResolver(pieces)
-        var out = String.UnicodeScalarView()
+        var out = UTF8Output(capacity: 256)
         var linkDepth = 0
         for (index, piece) in pieces.enumerated() {
             switch piece {
@@ -16,25 +16,31 @@ struct MarkdownInlineWriter {
                 let lineEndsAfter = index + 1 >= pieces.count || pieces[index + 1] == .hardBreak
                 writeText(Array(text.unicodeScalars), into: &out, next: next, lineEndsAfter: lineEndsAfter, inLinkText: linkDepth > 0)
             case .code(let content):
-                out.append(contentsOf: MarkdownLinkSyntax.codeSpan(content, escapingPipes: position == .tableCell).unicodeScalars)
+                out.append(MarkdownLinkSyntax.codeSpan(content, escapingPipes: position == .tableCell))
             case .syntax(let s):
-                out.append(contentsOf: s.unicodeScalars)
+                out.append(escapingPipes(s))
             case .hardBreak:
                 // CommonMark §6.7: a backslash at the end of a line.
-                out.append(contentsOf: "\\\n".unicodeScalars)
+                out.append("\\\n")
             case .open, .close:
-                out.append(contentsOf: (resolver.delimiters[index] ?? "").unicodeScalars)
+                out.append(resolver.delimiters[index] ?? "")
             case .linkOpen(let s):
                 linkDepth += 1
-                out.append(contentsOf: s.unicodeScalars)
+                out.append(s)
             case .linkClose(let s):
                 linkDepth -= 1
-                out.append(contentsOf: s.unicodeScalars)
+                out.append(escapingPipes(s))
             }
         }
-        var result = String(out)
+        var result = out.string
         if position == .heading { result = Self.protectClosingHashes(result) }
         return result
+    }
+
+    /// GFM splits table rows at every unescaped `|` before reading inlines,
+    /// link destinations included (GFM §4.10).
+    private func escapingPipes(_ syntax: String) -> String {
+        position == .tableCell && syntax.contains("|") ? syntax.replacingOccurrences(of: "|", with: "\\|") : syntax
     }
 
     /// `# Title #` loses its trailing `#` run as a closing sequence (§4.2).
@@ -49,7 +55,7 @@ struct MarkdownInlineWriter {
         return String(String.UnicodeScalarView(scalars))
     }
 
-    private func writeText(_ s: [Unicode.Scalar], into out: inout String.UnicodeScalarView,
+    private func writeText(_ s: [Unicode.Scalar], into out: inout UTF8Output,
                            next nextPiece: Unicode.Scalar?, lineEndsAfter: Bool, inLinkText: Bool) {
         let previousOut = out.last
         let atLineStart = position == .paragraph && (previousOut == nil || previousOut == "\n")
@@ -117,7 +123,9 @@ struct MarkdownInlineWriter {
             // `](` and `][` would close a link.
             return inLinkText || after == "(" || after == "["
         case "!":
-            return after == "["
+            // Only a link's own `[` can make it an image: text `[` never
+            // forms a link (its `](` is escaped, and notes define no references).
+            return i == s.count - 1 && after == "["
         case "<":
             // An HTML tag, comment, declaration or autolink (§6.5, §6.6).
             guard let after else { return false }

@@ -37,7 +37,7 @@ public struct MarkdownRenderer: Sendable {
             guard !run.isEmpty else { return }
             let wrapped = Self.wrap(run, in: wrappers)
             for paragraph in inline.paragraphs(wrapped) {
-                result.append(MarkdownBlock(lines: paragraph.components(separatedBy: "\n"), kind: .paragraph))
+                result.append(MarkdownBlock(lines: paragraph.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }, kind: .paragraph))
             }
             run = []
         }

@@ -36,13 +36,21 @@ public enum DisplayWidth {
             if v < 0x20 || (0x7F...0x9F).contains(v) || v == 0xAD { return 0 }
             return 1
         }
-        if isZeroWidth(scalar) { return 0 }
-        return isWide(scalar) ? 2 : 1
+        // Ideographic tone marks and kana voicing marks combine, inside wide blocks.
+        // Emoji skin-tone modifiers merge with their base.
+        if (0x302A...0x302D).contains(v) || (0x3099...0x309A).contains(v) || (0x1F3FB...0x1F3FF).contains(v) { return 0 }
+        if isWide(scalar) { return 2 }
+        return isZeroWidth(scalar) ? 0 : 1
     }
 
     static func isZeroWidth(_ scalar: Unicode.Scalar) -> Bool {
         let v = scalar.value
+        // Fast paths for the bulk of news text: Latin-1, ideographs, Hangul.
+        if v < 0x300 { return v < 0x20 || (0x7F...0x9F).contains(v) || v == 0xAD }
+        if (0x3400...0x9FFF).contains(v) || (0xAC00...0xD7A3).contains(v) { return false }
         switch v {
+        case 0x302A...0x302D, 0x3099...0x309A:
+            return true
         case 0x300...0x36F, 0x200B...0x200F, 0x2028...0x202E, 0x2060...0x2064, 0xFE00...0xFE0F, 0xFEFF,
              0x1160...0x11FF, // Hangul medial and final jamo join the leading one
              0x1F3FB...0x1F3FF, // emoji skin-tone modifiers merge with their base

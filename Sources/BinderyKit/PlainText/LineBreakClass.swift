@@ -12,6 +12,16 @@ enum LineBreakClass {
     case other
 
     init(_ scalar: Unicode.Scalar) {
+        // Fast paths: letters and digits, and ideographs (no punctuation there).
+        let v = scalar.value
+        if (0x30...0x39).contains(v) || (0x41...0x5A).contains(v) || (0x61...0x7A).contains(v) {
+            self = .other
+            return
+        }
+        if (0x3400...0x9FFF).contains(v) || (0xAC00...0xD7A3).contains(v) {
+            self = .ideographic
+            return
+        }
         if Self.closingSet.contains(scalar) {
             self = .closing
         } else if Self.openingSet.contains(scalar) {

@@ -36,18 +36,18 @@ struct PlainTextInline {
         let links: PlainTextLinks
         var paragraphs: [[String]] = []
         var segments: [String] = []
-        var current = String.UnicodeScalarView()
+        var current: [UInt8] = []
         var breaks = 0
 
         init(links: PlainTextLinks) { self.links = links }
 
         mutating func text(_ s: String) {
-            for scalar in s.unicodeScalars {
-                if scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r" || scalar == "\u{0C}" {
-                    if let last = current.last, last != " " { current.append(" ") }
+            for byte in s.utf8 {
+                if HTMLWhitespace.isCollapsible(byte) {
+                    if let last = current.last, last != 0x20 { current.append(0x20) }
                 } else {
                     if breaks > 0 { applyBreaks() }
-                    current.append(scalar)
+                    current.append(byte)
                 }
             }
         }
@@ -62,9 +62,9 @@ struct PlainTextInline {
         }
 
         mutating func endSegment() {
-            while current.last == " " { current.removeLast() }
-            if !current.isEmpty { segments.append(String(current)) }
-            current = .init()
+            while current.last == 0x20 { current.removeLast() }
+            if !current.isEmpty { segments.append(String(decoding: current, as: UTF8.self)) }
+            current.removeAll(keepingCapacity: true)
         }
 
         mutating func endParagraph() {

@@ -167,6 +167,19 @@ final class MarkdownCMarkRoundTripTests: XCTestCase {
         }
     }
 
+    func testTableCellsKeepPipesInTextCodeAndLinks() throws {
+        let table = MD.el("table",
+                          MD.el("tr", MD.el("th", MD.t("a|b")), MD.el("th", MD.el("code", MD.t("c|d")))),
+                          MD.el("tr", MD.el("td", MD.a("https://e.com/x|y", MD.t("l|m"))), MD.el("td", MD.a("https://e.com/p|q", MD.t("https://e.com/p|q")))))
+        let markdown = MD.render(table)
+        let output = try html(markdown)
+        XCTAssertEqual(output.components(separatedBy: "<td>").count + output.components(separatedBy: "<th>").count, 6, output)
+        XCTAssertTrue(output.contains("<th>a|b</th>"), output)
+        XCTAssertTrue(output.contains("<code>c|d</code>"), output)
+        XCTAssertTrue(output.contains("<a href=\"https://e.com/x%7Cy\">l|m</a>"), output)
+        XCTAssertTrue(output.contains("<a href=\"https://e.com/p%7Cq\">https://e.com/p|q</a>"), output)
+    }
+
     func testRichArticleReadsBackWithSameTextAndNoRawHTML() throws {
         let body: [Node] = [
             MD.p(MD.t("Lead text with "), MD.el("em", MD.t("emphasis")), MD.t(", "), MD.el("strong", MD.t("strong words")),

@@ -61,7 +61,9 @@ final class MarkdownEscapingTests: XCTestCase {
     func testLinkAndImageSyntaxInTextIsEscaped() {
         XCTAssertEqual(text("[a](b)"), "[a\\](b)")
         XCTAssertEqual(text("[a][b]"), "[a\\][b]")
-        XCTAssertEqual(text("![img]"), "\\![img]")
+        XCTAssertEqual(text("![img]"), "![img]")
+        XCTAssertEqual(text("![img](x)"), "![img\\](x)")
+        XCTAssertEqual(MD.render(MD.p(MD.t("Wow!"), MD.a("https://e.com/", MD.t("link")))), "Wow\\![link](https://e.com/)")
         XCTAssertEqual(text("[[wiki]]"), "\\[[wiki]]")
     }
 
