@@ -79,15 +79,31 @@ public struct MarkdownExporter {
         try source.forEachArticle { bound in
             summary.attachmentsWritten += try writeAssets(bound.newAssets, to: attachments)
             let article = bound.article
-            let name = namer.claim(stem: NoteFileName.stem(noteTitle(article)), extension: "md")
-            let url = folder.appendingPathComponent(name)
-            let existing = try? String(contentsOf: url, encoding: .utf8)
+            let stem = NoteFileName.stem(noteTitle(article))
+            var name = namer.claim(stem: stem, extension: "md")
+            var url = folder.appendingPathComponent(name)
+            var existing = try? String(contentsOf: url, encoding: .utf8)
+            // A note of the same name that is not this article's (the
+            // user's own) is never overwritten: take the next name.
+            while FileManager.default.fileExists(atPath: url.path), !(existing.map { isNote($0, of: article) } ?? false) {
+                name = namer.claim(stem: stem, extension: "md")
+                url = folder.appendingPathComponent(name)
+                existing = try? String(contentsOf: url, encoding: .utf8)
+            }
             let created = existing.flatMap(MarkdownFrontMatter.existingCreated(in:)) ?? createdDay
             let note = self.note(for: bound, created: created, renderer: renderer)
             if try FileComparison.writeIfChanged(Data(note.utf8), to: url) { summary.notesWritten += 1 }
             summary.notes.append(name)
         }
         return summary
+    }
+
+    /// Whether `text` is a note this exporter wrote for `article`: its front
+    /// matter names the same title and source.
+    private func isNote(_ text: String, of article: Article) -> Bool {
+        guard text.hasPrefix("---\ntitle: " + YAMLScalar.quoted(article.title) + "\n") else { return false }
+        guard let url = article.url else { return true }
+        return text.contains("\nsource: " + YAMLScalar.quoted(url.absoluteString) + "\n")
     }
 
     /// `2024-01-19 Title` (local date of the article), or the title alone.

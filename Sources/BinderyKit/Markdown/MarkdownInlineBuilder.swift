@@ -79,7 +79,12 @@ struct MarkdownInlineBuilder {
         case "wbr", "script", "style", "template", "source", "track":
             break
         default:
+            // Blocks flattened into a line (inside a link or a table cell)
+            // stay apart.
+            let isBlock = MarkdownBlockElements.names.contains(element.name)
+            if isBlock { appendText(" ") }
             append(element.children)
+            if isBlock { appendText(" ") }
         }
     }
 

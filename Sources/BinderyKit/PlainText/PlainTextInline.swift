@@ -104,7 +104,10 @@ struct PlainTextInline {
             case "script", "style", "template", "wbr":
                 break
             default:
+                let isBlock = MarkdownBlockElements.names.contains(e.name)
+                if isBlock { text(" ") }
                 append(e.children, inLink: inLink)
+                if isBlock { text(" ") }
             }
         }
     }

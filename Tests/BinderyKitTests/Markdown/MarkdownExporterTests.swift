@@ -83,6 +83,18 @@ final class MarkdownExporterTests: XCTestCase {
         XCTAssertFalse(before.keys.contains { $0.hasSuffix(".tmp") })
     }
 
+    func testUsersNoteOfTheSameNameIsNeverOverwritten() throws {
+        let folder = try F.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let users = folder.appendingPathComponent("No date.md")
+        try Data("my own thoughts".utf8).write(to: users)
+        let summary = try exporter().export(F.source, to: folder)
+        XCTAssertEqual(summary.notes.last, "No date (2).md")
+        XCTAssertEqual(try String(contentsOf: users, encoding: .utf8), "my own thoughts")
+        // Re-exporting finds its own note again.
+        XCTAssertEqual(try exporter().export(F.source, to: folder).notes.last, "No date (2).md")
+    }
+
     func testRemoteAndNoImageModesWriteNoAttachments() throws {
         for mode in [MarkdownImageMode.remote, .none] {
             let folder = try F.temporaryFolder()

@@ -71,6 +71,10 @@ final class MarkdownRendererTests: XCTestCase {
         XCTAssertEqual(MD.render(MD.p(MD.a("https://example.com/x?a=1", MD.t("https://example.com/x?a=1")))), "<https://example.com/x?a=1>")
     }
 
+    func testBlocksInsideLinksStayApart() {
+        XCTAssertEqual(MD.render(MD.a("https://e.com/", MD.p(MD.t("one")), MD.p(MD.t("two")))), "[one two](https://e.com/)")
+    }
+
     func testFragmentAndUnknownLinksBecomeText() {
         XCTAssertEqual(MD.render(MD.p(MD.a("#note1", MD.t("1")), MD.t(" "), MD.a("javascript:x()", MD.t("js")))), "1 js")
     }
