@@ -4,19 +4,23 @@
 /// Parsers disagree on "punctuation": CommonMark 0.29/0.30 (cmark-gfm)
 /// counts Unicode P* categories, 0.31 also S* (symbols, emoji). The renderer
 /// accepts an emphasis delimiter only when it is valid under both readings,
-/// so that every parser sees the same emphasis.
+/// so that every parser sees the same emphasis. cmark-gfm with the
+/// strikethrough extension also treats `~` as no punctuation when it
+/// flanks another delimiter run: a third reading.
 enum MarkdownCharacterClass: Equatable {
     case whitespace
     case punctuation
     case other
 
     /// `nil` stands for the start or end of a line, which counts as whitespace.
-    init(_ scalar: Unicode.Scalar?, symbolsArePunctuation: Bool) {
+    init(_ scalar: Unicode.Scalar?, symbolsArePunctuation: Bool, tildeIsPunctuation: Bool = true) {
         guard let scalar else {
             self = .whitespace
             return
         }
-        if scalar.isMarkdownWhitespace {
+        if scalar == "~", !tildeIsPunctuation {
+            self = .other
+        } else if scalar.isMarkdownWhitespace {
             self = .whitespace
         } else if scalar.isMarkdownPunctuation(includingSymbols: symbolsArePunctuation) {
             self = .punctuation
@@ -70,9 +74,9 @@ struct DelimiterFlanking {
     var canOpen: Bool
     var canClose: Bool
 
-    init(delimiter: Unicode.Scalar, before: Unicode.Scalar?, after: Unicode.Scalar?, symbolsArePunctuation: Bool) {
-        let p = MarkdownCharacterClass(before, symbolsArePunctuation: symbolsArePunctuation)
-        let q = MarkdownCharacterClass(after, symbolsArePunctuation: symbolsArePunctuation)
+    init(delimiter: Unicode.Scalar, before: Unicode.Scalar?, after: Unicode.Scalar?, symbolsArePunctuation: Bool, tildeIsPunctuation: Bool = true) {
+        let p = MarkdownCharacterClass(before, symbolsArePunctuation: symbolsArePunctuation, tildeIsPunctuation: tildeIsPunctuation)
+        let q = MarkdownCharacterClass(after, symbolsArePunctuation: symbolsArePunctuation, tildeIsPunctuation: tildeIsPunctuation)
         let leftFlanking = q != .whitespace && (q != .punctuation || p != .other)
         let rightFlanking = p != .whitespace && (p != .punctuation || q != .other)
         if delimiter == "_" {
@@ -84,9 +88,10 @@ struct DelimiterFlanking {
         }
     }
 
-    /// Evaluated under both readings of "punctuation" (see `MarkdownCharacterClass`).
-    static func both(delimiter: Unicode.Scalar, before: Unicode.Scalar?, after: Unicode.Scalar?) -> (strict: DelimiterFlanking, loose: DelimiterFlanking) {
-        (DelimiterFlanking(delimiter: delimiter, before: before, after: after, symbolsArePunctuation: false),
-         DelimiterFlanking(delimiter: delimiter, before: before, after: after, symbolsArePunctuation: true))
+    /// Evaluated under every reading of "punctuation" (see `MarkdownCharacterClass`).
+    static func readings(delimiter: Unicode.Scalar, before: Unicode.Scalar?, after: Unicode.Scalar?) -> [DelimiterFlanking] {
+        [DelimiterFlanking(delimiter: delimiter, before: before, after: after, symbolsArePunctuation: false),
+         DelimiterFlanking(delimiter: delimiter, before: before, after: after, symbolsArePunctuation: true),
+         DelimiterFlanking(delimiter: delimiter, before: before, after: after, symbolsArePunctuation: false, tildeIsPunctuation: false)]
     }
 }

@@ -48,23 +48,29 @@ struct MarkdownEmphasisResolver {
             }
         }
 
+        // cmark-gfm misreads `*`/`_` runs that touch a `~~` run in some
+        // contexts (e.g. `a*~~\`b~~*c`): strikethrough touching emphasis
+        // is written as `<del>`.
+        for pair in pairs where pair.kind == .strikethrough {
+            let neighbours = [pair.open - 1, pair.open + 1, pair.close - 1, pair.close + 1]
+            if neighbours.contains(where: { delimiters[$0].map { $0.hasPrefix("*") || $0.hasPrefix("_") } ?? false }) {
+                setHTML(pair.open, pair.close, pair.kind)
+            }
+        }
+
         // Flanking depends on neighbours, which are now known. Replacing a
         // run by HTML keeps its neighbours' classes (`<`, `>` and `*` are all
         // punctuation), so one pass decides.
         var failed: [(Int, Int, MarkdownEmphasisKind)] = []
         for pair in pairs {
             guard let run = delimiters[pair.open], let delimiter = run.unicodeScalars.first, delimiter != "<" else { continue }
-            let opens = Self.flanking(delimiter, before: scalarBefore(pair.open, pieces), after: scalarAfter(pair.open, pieces))
-            let closes = Self.flanking(delimiter, before: scalarBefore(pair.close, pieces), after: scalarAfter(pair.close, pieces))
-            if !(opens.strict.canOpen && opens.loose.canOpen && closes.strict.canClose && closes.loose.canClose) {
+            let opens = DelimiterFlanking.readings(delimiter: delimiter, before: scalarBefore(pair.open, pieces), after: scalarAfter(pair.open, pieces))
+            let closes = DelimiterFlanking.readings(delimiter: delimiter, before: scalarBefore(pair.close, pieces), after: scalarAfter(pair.close, pieces))
+            if !(opens.allSatisfy(\.canOpen) && closes.allSatisfy(\.canClose)) {
                 failed.append(pair)
             }
         }
         for (open, close, kind) in failed { setHTML(open, close, kind) }
-    }
-
-    private static func flanking(_ delimiter: Unicode.Scalar, before: Unicode.Scalar?, after: Unicode.Scalar?) -> (strict: DelimiterFlanking, loose: DelimiterFlanking) {
-        DelimiterFlanking.both(delimiter: delimiter, before: before, after: after)
     }
 
     private mutating func setHTML(_ open: Int, _ close: Int, _ kind: MarkdownEmphasisKind) {

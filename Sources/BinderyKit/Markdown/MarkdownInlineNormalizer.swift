@@ -14,13 +14,19 @@ enum MarkdownInlineNormalizer {
         return position == .paragraph ? splitAtDoubleBreaks(pieces) : (pieces.isEmpty ? [] : [pieces])
     }
 
-    /// `*a**b*` would be one run: `<em>a</em><em>b</em>` is written `*ab*`.
+    /// `*a**b*` would be one run: `<em>a</em><em>b</em>` is written `*ab*`;
+    /// likewise touching code spans become one.
     static func mergeTouchingEmphasis(_ pieces: [MarkdownInlinePiece]) -> [MarkdownInlinePiece] {
         var out: [MarkdownInlinePiece] = []
         out.reserveCapacity(pieces.count)
         for piece in pieces {
             if case .open(let kind) = piece, case .close(let previous)? = out.last, previous == kind {
                 out.removeLast()
+                continue
+            }
+            // Touching code spans would fuse their fences into one run (§6.1).
+            if case .code(let code) = piece, case .code(let previous)? = out.last {
+                out[out.count - 1] = .code(previous + code)
                 continue
             }
             out.append(piece)

@@ -104,8 +104,7 @@ struct MarkdownInlineWriter {
             // two-tilde GFM (Obsidian); it only matters beside a `~~` run.
             if length == 1 { return before == "~" || after == "~" }
         }
-        let flanking = DelimiterFlanking.both(delimiter: c, before: before, after: after)
-        return flanking.strict.canOpen || flanking.strict.canClose || flanking.loose.canOpen || flanking.loose.canClose
+        return DelimiterFlanking.readings(delimiter: c, before: before, after: after).contains { $0.canOpen || $0.canClose }
     }
 
     private func needsEscape(_ s: [Unicode.Scalar], _ i: Int, before: Unicode.Scalar?, after: Unicode.Scalar?, inLinkText: Bool) -> Bool {
