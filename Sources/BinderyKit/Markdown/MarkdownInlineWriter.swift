@@ -8,13 +8,15 @@ struct MarkdownInlineWriter {
     func write(_ pieces: [MarkdownInlinePiece]) -> String {
         let resolver = MarkdownEmphasisResolver(pieces)
         var out = UTF8Output(capacity: 256)
+        let escapeOpeningBracket = position == .paragraph && Self.mayStartDefinition(pieces)
         var linkDepth = 0
         for (index, piece) in pieces.enumerated() {
             switch piece {
             case .text(let text):
                 let next = resolver.scalarAfter(index, pieces)
                 let lineEndsAfter = index + 1 >= pieces.count || pieces[index + 1] == .hardBreak
-                writeText(Array(text.unicodeScalars), into: &out, next: next, lineEndsAfter: lineEndsAfter, inLinkText: linkDepth > 0)
+                writeText(Array(text.unicodeScalars), into: &out, next: next, lineEndsAfter: lineEndsAfter, inLinkText: linkDepth > 0,
+                          escapeFirst: index == 0 && escapeOpeningBracket)
             case .code(let content):
                 out.append(MarkdownLinkSyntax.codeSpan(content, escapingPipes: position == .tableCell))
             case .syntax(let s):
@@ -43,6 +45,15 @@ struct MarkdownInlineWriter {
         position == .tableCell && syntax.contains("|") ? syntax.replacingOccurrences(of: "|", with: "\\|") : syntax
     }
 
+    /// A paragraph that starts with `[` and holds `]:` may be read as a
+    /// link reference definition (§4.7) — and vanish: its label may span
+    /// lines and escaped brackets, so any `]:` counts.
+    static func mayStartDefinition(_ pieces: [MarkdownInlinePiece]) -> Bool {
+        guard case .text(let first)? = pieces.first, first.unicodeScalars.first == "[" else { return false }
+        for case .text(let text) in pieces where text.contains("]:") { return true }
+        return false
+    }
+
     /// `# Title #` loses its trailing `#` run as a closing sequence (§4.2).
     static func protectClosingHashes(_ heading: String) -> String {
         var scalars = Array(heading.unicodeScalars)
@@ -56,13 +67,14 @@ struct MarkdownInlineWriter {
     }
 
     private func writeText(_ s: [Unicode.Scalar], into out: inout UTF8Output,
-                           next nextPiece: Unicode.Scalar?, lineEndsAfter: Bool, inLinkText: Bool) {
+                           next nextPiece: Unicode.Scalar?, lineEndsAfter: Bool, inLinkText: Bool, escapeFirst: Bool) {
         let previousOut = out.last
         let atLineStart = position == .paragraph && (previousOut == nil || previousOut == "\n")
         var escapeAt = Set<Int>()
         if atLineStart {
             escapeAt = MarkdownLineStart.escapes(s, lineEndsWithText: lineEndsAfter)
         }
+        if escapeFirst { escapeAt.insert(0) }
         func before(_ i: Int) -> Unicode.Scalar? {
             i > 0 ? s[i - 1] : (previousOut == "\n" ? nil : previousOut)
         }

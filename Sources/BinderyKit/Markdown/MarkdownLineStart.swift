@@ -31,11 +31,6 @@ enum MarkdownLineStart {
         case "~":
             // Tilde code fence (§4.5); backtick fences are escaped anyway.
             return s.count >= 3 && s[1] == "~" && s[2] == "~" ? [0] : []
-        case "[":
-            // Link reference definition `[label]:` (§4.7).
-            var i = 1
-            while i < s.count, s[i] != "]", s[i] != "[" { i += 1 }
-            return i + 1 < s.count && s[i] == "]" && s[i + 1] == ":" ? [0] : []
         default:
             // Ordered list marker: up to nine digits, `.` or `)` (§5.2).
             var n = 0

@@ -39,6 +39,8 @@ final class MarkdownEscapingTests: XCTestCase {
         XCTAssertEqual(text("==="), "\\===")
         XCTAssertEqual(text("~~~ fence"), "\\~~~ fence")
         XCTAssertEqual(text("[label]: https://x"), "\\[label]: https://x")
+        XCTAssertEqual(MD.render(MD.p(MD.t("[x](y)"), MD.el("br"), MD.t("[x]: y"))), "\\[x\\](y)\\\n[x]: y")
+        XCTAssertEqual(text("[视频] 标题"), "[视频] 标题")
     }
 
     func testLineStartRulesApplyAfterHardBreaks() {
