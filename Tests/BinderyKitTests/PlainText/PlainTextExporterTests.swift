@@ -103,3 +103,38 @@ final class PlainTextExporterTests: XCTestCase {
         XCTAssertTrue(exporter.article(article).hasPrefix("中文标题 ok\n-----------\n"))
     }
 }
+
+final class PlainTextLayoutTests: XCTestCase {
+    func testQuoteHoldingAListAndAListHoldingAQuote() {
+        let links = PlainTextLinks()
+        let renderer = PlainTextRenderer(wrapper: LineWrapper(width: 30), links: links)
+        let tree: [Node] = [
+            MD.el("blockquote", MD.p(MD.t("Quoted.")), MD.el("ul", MD.el("li", MD.t("inside a quote")))),
+            MD.el("ol", MD.el("li", MD.t("item"), MD.el("blockquote", MD.t("quote in item")))),
+        ]
+        XCTAssertEqual(renderer.render(tree).joined(separator: "\n"), """
+            > Quoted.
+            >
+            > - inside a quote
+
+            1. item
+
+               > quote in item
+            """)
+    }
+
+    func testLongChineseArticleKeepsEveryLineWithinWidth() {
+        let text = String(repeating: "中国国家统计局周三公布的数据显示，“经济增长”超过预期（百分之五）。Apple和Google的股价上涨了3%！", count: 20)
+        let links = PlainTextLinks()
+        let lines = PlainTextRenderer(wrapper: LineWrapper(width: 40), links: links)
+            .render([MD.el("ul", MD.el("li", MD.t(text))), MD.el("blockquote", MD.p(MD.t(text)))])
+        for line in lines {
+            XCTAssertLessThanOrEqual(DisplayWidth.of(line), 40, line)
+            for bad in ["，", "。", "）", "”", "！", "%"] {
+                let body = line.drop(while: { " >-".contains($0) })
+                XCTAssertFalse(body.hasPrefix(bad), "line starts with \(bad): \(line)")
+            }
+            XCTAssertFalse(line.hasSuffix("“") || line.hasSuffix("（"), line)
+        }
+    }
+}
