@@ -20,7 +20,7 @@ final class MarkdownCMarkBlockFuzzTests: XCTestCase {
             nodes.append(.element(Element("br")))
             nodes.append(.text(line(&g)))
         }
-        if g.below(4) == 0 { nodes.append(MD.el("strong", .text(g.pick(Self.words)))) }
+        if g.below(4) == 0 { nodes.append(MarkdownTestTree.el("strong", .text(g.pick(Self.words)))) }
         return nodes
     }
 
@@ -41,7 +41,7 @@ final class MarkdownCMarkBlockFuzzTests: XCTestCase {
         case 6: return .element(Element("pre", children: [.text(line(&g) + "\n" + line(&g))]))
         case 7:
             let rows = (0..<(2 + g.below(2))).map { _ -> Node in
-                .element(Element("tr", children: (0..<(1 + g.below(3))).map { _ in MD.el("td", .text(line(&g))) }))
+                .element(Element("tr", children: (0..<(1 + g.below(3))).map { _ in MarkdownTestTree.el("td", .text(line(&g))) }))
             }
             return .element(Element("table", children: rows))
         default: return .element(Element("hr"))
@@ -86,9 +86,9 @@ final class MarkdownCMarkBlockFuzzTests: XCTestCase {
         let separator = "<p>ZZSEPARATORZZ</p>\n"
         let outputs: [String]
         do {
-            outputs = try CMark.html(markdowns.joined(separator: "\n\nZZSEPARATORZZ\n\n")).components(separatedBy: separator)
-        } catch is CMarkUnavailable {
-            if CMark.isCI { XCTFail("cmark-gfm is required on CI") }
+            outputs = try MarkdownCMark.html(markdowns.joined(separator: "\n\nZZSEPARATORZZ\n\n")).components(separatedBy: separator)
+        } catch is MarkdownCMarkUnavailable {
+            if MarkdownCMark.isCI { XCTFail("cmark-gfm is required on CI") }
             throw XCTSkip("cmark-gfm not installed")
         }
         XCTAssertEqual(outputs.count, trees.count)

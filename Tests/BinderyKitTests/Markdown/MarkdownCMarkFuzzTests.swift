@@ -31,11 +31,11 @@ final class MarkdownCMarkFuzzTests: XCTestCase {
             let roll = depth > 2 ? 0 : g.below(10)
             switch roll {
             case 0...4: nodes.append(.text(text(&g)))
-            case 5: nodes.append(MD.el("em", children(&g, depth)))
-            case 6: nodes.append(MD.el("strong", children(&g, depth)))
-            case 7: nodes.append(MD.el("del", children(&g, depth)))
+            case 5: nodes.append(MarkdownTestTree.el("em", children(&g, depth)))
+            case 6: nodes.append(MarkdownTestTree.el("strong", children(&g, depth)))
+            case 7: nodes.append(MarkdownTestTree.el("del", children(&g, depth)))
             case 8: nodes.append(.element(Element("a", attributes: [Attribute("href", "https://e.com/\(g.below(100))")], children: inline(&g, depth: depth + 1))))
-            default: nodes.append(MD.el("code", .text(text(&g))))
+            default: nodes.append(MarkdownTestTree.el("code", .text(text(&g))))
             }
         }
         return nodes
@@ -138,9 +138,9 @@ final class MarkdownCMarkFuzzTests: XCTestCase {
         let markdowns = trees.map { MarkdownRenderer().render([.element(Element("p", children: $0))]) }
         let outputs: [String]
         do {
-            outputs = try CMark.htmlOfEach(markdowns)
-        } catch is CMarkUnavailable {
-            if CMark.isCI { XCTFail("cmark-gfm is required on CI") }
+            outputs = try MarkdownCMark.htmlOfEach(markdowns)
+        } catch is MarkdownCMarkUnavailable {
+            if MarkdownCMark.isCI { XCTFail("cmark-gfm is required on CI") }
             throw XCTSkip("cmark-gfm not installed")
         }
         XCTAssertEqual(outputs.count, trees.count)

@@ -4,11 +4,11 @@ import XCTest
 /// Reads rendered Markdown back with the reference parser, `cmark-gfm`.
 final class MarkdownCMarkRoundTripTests: XCTestCase {
     private func html(_ markdown: String, allowRawHTML: Bool = true) throws -> String {
-        try requireCMark { try CMark.html(markdown, allowRawHTML: allowRawHTML) }
+        try requireCMark { try MarkdownCMark.html(markdown, allowRawHTML: allowRawHTML) }
     }
 
     private func htmlOfEach(_ markdowns: [String]) throws -> [String] {
-        let outputs = try requireCMark { try CMark.htmlOfEach(markdowns) }
+        let outputs = try requireCMark { try MarkdownCMark.htmlOfEach(markdowns) }
         XCTAssertEqual(outputs.count, markdowns.count, "one HTML fragment per document")
         return outputs.count == markdowns.count ? outputs : Array(repeating: "", count: markdowns.count)
     }
@@ -16,8 +16,8 @@ final class MarkdownCMarkRoundTripTests: XCTestCase {
     private func requireCMark<T>(_ body: () throws -> T) throws -> T {
         do {
             return try body()
-        } catch is CMarkUnavailable {
-            if CMark.isCI { XCTFail("cmark-gfm is required on CI") }
+        } catch is MarkdownCMarkUnavailable {
+            if MarkdownCMark.isCI { XCTFail("cmark-gfm is required on CI") }
             throw XCTSkip("cmark-gfm not installed")
         }
     }
@@ -38,7 +38,7 @@ final class MarkdownCMarkRoundTripTests: XCTestCase {
             }
         }
         walk(nodes)
-        return CMark.normalize(out)
+        return MarkdownCMark.normalize(out)
     }
 
     /// The inline structure tags of HTML, in order.
@@ -75,9 +75,9 @@ final class MarkdownCMarkRoundTripTests: XCTestCase {
             "_a_ *b* **c** __d__", "**记者：**内容", "x**y**z", "foo*", "*foo", "[^1]", "[x]: y \"t\"",
         ]
         for sample in samples {
-            let markdown = MD.render(MD.p(MD.t(sample)))
+            let markdown = MarkdownTestTree.render(MarkdownTestTree.p(MarkdownTestTree.t(sample)))
             let output = try html(markdown)
-            XCTAssertEqual(CMark.visibleText(output), CMark.normalize(sample), "text of \(markdown)")
+            XCTAssertEqual(MarkdownCMark.visibleText(output), MarkdownCMark.normalize(sample), "text of \(markdown)")
             XCTAssertEqual(output.trimmingCharacters(in: .whitespacesAndNewlines).hasPrefix("<p>"), true, "one paragraph for \(markdown): \(output)")
             XCTAssertTrue(structure(output).isEmpty, "no inline markup from \(markdown): \(output)")
         }
@@ -85,16 +85,16 @@ final class MarkdownCMarkRoundTripTests: XCTestCase {
 
     func testLinesAfterHardBreaksStayInTheParagraph() throws {
         let lines = ["- x", "1. y", "# z", "> q", "---", "===", "a | b", "--|--", "~~~", "```"]
-        var children: [Node] = [MD.t("start")]
+        var children: [Node] = [MarkdownTestTree.t("start")]
         for line in lines {
-            children.append(MD.el("br"))
-            children.append(MD.t(line))
+            children.append(MarkdownTestTree.el("br"))
+            children.append(MarkdownTestTree.t(line))
         }
-        let markdown = MD.render(.element(Element("p", children: children)))
+        let markdown = MarkdownTestTree.render(.element(Element("p", children: children)))
         let output = try html(markdown)
         XCTAssertEqual(output.components(separatedBy: "<p>").count, 2, output)
         XCTAssertEqual(output.components(separatedBy: "<br />").count, lines.count + 1, output)
-        XCTAssertEqual(CMark.visibleText(output), CMark.normalize((["start"] + lines).joined(separator: " ")))
+        XCTAssertEqual(MarkdownCMark.visibleText(output), MarkdownCMark.normalize((["start"] + lines).joined(separator: " ")))
     }
 
     func testEmphasisInEveryContextKeepsItsStructure() throws {
@@ -106,12 +106,12 @@ final class MarkdownCMarkRoundTripTests: XCTestCase {
             for after in neighbours {
                 for content in contents {
                     for kind in kinds {
-                        trees.append(MD.p(MD.t("x" + before), MD.el(kind, MD.t(content)), MD.t(after + "y")))
+                        trees.append(MarkdownTestTree.p(MarkdownTestTree.t("x" + before), MarkdownTestTree.el(kind, MarkdownTestTree.t(content)), MarkdownTestTree.t(after + "y")))
                     }
                 }
             }
         }
-        let markdowns = trees.map { MD.render($0) }
+        let markdowns = trees.map { MarkdownTestTree.render($0) }
         let outputs = try htmlOfEach(markdowns)
         let checked = trees.count
         var markdownCount = 0
@@ -119,7 +119,7 @@ final class MarkdownCMarkRoundTripTests: XCTestCase {
             let markdown = markdowns[index]
             let output = outputs[index]
             XCTAssertEqual(structure(output), treeStructure([tree]), "\(markdown) → \(output)")
-            XCTAssertEqual(CMark.visibleText(output), visibleText([tree]), "\(markdown) → \(output)")
+            XCTAssertEqual(MarkdownCMark.visibleText(output), visibleText([tree]), "\(markdown) → \(output)")
             if !markdown.contains("<") { markdownCount += 1 }
         }
         XCTAssertGreaterThan(markdownCount, checked / 3, "most emphasis is written as Markdown")
@@ -127,25 +127,25 @@ final class MarkdownCMarkRoundTripTests: XCTestCase {
 
     func testNestedAndAdjacentEmphasisKeepsStructure() throws {
         let trees: [Node] = [
-            MD.p(MD.el("em", MD.el("strong", MD.t("both")))),
-            MD.p(MD.el("strong", MD.el("em", MD.t("both")))),
-            MD.p(MD.el("strong", MD.t("a "), MD.el("em", MD.t("b")), MD.t(" c"))),
-            MD.p(MD.el("em", MD.t("a"), MD.el("strong", MD.t("b")), MD.t("c"))),
-            MD.p(MD.el("em", MD.t("a")), MD.el("strong", MD.t("b"))),
-            MD.p(MD.el("strong", MD.t("a")), MD.el("em", MD.t("b"))),
-            MD.p(MD.t("x"), MD.el("em", MD.el("strong", MD.t("y"))), MD.t("z")),
-            MD.p(MD.el("em", MD.el("strong", MD.el("del", MD.t("all"))))),
-            MD.p(MD.el("strong", MD.a("https://e.com/", MD.t("link"))), MD.t("。")),
-            MD.p(MD.a("https://e.com/", MD.el("strong", MD.t("bold link")))),
-            MD.p(MD.el("em", MD.t("a"), MD.el("code", MD.t("c")), MD.t("b"))),
-            MD.p(MD.el("strong", MD.t("*"))),
-            MD.p(MD.el("em", MD.t("_")), MD.t("_")),
+            MarkdownTestTree.p(MarkdownTestTree.el("em", MarkdownTestTree.el("strong", MarkdownTestTree.t("both")))),
+            MarkdownTestTree.p(MarkdownTestTree.el("strong", MarkdownTestTree.el("em", MarkdownTestTree.t("both")))),
+            MarkdownTestTree.p(MarkdownTestTree.el("strong", MarkdownTestTree.t("a "), MarkdownTestTree.el("em", MarkdownTestTree.t("b")), MarkdownTestTree.t(" c"))),
+            MarkdownTestTree.p(MarkdownTestTree.el("em", MarkdownTestTree.t("a"), MarkdownTestTree.el("strong", MarkdownTestTree.t("b")), MarkdownTestTree.t("c"))),
+            MarkdownTestTree.p(MarkdownTestTree.el("em", MarkdownTestTree.t("a")), MarkdownTestTree.el("strong", MarkdownTestTree.t("b"))),
+            MarkdownTestTree.p(MarkdownTestTree.el("strong", MarkdownTestTree.t("a")), MarkdownTestTree.el("em", MarkdownTestTree.t("b"))),
+            MarkdownTestTree.p(MarkdownTestTree.t("x"), MarkdownTestTree.el("em", MarkdownTestTree.el("strong", MarkdownTestTree.t("y"))), MarkdownTestTree.t("z")),
+            MarkdownTestTree.p(MarkdownTestTree.el("em", MarkdownTestTree.el("strong", MarkdownTestTree.el("del", MarkdownTestTree.t("all"))))),
+            MarkdownTestTree.p(MarkdownTestTree.el("strong", MarkdownTestTree.a("https://e.com/", MarkdownTestTree.t("link"))), MarkdownTestTree.t("。")),
+            MarkdownTestTree.p(MarkdownTestTree.a("https://e.com/", MarkdownTestTree.el("strong", MarkdownTestTree.t("bold link")))),
+            MarkdownTestTree.p(MarkdownTestTree.el("em", MarkdownTestTree.t("a"), MarkdownTestTree.el("code", MarkdownTestTree.t("c")), MarkdownTestTree.t("b"))),
+            MarkdownTestTree.p(MarkdownTestTree.el("strong", MarkdownTestTree.t("*"))),
+            MarkdownTestTree.p(MarkdownTestTree.el("em", MarkdownTestTree.t("_")), MarkdownTestTree.t("_")),
         ]
         for tree in trees {
-            let markdown = MD.render(tree)
+            let markdown = MarkdownTestTree.render(tree)
             let output = try html(markdown)
             XCTAssertEqual(structure(output), treeStructure([tree]), "\(markdown) → \(output)")
-            XCTAssertEqual(CMark.visibleText(output), visibleText([tree]), "\(markdown) → \(output)")
+            XCTAssertEqual(MarkdownCMark.visibleText(output), visibleText([tree]), "\(markdown) → \(output)")
         }
     }
 
@@ -154,24 +154,24 @@ final class MarkdownCMarkRoundTripTests: XCTestCase {
                     "https://e.com/?x=&amp;", "https://e.com/back\\slash*", "https://e.com/<x>", "mailto:a@b.org"]
         for url in urls {
             for text in ["text", url, "a [b] c", "*star*"] {
-                let tree = MD.p(MD.a(url, MD.t(text)))
-                let markdown = MD.render(tree)
+                let tree = MarkdownTestTree.p(MarkdownTestTree.a(url, MarkdownTestTree.t(text)))
+                let markdown = MarkdownTestTree.render(tree)
                 let output = try html(markdown)
                 let hrefs = structure(output).filter { $0.hasPrefix("<a ") }
                 XCTAssertEqual(hrefs.count, 1, "\(markdown) → \(output)")
                 let href = hrefs.first.map { String($0.dropFirst("<a href=\"".count).dropLast(2)) } ?? ""
                 let decoded = href.replacingOccurrences(of: "&amp;", with: "&").replacingOccurrences(of: "&quot;", with: "\"").removingPercentEncoding
                 XCTAssertEqual(decoded, url, markdown)
-                XCTAssertEqual(CMark.visibleText(output), CMark.normalize(text), markdown)
+                XCTAssertEqual(MarkdownCMark.visibleText(output), MarkdownCMark.normalize(text), markdown)
             }
         }
     }
 
     func testTableCellsKeepPipesInTextCodeAndLinks() throws {
-        let table = MD.el("table",
-                          MD.el("tr", MD.el("th", MD.t("a|b")), MD.el("th", MD.el("code", MD.t("c|d")))),
-                          MD.el("tr", MD.el("td", MD.a("https://e.com/x|y", MD.t("l|m"))), MD.el("td", MD.a("https://e.com/p|q", MD.t("https://e.com/p|q")))))
-        let markdown = MD.render(table)
+        let table = MarkdownTestTree.el("table",
+                          MarkdownTestTree.el("tr", MarkdownTestTree.el("th", MarkdownTestTree.t("a|b")), MarkdownTestTree.el("th", MarkdownTestTree.el("code", MarkdownTestTree.t("c|d")))),
+                          MarkdownTestTree.el("tr", MarkdownTestTree.el("td", MarkdownTestTree.a("https://e.com/x|y", MarkdownTestTree.t("l|m"))), MarkdownTestTree.el("td", MarkdownTestTree.a("https://e.com/p|q", MarkdownTestTree.t("https://e.com/p|q")))))
+        let markdown = MarkdownTestTree.render(table)
         let output = try html(markdown)
         XCTAssertEqual(output.components(separatedBy: "<td>").count + output.components(separatedBy: "<th>").count, 6, output)
         XCTAssertTrue(output.contains("<th>a|b</th>"), output)
@@ -182,25 +182,25 @@ final class MarkdownCMarkRoundTripTests: XCTestCase {
 
     func testRichArticleReadsBackWithSameTextAndNoRawHTML() throws {
         let body: [Node] = [
-            MD.p(MD.t("Lead text with "), MD.el("em", MD.t("emphasis")), MD.t(", "), MD.el("strong", MD.t("strong words")),
-                 MD.t(" and a "), MD.a("https://example.com/story_(1)", MD.t("link")), MD.t(".")),
-            MD.el("h2", MD.t("A heading: with # and *stars*")),
-            MD.el("figure", MD.img("attachments/abc.jpg", alt: "photo"), MD.el("figcaption", MD.t("A caption [1]"))),
-            MD.p(MD.t("中文段落，包含“引号”和（括号）。"), MD.el("strong", MD.t("重点")), MD.t("继续。")),
-            MD.el("ul", MD.el("li", MD.t("- dash item")), MD.el("li", MD.t("second"),
-                  MD.el("ol", [("start", "1")], MD.el("li", MD.t("nested one")), MD.el("li", MD.t("nested two"))))),
-            MD.el("ol", [("start", "4")], MD.el("li", MD.p(MD.t("four"))), MD.el("li", MD.p(MD.t("five")))),
-            MD.el("blockquote", MD.p(MD.t("A quote > with > signs")), MD.el("ul", MD.el("li", MD.t("in quote")))),
-            MD.el("pre", MD.t("code <here>\n  indented *not em*")),
-            MD.el("table", MD.el("tr", MD.el("th", MD.t("Name")), MD.el("th", MD.t("Value|pipe"))),
-                  MD.el("tr", MD.el("td", MD.t("a")), MD.el("td", MD.el("code", MD.t("x|y")))),
-                  MD.el("tr", MD.el("td", MD.t("only one")))),
-            MD.el("hr"),
-            MD.p(MD.t("1. Starts like a list"), MD.el("br"), MD.t("# and a heading")),
+            MarkdownTestTree.p(MarkdownTestTree.t("Lead text with "), MarkdownTestTree.el("em", MarkdownTestTree.t("emphasis")), MarkdownTestTree.t(", "), MarkdownTestTree.el("strong", MarkdownTestTree.t("strong words")),
+                 MarkdownTestTree.t(" and a "), MarkdownTestTree.a("https://example.com/story_(1)", MarkdownTestTree.t("link")), MarkdownTestTree.t(".")),
+            MarkdownTestTree.el("h2", MarkdownTestTree.t("A heading: with # and *stars*")),
+            MarkdownTestTree.el("figure", MarkdownTestTree.img("attachments/abc.jpg", alt: "photo"), MarkdownTestTree.el("figcaption", MarkdownTestTree.t("A caption [1]"))),
+            MarkdownTestTree.p(MarkdownTestTree.t("中文段落，包含“引号”和（括号）。"), MarkdownTestTree.el("strong", MarkdownTestTree.t("重点")), MarkdownTestTree.t("继续。")),
+            MarkdownTestTree.el("ul", MarkdownTestTree.el("li", MarkdownTestTree.t("- dash item")), MarkdownTestTree.el("li", MarkdownTestTree.t("second"),
+                  MarkdownTestTree.el("ol", [("start", "1")], MarkdownTestTree.el("li", MarkdownTestTree.t("nested one")), MarkdownTestTree.el("li", MarkdownTestTree.t("nested two"))))),
+            MarkdownTestTree.el("ol", [("start", "4")], MarkdownTestTree.el("li", MarkdownTestTree.p(MarkdownTestTree.t("four"))), MarkdownTestTree.el("li", MarkdownTestTree.p(MarkdownTestTree.t("five")))),
+            MarkdownTestTree.el("blockquote", MarkdownTestTree.p(MarkdownTestTree.t("A quote > with > signs")), MarkdownTestTree.el("ul", MarkdownTestTree.el("li", MarkdownTestTree.t("in quote")))),
+            MarkdownTestTree.el("pre", MarkdownTestTree.t("code <here>\n  indented *not em*")),
+            MarkdownTestTree.el("table", MarkdownTestTree.el("tr", MarkdownTestTree.el("th", MarkdownTestTree.t("Name")), MarkdownTestTree.el("th", MarkdownTestTree.t("Value|pipe"))),
+                  MarkdownTestTree.el("tr", MarkdownTestTree.el("td", MarkdownTestTree.t("a")), MarkdownTestTree.el("td", MarkdownTestTree.el("code", MarkdownTestTree.t("x|y")))),
+                  MarkdownTestTree.el("tr", MarkdownTestTree.el("td", MarkdownTestTree.t("only one")))),
+            MarkdownTestTree.el("hr"),
+            MarkdownTestTree.p(MarkdownTestTree.t("1. Starts like a list"), MarkdownTestTree.el("br"), MarkdownTestTree.t("# and a heading")),
         ]
         let markdown = MarkdownRenderer().render(body)
         let output = try html(markdown)
-        XCTAssertEqual(CMark.visibleText(output), visibleText(body), markdown)
+        XCTAssertEqual(MarkdownCMark.visibleText(output), visibleText(body), markdown)
         XCTAssertFalse(try html(markdown, allowRawHTML: false).contains("raw HTML omitted"), "no raw HTML needed:\n\(markdown)")
         XCTAssertEqual(output.components(separatedBy: "<table>").count, 2)
         XCTAssertEqual(output.components(separatedBy: "<li>").count, 8, output)

@@ -3,7 +3,7 @@ import XCTest
 
 /// Escaping: what must get a backslash, and — as important — what must not.
 final class MarkdownEscapingTests: XCTestCase {
-    private func text(_ s: String) -> String { MD.render(MD.p(MD.t(s))) }
+    private func text(_ s: String) -> String { MarkdownTestTree.render(MarkdownTestTree.p(MarkdownTestTree.t(s))) }
 
     func testOrdinaryProseStaysUnescaped() {
         let prose = [
@@ -39,12 +39,12 @@ final class MarkdownEscapingTests: XCTestCase {
         XCTAssertEqual(text("==="), "\\===")
         XCTAssertEqual(text("~~~ fence"), "\\~~~ fence")
         XCTAssertEqual(text("[label]: https://x"), "\\[label]: https://x")
-        XCTAssertEqual(MD.render(MD.p(MD.t("[x](y)"), MD.el("br"), MD.t("[x]: y"))), "\\[x\\](y)\\\n[x]: y")
+        XCTAssertEqual(MarkdownTestTree.render(MarkdownTestTree.p(MarkdownTestTree.t("[x](y)"), MarkdownTestTree.el("br"), MarkdownTestTree.t("[x]: y"))), "\\[x\\](y)\\\n[x]: y")
         XCTAssertEqual(text("[视频] 标题"), "[视频] 标题")
     }
 
     func testLineStartRulesApplyAfterHardBreaks() {
-        XCTAssertEqual(MD.render(MD.p(MD.t("a"), MD.el("br"), MD.t("- b"), MD.el("br"), MD.t("--"))), "a\\\n\\- b\\\n\\--")
+        XCTAssertEqual(MarkdownTestTree.render(MarkdownTestTree.p(MarkdownTestTree.t("a"), MarkdownTestTree.el("br"), MarkdownTestTree.t("- b"), MarkdownTestTree.el("br"), MarkdownTestTree.t("--"))), "a\\\n\\- b\\\n\\--")
     }
 
     func testLineStartRulesDoNotApplyMidLine() {
@@ -65,7 +65,7 @@ final class MarkdownEscapingTests: XCTestCase {
         XCTAssertEqual(text("[a][b]"), "[a\\][b]")
         XCTAssertEqual(text("![img]"), "![img]")
         XCTAssertEqual(text("![img](x)"), "![img\\](x)")
-        XCTAssertEqual(MD.render(MD.p(MD.t("Wow!"), MD.a("https://e.com/", MD.t("link")))), "Wow\\![link](https://e.com/)")
+        XCTAssertEqual(MarkdownTestTree.render(MarkdownTestTree.p(MarkdownTestTree.t("Wow!"), MarkdownTestTree.a("https://e.com/", MarkdownTestTree.t("link")))), "Wow\\![link](https://e.com/)")
         XCTAssertEqual(text("[[wiki]]"), "\\[[wiki]]")
     }
 

@@ -33,14 +33,14 @@ enum MarkdownExportFixtures {
 
     static var source: ArticleList {
         let body1: [Node] = [
-            MD.el("figure", MD.img("attachments/0123456789abcdef.png", alt: "chart"), MD.el("figcaption", MD.t("The chart"))),
-            MD.p(MD.t("Stocks rose on Friday. Then they fell.")),
+            MarkdownTestTree.el("figure", MarkdownTestTree.img("attachments/0123456789abcdef.png", alt: "chart"), MarkdownTestTree.el("figcaption", MarkdownTestTree.t("The chart"))),
+            MarkdownTestTree.p(MarkdownTestTree.t("Stocks rose on Friday. Then they fell.")),
         ]
-        let body2: [Node] = [MD.p(MD.t("第一句话。第二句话。")), MD.p(MD.img("attachments/0123456789abcdef.png", alt: "again"))]
+        let body2: [Node] = [MarkdownTestTree.p(MarkdownTestTree.t("第一句话。第二句话。")), MarkdownTestTree.p(MarkdownTestTree.img("attachments/0123456789abcdef.png", alt: "again"))]
         return ArticleList([
             BoundArticle(chapterIndex: 0, cleaned: CleanedArticle(article: first, body: body1), newAssets: [image]),
             BoundArticle(chapterIndex: 1, cleaned: CleanedArticle(article: second, body: body2)),
-            BoundArticle(chapterIndex: 1, cleaned: CleanedArticle(article: third, body: [MD.p(MD.t("Third."))])),
+            BoundArticle(chapterIndex: 1, cleaned: CleanedArticle(article: third, body: [MarkdownTestTree.p(MarkdownTestTree.t("Third."))])),
             BoundArticle(chapterIndex: 2, cleaned: CleanedArticle(article: undated, body: [])),
         ])
     }

@@ -67,7 +67,7 @@ final class MarkdownFrontMatterTests: XCTestCase {
     /// those of Obsidian and Jekyll in spirit): skipped without it unless CI.
     func testPyYAMLReadsEveryValueBack() throws {
         guard let python = Self.python, Self.run(python, ["-c", "import yaml"]).status == 0 else {
-            if CMark.isCI { XCTFail("python3 with PyYAML is required on CI") }
+            if MarkdownCMark.isCI { XCTFail("python3 with PyYAML is required on CI") }
             throw XCTSkip("python3 with PyYAML not available")
         }
         var documents: [String] = []

@@ -5,159 +5,159 @@ final class MarkdownRendererTests: XCTestCase {
     typealias N = Node
 
     func testParagraphsAreSeparatedByBlankLinesAndWhitespaceCollapses() {
-        XCTAssertEqual(MD.render(MD.p(MD.t("  one\n  two  ")), MD.p(MD.t("three"))), "one two\n\nthree")
+        XCTAssertEqual(MarkdownTestTree.render(MarkdownTestTree.p(MarkdownTestTree.t("  one\n  two  ")), MarkdownTestTree.p(MarkdownTestTree.t("three"))), "one two\n\nthree")
     }
 
     func testLooseInlineContentBecomesParagraphs() {
-        XCTAssertEqual(MD.render(MD.t("lead text "), MD.p(MD.t("para"))), "lead text\n\npara")
+        XCTAssertEqual(MarkdownTestTree.render(MarkdownTestTree.t("lead text "), MarkdownTestTree.p(MarkdownTestTree.t("para"))), "lead text\n\npara")
     }
 
     func testHeadingsKeepTheirLevelPlusOffset() {
-        XCTAssertEqual(MD.render(MD.el("h2", MD.t("Title"))), "## Title")
-        XCTAssertEqual(MarkdownRenderer(headingOffset: 3).render([MD.el("h2", MD.t("Deep"))]), "##### Deep")
-        XCTAssertEqual(MarkdownRenderer(headingOffset: 3).render([MD.el("h5", MD.t("Capped"))]), "###### Capped")
+        XCTAssertEqual(MarkdownTestTree.render(MarkdownTestTree.el("h2", MarkdownTestTree.t("Title"))), "## Title")
+        XCTAssertEqual(MarkdownRenderer(headingOffset: 3).render([MarkdownTestTree.el("h2", MarkdownTestTree.t("Deep"))]), "##### Deep")
+        XCTAssertEqual(MarkdownRenderer(headingOffset: 3).render([MarkdownTestTree.el("h5", MarkdownTestTree.t("Capped"))]), "###### Capped")
     }
 
     func testHeadingLosesNoTrailingHash() {
-        XCTAssertEqual(MD.render(MD.el("h3", MD.t("Learn C #"))), "### Learn C \\#")
-        XCTAssertEqual(MD.render(MD.el("h3", MD.t("Learn C#"))), "### Learn C#")
+        XCTAssertEqual(MarkdownTestTree.render(MarkdownTestTree.el("h3", MarkdownTestTree.t("Learn C #"))), "### Learn C \\#")
+        XCTAssertEqual(MarkdownTestTree.render(MarkdownTestTree.el("h3", MarkdownTestTree.t("Learn C#"))), "### Learn C#")
     }
 
     func testSingleBreakIsBackslashHardBreakAndDoubleBreakSplitsParagraphs() {
-        XCTAssertEqual(MD.render(MD.p(MD.t("a"), MD.el("br"), MD.t("b"))), "a\\\nb")
-        XCTAssertEqual(MD.render(MD.p(MD.t("a"), MD.el("br"), MD.el("br"), MD.t(" b"))), "a\n\nb")
-        XCTAssertEqual(MD.render(MD.p(MD.el("br"), MD.t("a"), MD.el("br"))), "a")
+        XCTAssertEqual(MarkdownTestTree.render(MarkdownTestTree.p(MarkdownTestTree.t("a"), MarkdownTestTree.el("br"), MarkdownTestTree.t("b"))), "a\\\nb")
+        XCTAssertEqual(MarkdownTestTree.render(MarkdownTestTree.p(MarkdownTestTree.t("a"), MarkdownTestTree.el("br"), MarkdownTestTree.el("br"), MarkdownTestTree.t(" b"))), "a\n\nb")
+        XCTAssertEqual(MarkdownTestTree.render(MarkdownTestTree.p(MarkdownTestTree.el("br"), MarkdownTestTree.t("a"), MarkdownTestTree.el("br"))), "a")
     }
 
     func testEmphasisAndStrong() {
-        XCTAssertEqual(MD.render(MD.p(MD.t("a "), MD.el("em", MD.t("b")), MD.t(" "), MD.el("strong", MD.t("c")))), "a *b* **c**")
-        XCTAssertEqual(MD.render(MD.p(MD.el("del", MD.t("gone")))), "~~gone~~")
+        XCTAssertEqual(MarkdownTestTree.render(MarkdownTestTree.p(MarkdownTestTree.t("a "), MarkdownTestTree.el("em", MarkdownTestTree.t("b")), MarkdownTestTree.t(" "), MarkdownTestTree.el("strong", MarkdownTestTree.t("c")))), "a *b* **c**")
+        XCTAssertEqual(MarkdownTestTree.render(MarkdownTestTree.p(MarkdownTestTree.el("del", MarkdownTestTree.t("gone")))), "~~gone~~")
     }
 
     func testWhitespaceMovesOutsideDelimiters() {
-        XCTAssertEqual(MD.render(MD.p(MD.t("a"), MD.el("strong", MD.t(" b ")), MD.t("c"))), "a **b** c")
+        XCTAssertEqual(MarkdownTestTree.render(MarkdownTestTree.p(MarkdownTestTree.t("a"), MarkdownTestTree.el("strong", MarkdownTestTree.t(" b ")), MarkdownTestTree.t("c"))), "a **b** c")
     }
 
     func testEmptyEmphasisDisappears() {
-        XCTAssertEqual(MD.render(MD.p(MD.t("a"), MD.el("em", MD.t(" ")), MD.t("b"))), "a b")
+        XCTAssertEqual(MarkdownTestTree.render(MarkdownTestTree.p(MarkdownTestTree.t("a"), MarkdownTestTree.el("em", MarkdownTestTree.t(" ")), MarkdownTestTree.t("b"))), "a b")
     }
 
     func testIntrawordEmphasisUsesAsterisks() {
-        XCTAssertEqual(MD.render(MD.p(MD.t("un"), MD.el("em", MD.t("frigging")), MD.t("believable"))), "un*frigging*believable")
+        XCTAssertEqual(MarkdownTestTree.render(MarkdownTestTree.p(MarkdownTestTree.t("un"), MarkdownTestTree.el("em", MarkdownTestTree.t("frigging")), MarkdownTestTree.t("believable"))), "un*frigging*believable")
     }
 
     func testNestedEmphasisTouchingUsesUnderscoreInside() {
-        XCTAssertEqual(MD.render(MD.p(MD.el("em", MD.el("strong", MD.t("both"))))), "*__both__*")
+        XCTAssertEqual(MarkdownTestTree.render(MarkdownTestTree.p(MarkdownTestTree.el("em", MarkdownTestTree.el("strong", MarkdownTestTree.t("both"))))), "*__both__*")
     }
 
     func testTouchingEmphasisOfOneKindMerges() {
-        XCTAssertEqual(MD.render(MD.p(MD.el("em", MD.t("a")), MD.el("em", MD.t("b")))), "*ab*")
+        XCTAssertEqual(MarkdownTestTree.render(MarkdownTestTree.p(MarkdownTestTree.el("em", MarkdownTestTree.t("a")), MarkdownTestTree.el("em", MarkdownTestTree.t("b")))), "*ab*")
     }
 
     func testEmphasisThatCannotFlankFallsBackToHTML() {
-        XCTAssertEqual(MD.render(MD.p(MD.el("strong", MD.t("记者：")), MD.t("内容"))), "<strong>记者：</strong>内容")
-        XCTAssertEqual(MD.render(MD.p(MD.t("foo"), MD.el("em", MD.t("\"bar\"")), MD.t("baz"))), "foo<em>\"bar\"</em>baz")
+        XCTAssertEqual(MarkdownTestTree.render(MarkdownTestTree.p(MarkdownTestTree.el("strong", MarkdownTestTree.t("记者：")), MarkdownTestTree.t("内容"))), "<strong>记者：</strong>内容")
+        XCTAssertEqual(MarkdownTestTree.render(MarkdownTestTree.p(MarkdownTestTree.t("foo"), MarkdownTestTree.el("em", MarkdownTestTree.t("\"bar\"")), MarkdownTestTree.t("baz"))), "foo<em>\"bar\"</em>baz")
     }
 
     func testLinks() {
-        XCTAssertEqual(MD.render(MD.p(MD.a("https://example.com/x", MD.t("text")))), "[text](https://example.com/x)")
-        XCTAssertEqual(MD.render(MD.p(MD.a("https://example.com/a b", MD.t("t")))), "[t](<https://example.com/a b>)")
-        XCTAssertEqual(MD.render(MD.p(MD.a("https://e.com/a_(b)", MD.t("t")))), "[t](https://e.com/a_(b))")
-        XCTAssertEqual(MD.render(MD.p(MD.a("https://e.com/a)b", MD.t("t")))), "[t](<https://e.com/a)b>)")
-        XCTAssertEqual(MD.render(MD.p(MD.a("https://e.com/", MD.t("a [b] c")))), "[a \\[b\\] c](https://e.com/)")
+        XCTAssertEqual(MarkdownTestTree.render(MarkdownTestTree.p(MarkdownTestTree.a("https://example.com/x", MarkdownTestTree.t("text")))), "[text](https://example.com/x)")
+        XCTAssertEqual(MarkdownTestTree.render(MarkdownTestTree.p(MarkdownTestTree.a("https://example.com/a b", MarkdownTestTree.t("t")))), "[t](<https://example.com/a b>)")
+        XCTAssertEqual(MarkdownTestTree.render(MarkdownTestTree.p(MarkdownTestTree.a("https://e.com/a_(b)", MarkdownTestTree.t("t")))), "[t](https://e.com/a_(b))")
+        XCTAssertEqual(MarkdownTestTree.render(MarkdownTestTree.p(MarkdownTestTree.a("https://e.com/a)b", MarkdownTestTree.t("t")))), "[t](<https://e.com/a)b>)")
+        XCTAssertEqual(MarkdownTestTree.render(MarkdownTestTree.p(MarkdownTestTree.a("https://e.com/", MarkdownTestTree.t("a [b] c")))), "[a \\[b\\] c](https://e.com/)")
     }
 
     func testAutolinkWhenTextIsURL() {
-        XCTAssertEqual(MD.render(MD.p(MD.a("https://example.com/x?a=1", MD.t("https://example.com/x?a=1")))), "<https://example.com/x?a=1>")
+        XCTAssertEqual(MarkdownTestTree.render(MarkdownTestTree.p(MarkdownTestTree.a("https://example.com/x?a=1", MarkdownTestTree.t("https://example.com/x?a=1")))), "<https://example.com/x?a=1>")
     }
 
     func testBlocksInsideLinksStayApart() {
-        XCTAssertEqual(MD.render(MD.a("https://e.com/", MD.p(MD.t("one")), MD.p(MD.t("two")))), "[one two](https://e.com/)")
+        XCTAssertEqual(MarkdownTestTree.render(MarkdownTestTree.a("https://e.com/", MarkdownTestTree.p(MarkdownTestTree.t("one")), MarkdownTestTree.p(MarkdownTestTree.t("two")))), "[one two](https://e.com/)")
     }
 
     func testFragmentAndUnknownLinksBecomeText() {
-        XCTAssertEqual(MD.render(MD.p(MD.a("#note1", MD.t("1")), MD.t(" "), MD.a("javascript:x()", MD.t("js")))), "1 js")
+        XCTAssertEqual(MarkdownTestTree.render(MarkdownTestTree.p(MarkdownTestTree.a("#note1", MarkdownTestTree.t("1")), MarkdownTestTree.t(" "), MarkdownTestTree.a("javascript:x()", MarkdownTestTree.t("js")))), "1 js")
     }
 
     func testInlineCodeFenceOutgrowsBackticksInside() {
-        XCTAssertEqual(MD.render(MD.p(MD.el("code", MD.t("a`b")))), "``a`b``")
-        XCTAssertEqual(MD.render(MD.p(MD.el("code", MD.t("`x")))), "`` `x ``")
-        XCTAssertEqual(MD.render(MD.p(MD.el("code", MD.t("x*y_z")))), "`x*y_z`")
+        XCTAssertEqual(MarkdownTestTree.render(MarkdownTestTree.p(MarkdownTestTree.el("code", MarkdownTestTree.t("a`b")))), "``a`b``")
+        XCTAssertEqual(MarkdownTestTree.render(MarkdownTestTree.p(MarkdownTestTree.el("code", MarkdownTestTree.t("`x")))), "`` `x ``")
+        XCTAssertEqual(MarkdownTestTree.render(MarkdownTestTree.p(MarkdownTestTree.el("code", MarkdownTestTree.t("x*y_z")))), "`x*y_z`")
     }
 
     func testCodeBlockIsFencedWithLanguage() {
-        let pre = MD.el("pre", MD.el("code", [("class", "language-swift")], MD.t("let a = 1\n```\nb\n")))
-        XCTAssertEqual(MD.render(pre), "````swift\nlet a = 1\n```\nb\n````")
+        let pre = MarkdownTestTree.el("pre", MarkdownTestTree.el("code", [("class", "language-swift")], MarkdownTestTree.t("let a = 1\n```\nb\n")))
+        XCTAssertEqual(MarkdownTestTree.render(pre), "````swift\nlet a = 1\n```\nb\n````")
     }
 
     func testNestedListsWithStart() {
-        let list = MD.el("ul", MD.el("li", MD.t("one")),
-                         MD.el("li", MD.t("two"), MD.el("ol", MD.el("li", MD.t("a")), MD.el("li", MD.t("b")))))
-        XCTAssertEqual(MD.render(list), "- one\n- two\n  1. a\n  2. b")
-        XCTAssertEqual(MD.render(MD.el("ol", [("start", "7")], MD.el("li", MD.t("x")), MD.el("li", MD.t("y")))), "7. x\n8. y")
+        let list = MarkdownTestTree.el("ul", MarkdownTestTree.el("li", MarkdownTestTree.t("one")),
+                         MarkdownTestTree.el("li", MarkdownTestTree.t("two"), MarkdownTestTree.el("ol", MarkdownTestTree.el("li", MarkdownTestTree.t("a")), MarkdownTestTree.el("li", MarkdownTestTree.t("b")))))
+        XCTAssertEqual(MarkdownTestTree.render(list), "- one\n- two\n  1. a\n  2. b")
+        XCTAssertEqual(MarkdownTestTree.render(MarkdownTestTree.el("ol", [("start", "7")], MarkdownTestTree.el("li", MarkdownTestTree.t("x")), MarkdownTestTree.el("li", MarkdownTestTree.t("y")))), "7. x\n8. y")
     }
 
     func testOrderedSublistNotStartingAtOneIsSeparatedByBlankLine() {
-        let list = MD.el("ul", MD.el("li", MD.t("two"), MD.el("ol", [("start", "3")], MD.el("li", MD.t("c")))))
-        XCTAssertEqual(MD.render(list), "- two\n\n  3. c")
+        let list = MarkdownTestTree.el("ul", MarkdownTestTree.el("li", MarkdownTestTree.t("two"), MarkdownTestTree.el("ol", [("start", "3")], MarkdownTestTree.el("li", MarkdownTestTree.t("c")))))
+        XCTAssertEqual(MarkdownTestTree.render(list), "- two\n\n  3. c")
     }
 
     func testAdjacentListsAlternateMarkers() {
-        let a = MD.el("ul", MD.el("li", MD.t("a")))
-        let b = MD.el("ul", MD.el("li", MD.t("b")))
-        XCTAssertEqual(MD.render(a, b), "- a\n\n* b")
+        let a = MarkdownTestTree.el("ul", MarkdownTestTree.el("li", MarkdownTestTree.t("a")))
+        let b = MarkdownTestTree.el("ul", MarkdownTestTree.el("li", MarkdownTestTree.t("b")))
+        XCTAssertEqual(MarkdownTestTree.render(a, b), "- a\n\n* b")
     }
 
     func testListItemWithParagraphsIsLoose() {
-        let list = MD.el("ul", MD.el("li", MD.p(MD.t("a")), MD.p(MD.t("b"))), MD.el("li", MD.t("c")))
-        XCTAssertEqual(MD.render(list), "- a\n\n  b\n\n- c")
+        let list = MarkdownTestTree.el("ul", MarkdownTestTree.el("li", MarkdownTestTree.p(MarkdownTestTree.t("a")), MarkdownTestTree.p(MarkdownTestTree.t("b"))), MarkdownTestTree.el("li", MarkdownTestTree.t("c")))
+        XCTAssertEqual(MarkdownTestTree.render(list), "- a\n\n  b\n\n- c")
     }
 
     func testBlockquote() {
-        XCTAssertEqual(MD.render(MD.el("blockquote", MD.p(MD.t("a")), MD.p(MD.t("b")))), "> a\n>\n> b")
+        XCTAssertEqual(MarkdownTestTree.render(MarkdownTestTree.el("blockquote", MarkdownTestTree.p(MarkdownTestTree.t("a")), MarkdownTestTree.p(MarkdownTestTree.t("b")))), "> a\n>\n> b")
     }
 
     func testFigureIsImageThenItalicCaption() {
-        let figure = MD.el("figure", MD.img("attachments/x.jpg", alt: "A cat"), MD.el("figcaption", MD.t("The cat")))
-        XCTAssertEqual(MD.render(figure), "![A cat](attachments/x.jpg)\n\n*The cat*")
-        XCTAssertEqual(MD.render(figure, images: .none), "*The cat*")
+        let figure = MarkdownTestTree.el("figure", MarkdownTestTree.img("attachments/x.jpg", alt: "A cat"), MarkdownTestTree.el("figcaption", MarkdownTestTree.t("The cat")))
+        XCTAssertEqual(MarkdownTestTree.render(figure), "![A cat](attachments/x.jpg)\n\n*The cat*")
+        XCTAssertEqual(MarkdownTestTree.render(figure, images: .none), "*The cat*")
     }
 
     func testImageModes() {
-        let local = MD.p(MD.img("file:///tmp/x.jpg", alt: "local"))
-        let remote = MD.p(MD.img("https://e.com/x.jpg", alt: "remote"))
-        XCTAssertEqual(MD.render(local, images: .remote), "local")
-        XCTAssertEqual(MD.render(remote, images: .remote), "![remote](https://e.com/x.jpg)")
-        XCTAssertEqual(MD.render(MD.p(MD.img("attachments/a.png", alt: "bound"))), "![bound](attachments/a.png)")
-        XCTAssertEqual(MD.render(MD.p(MD.img("images/a.png", alt: "rel")), images: .remote), "rel")
+        let local = MarkdownTestTree.p(MarkdownTestTree.img("file:///tmp/x.jpg", alt: "local"))
+        let remote = MarkdownTestTree.p(MarkdownTestTree.img("https://e.com/x.jpg", alt: "remote"))
+        XCTAssertEqual(MarkdownTestTree.render(local, images: .remote), "local")
+        XCTAssertEqual(MarkdownTestTree.render(remote, images: .remote), "![remote](https://e.com/x.jpg)")
+        XCTAssertEqual(MarkdownTestTree.render(MarkdownTestTree.p(MarkdownTestTree.img("attachments/a.png", alt: "bound"))), "![bound](attachments/a.png)")
+        XCTAssertEqual(MarkdownTestTree.render(MarkdownTestTree.p(MarkdownTestTree.img("images/a.png", alt: "rel")), images: .remote), "rel")
     }
 
     func testTableWithHeaderAndPipes() {
-        let table = MD.el("table",
-                          MD.el("thead", MD.el("tr", MD.el("th", MD.t("a|b")), MD.el("th", MD.t("c")))),
-                          MD.el("tbody", MD.el("tr", MD.el("td", MD.p(MD.t("1")), MD.p(MD.t("2"))))))
-        XCTAssertEqual(MD.render(table), "| a\\|b | c |\n| --- | --- |\n| 1 2 |  |")
+        let table = MarkdownTestTree.el("table",
+                          MarkdownTestTree.el("thead", MarkdownTestTree.el("tr", MarkdownTestTree.el("th", MarkdownTestTree.t("a|b")), MarkdownTestTree.el("th", MarkdownTestTree.t("c")))),
+                          MarkdownTestTree.el("tbody", MarkdownTestTree.el("tr", MarkdownTestTree.el("td", MarkdownTestTree.p(MarkdownTestTree.t("1")), MarkdownTestTree.p(MarkdownTestTree.t("2"))))))
+        XCTAssertEqual(MarkdownTestTree.render(table), "| a\\|b | c |\n| --- | --- |\n| 1 2 |  |")
     }
 
     func testLayoutTableIsUnwrapped() {
-        let table = MD.el("table", MD.el("tr", MD.el("td", MD.p(MD.t("only cell")))))
-        XCTAssertEqual(MD.render(table), "only cell")
+        let table = MarkdownTestTree.el("table", MarkdownTestTree.el("tr", MarkdownTestTree.el("td", MarkdownTestTree.p(MarkdownTestTree.t("only cell")))))
+        XCTAssertEqual(MarkdownTestTree.render(table), "only cell")
     }
 
     func testHorizontalRule() {
-        XCTAssertEqual(MD.render(MD.p(MD.t("a")), MD.el("hr"), MD.p(MD.t("b"))), "a\n\n---\n\nb")
+        XCTAssertEqual(MarkdownTestTree.render(MarkdownTestTree.p(MarkdownTestTree.t("a")), MarkdownTestTree.el("hr"), MarkdownTestTree.p(MarkdownTestTree.t("b"))), "a\n\n---\n\nb")
     }
 
     func testBoldAroundParagraphsAppliesToEach() {
-        XCTAssertEqual(MD.render(MD.el("b", MD.p(MD.t("a")), MD.p(MD.t("b")))), "**a**\n\n**b**")
+        XCTAssertEqual(MarkdownTestTree.render(MarkdownTestTree.el("b", MarkdownTestTree.p(MarkdownTestTree.t("a")), MarkdownTestTree.p(MarkdownTestTree.t("b")))), "**a**\n\n**b**")
     }
 
     func testSuperscriptUsesHTML() {
-        XCTAssertEqual(MD.render(MD.p(MD.t("m"), MD.el("sup", MD.t("2")))), "m<sup>2</sup>")
+        XCTAssertEqual(MarkdownTestTree.render(MarkdownTestTree.p(MarkdownTestTree.t("m"), MarkdownTestTree.el("sup", MarkdownTestTree.t("2")))), "m<sup>2</sup>")
     }
 
     func testNoHardWrapping() {
         let long = String(repeating: "word ", count: 100).trimmingCharacters(in: .whitespaces)
-        XCTAssertEqual(MD.render(MD.p(MD.t(long))), long)
+        XCTAssertEqual(MarkdownTestTree.render(MarkdownTestTree.p(MarkdownTestTree.t(long))), long)
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 @testable import BinderyKit
 
 /// Small builders for hand-made trees.
-enum MD {
+enum MarkdownTestTree {
     static func el(_ name: String, _ attributes: [(String, String)] = [], _ children: Node...) -> Node {
         .element(Element(name, attributes: attributes.map { Attribute($0.0, $0.1) }, children: children))
     }
@@ -23,7 +23,7 @@ enum MD {
 }
 
 /// Runs `cmark-gfm`: skips without it unless `CI` is set, where it fails.
-enum CMark {
+enum MarkdownCMark {
     static var path: String? {
         for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":") {
             let candidate = "\(dir)/cmark-gfm"
@@ -37,7 +37,7 @@ enum CMark {
     /// Markdown → HTML with the GFM table and strikethrough extensions.
     static func html(_ markdown: String, allowRawHTML: Bool = true) throws -> String {
         guard let path else {
-            throw CMarkUnavailable()
+            throw MarkdownCMarkUnavailable()
         }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
@@ -80,6 +80,6 @@ enum CMark {
     }
 }
 
-struct CMarkUnavailable: Error, CustomStringConvertible {
+struct MarkdownCMarkUnavailable: Error, CustomStringConvertible {
     var description: String { "cmark-gfm not found" }
 }

@@ -11,25 +11,25 @@ final class PlainTextExporterTests: XCTestCase {
     }
 
     func testParagraphsWrapAndSeparate() {
-        let result = render(MD.p(MD.t("one two three four five six seven eight nine ten eleven")), MD.p(MD.t("next")), width: 20)
+        let result = render(MarkdownTestTree.p(MarkdownTestTree.t("one two three four five six seven eight nine ten eleven")), MarkdownTestTree.p(MarkdownTestTree.t("next")), width: 20)
         XCTAssertEqual(result.text, "one two three four\nfive six seven eight\nnine ten eleven\n\nnext")
     }
 
     func testHardBreaksAndDoubleBreaks() {
-        XCTAssertEqual(render(MD.p(MD.t("a"), MD.el("br"), MD.t("b"), MD.el("br"), MD.el("br"), MD.t("c"))).text, "a\nb\n\nc")
+        XCTAssertEqual(render(MarkdownTestTree.p(MarkdownTestTree.t("a"), MarkdownTestTree.el("br"), MarkdownTestTree.t("b"), MarkdownTestTree.el("br"), MarkdownTestTree.el("br"), MarkdownTestTree.t("c"))).text, "a\nb\n\nc")
     }
 
     func testLinksAreNumberedAndListedOnce() {
-        let result = render(MD.p(MD.t("See "), MD.a("https://a.example/", MD.t("this")), MD.t(" and "),
-                                 MD.a("https://b.example/", MD.t("that")), MD.t(", again "), MD.a("https://a.example/", MD.t("this")),
-                                 MD.t(" or "), MD.a("https://c.example/", MD.t("https://c.example/"))), width: 0)
+        let result = render(MarkdownTestTree.p(MarkdownTestTree.t("See "), MarkdownTestTree.a("https://a.example/", MarkdownTestTree.t("this")), MarkdownTestTree.t(" and "),
+                                 MarkdownTestTree.a("https://b.example/", MarkdownTestTree.t("that")), MarkdownTestTree.t(", again "), MarkdownTestTree.a("https://a.example/", MarkdownTestTree.t("this")),
+                                 MarkdownTestTree.t(" or "), MarkdownTestTree.a("https://c.example/", MarkdownTestTree.t("https://c.example/"))), width: 0)
         XCTAssertEqual(result.text, "See this [1] and that [2], again this [1] or https://c.example/")
         XCTAssertEqual(result.links, ["https://a.example/", "https://b.example/"])
     }
 
     func testListsHaveHangingIndents() {
-        let list = MD.el("ul", MD.el("li", MD.t("alpha beta gamma delta epsilon")),
-                         MD.el("li", MD.t("two"), MD.el("ol", [("start", "9")], MD.el("li", MD.t("nine ten eleven twelve")), MD.el("li", MD.t("ten")))))
+        let list = MarkdownTestTree.el("ul", MarkdownTestTree.el("li", MarkdownTestTree.t("alpha beta gamma delta epsilon")),
+                         MarkdownTestTree.el("li", MarkdownTestTree.t("two"), MarkdownTestTree.el("ol", [("start", "9")], MarkdownTestTree.el("li", MarkdownTestTree.t("nine ten eleven twelve")), MarkdownTestTree.el("li", MarkdownTestTree.t("ten")))))
         XCTAssertEqual(render(list, width: 20).text, """
             - alpha beta gamma
               delta epsilon
@@ -41,29 +41,29 @@ final class PlainTextExporterTests: XCTestCase {
     }
 
     func testQuotesArePrefixed() {
-        let quote = MD.el("blockquote", MD.p(MD.t("quoted words that wrap around")), MD.p(MD.t("second")))
+        let quote = MarkdownTestTree.el("blockquote", MarkdownTestTree.p(MarkdownTestTree.t("quoted words that wrap around")), MarkdownTestTree.p(MarkdownTestTree.t("second")))
         XCTAssertEqual(render(quote, width: 16).text, "> quoted words\n> that wrap\n> around\n>\n> second")
     }
 
     func testImagesAndFigures() {
-        let figure = MD.el("figure", MD.img("attachments/x.jpg", alt: "alt text"), MD.el("figcaption", MD.t("The caption")))
+        let figure = MarkdownTestTree.el("figure", MarkdownTestTree.img("attachments/x.jpg", alt: "alt text"), MarkdownTestTree.el("figcaption", MarkdownTestTree.t("The caption")))
         XCTAssertEqual(render(figure).text, "[Image: The caption]")
-        XCTAssertEqual(render(MD.el("figure", MD.img("x.jpg", alt: "only alt"))).text, "[Image: only alt]")
-        XCTAssertEqual(render(MD.p(MD.t("a "), MD.img("x.jpg"), MD.t(" b"))).text, "a [Image] b")
+        XCTAssertEqual(render(MarkdownTestTree.el("figure", MarkdownTestTree.img("x.jpg", alt: "only alt"))).text, "[Image: only alt]")
+        XCTAssertEqual(render(MarkdownTestTree.p(MarkdownTestTree.t("a "), MarkdownTestTree.img("x.jpg"), MarkdownTestTree.t(" b"))).text, "a [Image] b")
     }
 
     func testTablesAlignByDisplayWidthOrFallBackToRows() {
-        let table = MD.el("table", MD.el("tr", MD.el("th", MD.t("城市")), MD.el("th", MD.t("Pop"))),
-                          MD.el("tr", MD.el("td", MD.t("上海")), MD.el("td", MD.t("24m"))),
-                          MD.el("tr", MD.el("td", MD.t("Oslo")), MD.el("td", MD.t("0.7m"))))
+        let table = MarkdownTestTree.el("table", MarkdownTestTree.el("tr", MarkdownTestTree.el("th", MarkdownTestTree.t("城市")), MarkdownTestTree.el("th", MarkdownTestTree.t("Pop"))),
+                          MarkdownTestTree.el("tr", MarkdownTestTree.el("td", MarkdownTestTree.t("上海")), MarkdownTestTree.el("td", MarkdownTestTree.t("24m"))),
+                          MarkdownTestTree.el("tr", MarkdownTestTree.el("td", MarkdownTestTree.t("Oslo")), MarkdownTestTree.el("td", MarkdownTestTree.t("0.7m"))))
         XCTAssertEqual(render(table).text, "城市  Pop\n----  ----\n上海  24m\nOslo  0.7m")
-        let wide = MD.el("table", MD.el("tr", MD.el("td", MD.t("Name")), MD.el("td", MD.t("A long description of the thing"))),
-                         MD.el("tr", MD.el("td", MD.t("X")), MD.el("td", MD.t("Short"))))
+        let wide = MarkdownTestTree.el("table", MarkdownTestTree.el("tr", MarkdownTestTree.el("td", MarkdownTestTree.t("Name")), MarkdownTestTree.el("td", MarkdownTestTree.t("A long description of the thing"))),
+                         MarkdownTestTree.el("tr", MarkdownTestTree.el("td", MarkdownTestTree.t("X")), MarkdownTestTree.el("td", MarkdownTestTree.t("Short"))))
         XCTAssertEqual(render(wide, width: 26).text, "Name | A long description\n  of the thing\nX | Short")
     }
 
     func testCodeIsIndentedAndNotWrapped() {
-        let pre = MD.el("pre", MD.t("let x = 1 // a long line that is not wrapped at all\n  y"))
+        let pre = MarkdownTestTree.el("pre", MarkdownTestTree.t("let x = 1 // a long line that is not wrapped at all\n  y"))
         XCTAssertEqual(render(pre, width: 10).text, "    let x = 1 // a long line that is not wrapped at all\n      y")
     }
 
@@ -109,8 +109,8 @@ final class PlainTextLayoutTests: XCTestCase {
         let links = PlainTextLinks()
         let renderer = PlainTextRenderer(wrapper: LineWrapper(width: 30), links: links)
         let tree: [Node] = [
-            MD.el("blockquote", MD.p(MD.t("Quoted.")), MD.el("ul", MD.el("li", MD.t("inside a quote")))),
-            MD.el("ol", MD.el("li", MD.t("item"), MD.el("blockquote", MD.t("quote in item")))),
+            MarkdownTestTree.el("blockquote", MarkdownTestTree.p(MarkdownTestTree.t("Quoted.")), MarkdownTestTree.el("ul", MarkdownTestTree.el("li", MarkdownTestTree.t("inside a quote")))),
+            MarkdownTestTree.el("ol", MarkdownTestTree.el("li", MarkdownTestTree.t("item"), MarkdownTestTree.el("blockquote", MarkdownTestTree.t("quote in item")))),
         ]
         XCTAssertEqual(renderer.render(tree).joined(separator: "\n"), """
             > Quoted.
@@ -127,7 +127,7 @@ final class PlainTextLayoutTests: XCTestCase {
         let text = String(repeating: "中国国家统计局周三公布的数据显示，“经济增长”超过预期（百分之五）。Apple和Google的股价上涨了3%！", count: 20)
         let links = PlainTextLinks()
         let lines = PlainTextRenderer(wrapper: LineWrapper(width: 40), links: links)
-            .render([MD.el("ul", MD.el("li", MD.t(text))), MD.el("blockquote", MD.p(MD.t(text)))])
+            .render([MarkdownTestTree.el("ul", MarkdownTestTree.el("li", MarkdownTestTree.t(text))), MarkdownTestTree.el("blockquote", MarkdownTestTree.p(MarkdownTestTree.t(text)))])
         for line in lines {
             XCTAssertLessThanOrEqual(DisplayWidth.of(line), 40, line)
             for bad in ["，", "。", "）", "”", "！", "%"] {
