@@ -1,0 +1,210 @@
+import Foundation
+
+/// What a Markdown export did.
+public struct MarkdownExportSummary: Sendable, Equatable {
+    /// Note file names (vault) or the digest's file name, in book order.
+    public var notes: [String]
+    /// Notes whose bytes changed (or were new).
+    public var notesWritten: Int
+    /// Image files written to `attachments/` (new or changed).
+    public var attachmentsWritten: Int
+
+    public init(notes: [String] = [], notesWritten: Int = 0, attachmentsWritten: Int = 0) {
+        self.notes = notes
+        self.notesWritten = notesWritten
+        self.attachmentsWritten = attachmentsWritten
+    }
+}
+
+/// Writes a digest as Markdown notes: a vault of one note per article, or
+/// one digest note (see `MarkdownLayout`).
+///
+/// Re-exporting the same selection into the same folder rewrites the same
+/// files with the same bytes (files whose bytes would not change are left
+/// alone, and a note's `created` date is kept), and never deletes anything.
+public struct MarkdownExporter {
+    public var options: MarkdownExportOptions
+    public var metadata: BookMetadata
+    public var digest: Digest
+
+    public init(options: MarkdownExportOptions, metadata: BookMetadata, digest: Digest) {
+        self.options = options
+        self.metadata = metadata
+        self.digest = digest
+    }
+
+    /// - Parameter output: the vault folder (created if missing) for
+    ///   `.vault`; the note's file for `.singleFile`.
+    /// - Throws: `OutputError` when a file cannot be written.
+    public func export(_ source: ArticleSource, to output: URL) throws -> MarkdownExportSummary {
+        switch options.layout {
+        case .vault:
+            return try exportVault(source, to: output)
+        case .singleFile:
+            return try exportSingleFile(source, to: .file(output))
+        }
+    }
+
+    /// `.singleFile` to a file or standard output (where images stay remote).
+    public func export(_ source: ArticleSource, to target: OutputTarget) throws -> MarkdownExportSummary {
+        switch (options.layout, target) {
+        case (.vault, .file(let url)):
+            return try exportVault(source, to: url)
+        case (.vault, .standardOutput):
+            // A vault is a folder: standard output can only take one note.
+            var single = self
+            single.options.layout = .singleFile
+            return try single.exportSingleFile(source, to: target)
+        case (.singleFile, _):
+            return try exportSingleFile(source, to: target)
+        }
+    }
+
+    private var timeZone: TimeZone { digest.options.timeZone }
+    private var createdDay: String { MarkdownFrontMatter.day(metadata.modified, timeZone: timeZone) }
+
+    // MARK: Vault
+
+    private func exportVault(_ source: ArticleSource, to folder: URL) throws -> MarkdownExportSummary {
+        let fm = FileManager.default
+        do {
+            try fm.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw OutputError(path: folder.path, reason: error.localizedDescription)
+        }
+        let renderer = MarkdownRenderer(images: options.images)
+        let attachments = folder.appendingPathComponent(MarkdownExportOptions.attachmentsFolder, isDirectory: true)
+        var namer = NoteFileNamer()
+        var summary = MarkdownExportSummary()
+        try source.forEachArticle { bound in
+            summary.attachmentsWritten += try writeAssets(bound.newAssets, to: attachments)
+            let article = bound.article
+            let stem = NoteFileName.stem(noteTitle(article))
+            var name = namer.claim(stem: stem, extension: "md")
+            var url = folder.appendingPathComponent(name)
+            var existing = try? String(contentsOf: url, encoding: .utf8)
+            // A note of the same name that is not this article's (the
+            // user's own) is never overwritten: take the next name.
+            while FileManager.default.fileExists(atPath: url.path), !(existing.map { isNote($0, of: article) } ?? false) {
+                name = namer.claim(stem: stem, extension: "md")
+                url = folder.appendingPathComponent(name)
+                existing = try? String(contentsOf: url, encoding: .utf8)
+            }
+            let created = existing.flatMap(MarkdownFrontMatter.existingCreated(in:)) ?? createdDay
+            let note = self.note(for: bound, created: created, renderer: renderer)
+            if try FileComparison.writeIfChanged(Data(note.utf8), to: url) { summary.notesWritten += 1 }
+            summary.notes.append(name)
+        }
+        return summary
+    }
+
+    /// Whether `text` is a note this exporter wrote for `article`: its front
+    /// matter names the same title and source.
+    private func isNote(_ text: String, of article: Article) -> Bool {
+        guard text.hasPrefix("---\ntitle: " + YAMLScalar.quoted(article.title) + "\n") else { return false }
+        guard let url = article.url else { return true }
+        return text.contains("\nsource: " + YAMLScalar.quoted(url.absoluteString) + "\n")
+    }
+
+    /// `2024-01-19 Title` (local date of the article), or the title alone.
+    private func noteTitle(_ article: Article) -> String {
+        guard let instant = article.instant else { return article.title }
+        return MarkdownFrontMatter.day(instant, timeZone: timeZone) + " " + article.title
+    }
+
+    func note(for bound: BoundArticle, created: String, renderer: MarkdownRenderer) -> String {
+        let article = bound.article
+        let frontMatter = MarkdownFrontMatter(
+            title: article.title,
+            source: article.url?.absoluteString,
+            author: article.author ?? article.source ?? metadata.publisher,
+            published: article.instant.map { ISO8601.string($0, timeZone: timeZone) },
+            created: created,
+            description: LeadSentence.of(bound.cleaned.body),
+            tags: options.normalizedTags)
+        let body = renderer.render(bound.cleaned.body)
+        return frontMatter.text + (body.isEmpty ? "" : "\n" + body + "\n")
+    }
+
+    private func writeAssets(_ assets: [Asset], to folder: URL) throws -> Int {
+        guard options.images == .attachments, !assets.isEmpty else { return 0 }
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw OutputError(path: folder.path, reason: error.localizedDescription)
+        }
+        var written = 0
+        for asset in assets {
+            // Content-derived names: an existing file of that name holds the same image.
+            if try FileComparison.writeIfChanged(asset.data, to: folder.appendingPathComponent(asset.fileName)) { written += 1 }
+        }
+        return written
+    }
+
+    // MARK: Single file
+
+    private func exportSingleFile(_ source: ArticleSource, to target: OutputTarget) throws -> MarkdownExportSummary {
+        let toStandardOutput = target == .standardOutput
+        let images = options.effectiveImages(toStandardOutput: toStandardOutput)
+        var attachments: URL?
+        var name = "-"
+        if case .file(let url) = target {
+            attachments = url.deletingLastPathComponent().appendingPathComponent(MarkdownExportOptions.attachmentsFolder, isDirectory: true)
+            name = url.lastPathComponent
+        }
+        var created = createdDay
+        if case .file(let url) = target, let existing = try? String(contentsOf: url, encoding: .utf8),
+           let kept = MarkdownFrontMatter.existingCreated(in: existing) {
+            created = kept
+        }
+        let output = try StreamingTextOutput(target)
+        let frontMatter = MarkdownFrontMatter(title: metadata.title, source: nil, author: metadata.creators.isEmpty ? nil : metadata.creators.joined(separator: ", "),
+                                              published: nil, created: created, description: nil, tags: options.normalizedTags)
+        try output.write(frontMatter.text)
+        let inline = MarkdownInlineRenderer(images: images)
+        try output.write("\n# " + inline.line([.text(metadata.title)], position: .heading) + "\n")
+        let renderer = MarkdownRenderer(images: images, headingOffset: 3)
+        var summary = MarkdownExportSummary(notes: [name])
+        var chapterIndex: Int?
+        try source.forEachArticle { bound in
+            if images == .attachments, let attachments {
+                summary.attachmentsWritten += try writeAssets(bound.newAssets, to: attachments)
+            }
+            if bound.chapterIndex != chapterIndex {
+                chapterIndex = bound.chapterIndex
+                if digest.chapters.indices.contains(bound.chapterIndex) {
+                    let heading = DateText.chapterHeading(digest.chapters[bound.chapterIndex], grouping: metadata.grouping,
+                                                          language: metadata.language, timeZone: timeZone)
+                    try output.write("\n## " + inline.line([.text(heading)], position: .heading) + "\n")
+                }
+            }
+            try output.write(articleSection(bound, renderer: renderer, inline: inline))
+        }
+        if try output.finish() { summary.notesWritten = 1 }
+        return summary
+    }
+
+    /// `### Title`, a line naming author, source (linked) and date, the body.
+    private func articleSection(_ bound: BoundArticle, renderer: MarkdownRenderer, inline: MarkdownInlineRenderer) -> String {
+        let article = bound.article
+        var section = "\n### " + inline.line([.text(article.title)], position: .heading) + "\n"
+        var meta: [Node] = []
+        func separate() { if !meta.isEmpty { meta.append(.text(" · ")) } }
+        if let author = article.author { meta.append(.text(author)) }
+        if let url = article.url {
+            separate()
+            meta.append(.element(Element("a", attributes: [Attribute("href", url.absoluteString)],
+                                         children: [.text(article.source ?? url.absoluteString)])))
+        }
+        if let instant = article.instant {
+            separate()
+            meta.append(.text(DateText.articleDateTime(instant, language: metadata.language, timeZone: timeZone)))
+        }
+        if !meta.isEmpty {
+            section += "\n" + inline.paragraphs([.element(Element("em", children: meta))]).joined(separator: "\n\n") + "\n"
+        }
+        let body = renderer.render(bound.cleaned.body)
+        if !body.isEmpty { section += "\n" + body + "\n" }
+        return section
+    }
+}

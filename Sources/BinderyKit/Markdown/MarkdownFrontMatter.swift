@@ -1,0 +1,56 @@
+import Foundation
+
+/// The YAML front matter of a note, with the keys web clippers write
+/// (Obsidian Web Clipper's defaults: title, source, author, published,
+/// created, description, tags), so exported notes sit with clipped ones.
+struct MarkdownFrontMatter: Equatable {
+    var title: String
+    var source: String?
+    var author: String?
+    /// ISO 8601 with the time zone's offset.
+    var published: String?
+    /// The export date, `YYYY-MM-DD`.
+    var created: String
+    var description: String?
+    var tags: [String]
+
+    /// `---`-fenced YAML, every value double-quoted; ends with a newline.
+    var text: String {
+        var lines = ["---"]
+        lines.append("title: " + YAMLScalar.quoted(title))
+        if let source { lines.append("source: " + YAMLScalar.quoted(source)) }
+        if let author { lines.append("author: " + YAMLScalar.quoted(author)) }
+        if let published { lines.append("published: " + YAMLScalar.quoted(published)) }
+        lines.append("created: " + YAMLScalar.quoted(created))
+        if let description, !description.isEmpty { lines.append("description: " + YAMLScalar.quoted(description)) }
+        if tags.isEmpty {
+            lines.append("tags: []")
+        } else {
+            lines.append("tags:")
+            for tag in tags { lines.append("  - " + YAMLScalar.quoted(tag)) }
+        }
+        lines.append("---")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The `created` value of an existing note written by us, so that
+    /// re-exporting on another day leaves the note unchanged.
+    static func existingCreated(in note: String) -> String? {
+        guard note.hasPrefix("---\n") else { return nil }
+        for line in note.split(separator: "\n", maxSplits: 40, omittingEmptySubsequences: false).dropFirst() {
+            if line == "---" { break }
+            guard line.hasPrefix("created: \""), line.hasSuffix("\""), line.count == "created: \"YYYY-MM-DD\"".count else { continue }
+            let value = line.dropFirst("created: \"".count).dropLast()
+            if value.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "-") }) { return String(value) }
+        }
+        return nil
+    }
+
+    /// `YYYY-MM-DD` of `date` in `timeZone`.
+    static func day(_ date: Date, timeZone: TimeZone) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let c = calendar.dateComponents([.year, .month, .day], from: date)
+        return String(format: "%04d-%02d-%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0)
+    }
+}

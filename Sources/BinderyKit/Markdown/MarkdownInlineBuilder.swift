@@ -1,0 +1,263 @@
+/// Turns inline nodes into `MarkdownInlinePiece`s.
+///
+/// Whitespace is collapsed as HTML renders it; leading and trailing
+/// whitespace of an emphasis or link is moved outside it (CommonMark §6.2:
+/// a delimiter run next to whitespace cannot open or close).
+struct MarkdownInlineBuilder {
+    let images: MarkdownImageMode
+    private(set) var pieces: [MarkdownInlinePiece] = []
+    private var pendingText = ""
+    private var activeEmphasis: [MarkdownEmphasisKind] = []
+    private var linkDepth = 0
+
+    init(images: MarkdownImageMode) {
+        self.images = images
+    }
+
+    mutating func finish() -> [MarkdownInlinePiece] {
+        flushText()
+        return pieces
+    }
+
+    mutating func append(_ nodes: [Node]) {
+        for node in nodes { append(node) }
+    }
+
+    mutating func append(_ node: Node) {
+        switch node {
+        case .text(let text): appendText(text)
+        case .element(let element): append(element)
+        }
+    }
+
+    mutating func appendText(_ text: String) {
+        var afterSpace = pendingText.utf8.last == 0x20
+        pendingText += HTMLWhitespace.collapse(text, afterSpace: &afterSpace)
+    }
+
+    /// HTML's inter-element whitespace (not U+00A0, which is content).
+    static func isCollapsibleSpace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x20, 0x09, 0x0A, 0x0C, 0x0D: return true
+        default: return false
+        }
+    }
+
+    private mutating func flushText() {
+        if !pendingText.isEmpty {
+            pieces.append(.text(pendingText))
+            pendingText = ""
+        }
+    }
+
+    private mutating func appendPiece(_ piece: MarkdownInlinePiece) {
+        flushText()
+        pieces.append(piece)
+    }
+
+    private mutating func append(_ element: Element) {
+        switch element.name {
+        case "br":
+            appendPiece(.hardBreak)
+        case "em", "i", "cite", "var", "dfn":
+            appendEmphasis(.emphasis, element.children)
+        case "strong", "b":
+            appendEmphasis(.strong, element.children)
+        case "del", "s", "strike":
+            appendEmphasis(.strikethrough, element.children)
+        case "code", "kbd", "samp", "tt":
+            appendCode(element.children)
+        case "a":
+            appendLink(element)
+        case "img":
+            appendImage(element)
+        case "sup", "sub":
+            // Markdown has no superscript: keep the meaning with inline HTML.
+            appendPiece(.syntax("<\(element.name)>"))
+            append(element.children)
+            appendPiece(.syntax("</\(element.name)>"))
+        case "wbr", "script", "style", "template", "source", "track":
+            break
+        default:
+            // Blocks flattened into a line (inside a link or a table cell)
+            // stay apart.
+            let isBlock = MarkdownBlockElements.names.contains(element.name)
+            if isBlock { appendText(" ") }
+            append(element.children)
+            if isBlock { appendText(" ") }
+        }
+    }
+
+    // MARK: Emphasis
+
+    private mutating func appendEmphasis(_ kind: MarkdownEmphasisKind, _ children: [Node]) {
+        // `<em><em>x</em></em>` is one emphasis; a nested run would only confuse.
+        if activeEmphasis.contains(kind) {
+            append(children)
+            return
+        }
+        flushText()
+        let start = pieces.count
+        activeEmphasis.append(kind)
+        append(children)
+        flushText()
+        activeEmphasis.removeLast()
+        wrapContent(from: start, open: .open(kind), close: .close(kind))
+    }
+
+    /// Wraps `pieces[start...]` in `open`/`close`, moving edge whitespace
+    /// outside; drops the wrapper around nothing.
+    private mutating func wrapContent(from start: Int, open: MarkdownInlinePiece, close: MarkdownInlinePiece) {
+        var content = Array(pieces[start...])
+        pieces.removeSubrange(start...)
+        let leading = Self.takeLeadingWhitespace(&content)
+        let trailing = Self.takeTrailingWhitespace(&content)
+        pieces += leading
+        if content.contains(where: { !$0.isMarker }) {
+            pieces.append(open)
+            pieces += content
+            pieces.append(close)
+        }
+        pieces += trailing
+    }
+
+    private static func takeLeadingWhitespace(_ content: inout [MarkdownInlinePiece]) -> [MarkdownInlinePiece] {
+        var moved: [MarkdownInlinePiece] = []
+        while let first = content.first {
+            if first == .hardBreak {
+                moved.append(first)
+                content.removeFirst()
+            } else if case .text(let text) = first, text.unicodeScalars.first == " " {
+                moved.append(.text(" "))
+                let rest = String(text.unicodeScalars.dropFirst())
+                if rest.isEmpty { content.removeFirst() } else { content[0] = .text(rest) }
+            } else {
+                break
+            }
+        }
+        return moved
+    }
+
+    private static func takeTrailingWhitespace(_ content: inout [MarkdownInlinePiece]) -> [MarkdownInlinePiece] {
+        var moved: [MarkdownInlinePiece] = []
+        while let last = content.last {
+            if last == .hardBreak {
+                moved.insert(last, at: 0)
+                content.removeLast()
+            } else if case .text(let text) = last, text.unicodeScalars.last == " " {
+                moved.insert(.text(" "), at: 0)
+                let rest = String(text.unicodeScalars.dropLast())
+                if rest.isEmpty { content.removeLast() } else { content[content.count - 1] = .text(rest) }
+            } else {
+                break
+            }
+        }
+        return moved
+    }
+
+    // MARK: Code
+
+    private mutating func appendCode(_ children: [Node]) {
+        var text = ""
+        Self.collectCodeText(children, into: &text)
+        // CommonMark §6.1: line endings inside a code span are spaces anyway.
+        let content = String(String.UnicodeScalarView(text.unicodeScalars.map { $0 == "\n" || $0 == "\r" ? " " : $0 }))
+        if content.isEmpty { return }
+        if content.unicodeScalars.allSatisfy({ $0 == " " }) {
+            appendText(content)
+            return
+        }
+        appendPiece(.code(content))
+    }
+
+    private static func collectCodeText(_ nodes: [Node], into text: inout String) {
+        for node in nodes {
+            switch node {
+            case .text(let s): text += s
+            case .element(let e):
+                if e.name == "br" { text += " " } else { collectCodeText(e.children, into: &text) }
+            }
+        }
+    }
+
+    // MARK: Links and images
+
+    private mutating func appendLink(_ element: Element) {
+        let href = element[attribute: "href"] ?? ""
+        // Links cannot contain links (CommonMark §6.3); fragments point at ids
+        // a note does not keep.
+        guard linkDepth == 0, MarkdownLinkSyntax.isLinkable(href) else {
+            append(element.children)
+            return
+        }
+        flushText()
+        let start = pieces.count
+        linkDepth += 1
+        append(element.children)
+        flushText()
+        linkDepth -= 1
+        var content = Array(pieces[start...])
+        pieces.removeSubrange(start...)
+        let leading = Self.takeLeadingWhitespace(&content)
+        let trailing = Self.takeTrailingWhitespace(&content)
+        pieces += leading
+        if let autolink = MarkdownLinkSyntax.autolink(href: href, text: Self.plainText(content), hasImage: content.contains(where: Self.isImageOpen)) {
+            pieces.append(.syntax(autolink))
+        } else if content.contains(where: { !$0.isMarker }) {
+            pieces.append(.linkOpen("["))
+            pieces += content
+            pieces.append(.linkClose("](\(MarkdownLinkSyntax.destination(href)))"))
+        } else {
+            pieces.append(.linkOpen("["))
+            pieces.append(.text(href))
+            pieces.append(.linkClose("](\(MarkdownLinkSyntax.destination(href)))"))
+        }
+        pieces += trailing
+    }
+
+    private static func isImageOpen(_ piece: MarkdownInlinePiece) -> Bool {
+        if case .linkOpen(let s) = piece { return s == "![" }
+        return false
+    }
+
+    private static func plainText(_ pieces: [MarkdownInlinePiece]) -> String {
+        var text = ""
+        for piece in pieces {
+            switch piece {
+            case .text(let s), .code(let s): text += s
+            case .hardBreak: text += " "
+            default: break
+            }
+        }
+        return text
+    }
+
+    private mutating func appendImage(_ element: Element) {
+        let alt = element[attribute: "alt"] ?? ""
+        guard let src = element[attribute: "src"],
+              let destination = MarkdownLinkSyntax.imageDestination(src, images: images) else {
+            // An image that cannot be shown says what it showed (unless images are off).
+            if images != .none { appendText(alt) }
+            return
+        }
+        appendPiece(.linkOpen("!["))
+        var altBuilder = MarkdownInlineBuilder(images: images)
+        altBuilder.appendText(alt)
+        let altPieces = altBuilder.finish()
+        for case .text(let text) in altPieces {
+            let trimmed = text.trimmingSpaces()
+            if !trimmed.isEmpty { pieces.append(.text(trimmed)) }
+        }
+        pieces.append(.linkClose("](\(MarkdownLinkSyntax.destination(destination)))"))
+    }
+}
+
+extension String {
+    /// Drops leading and trailing U+0020 only.
+    func trimmingSpaces() -> String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { $0 != " " }),
+              let last = scalars.lastIndex(where: { $0 != " " }) else { return "" }
+        return String(scalars[first...last])
+    }
+}

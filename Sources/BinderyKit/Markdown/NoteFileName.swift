@@ -1,0 +1,97 @@
+import Foundation
+
+/// File names that are safe on Linux, macOS and Windows and keep notes
+/// linkable in Obsidian-style vaults.
+enum NoteFileName {
+    /// Bound on a whole file name, in UTF-8 bytes (most file systems allow
+    /// 255; cloud sync and Windows paths are happier with less).
+    static let maximumBytes = 120
+    /// Room kept for ` (9999)` and the extension.
+    private static let suffixReserve = 7
+
+    /// Windows reserves these device names with any extension.
+    private static let reserved: Set<String> = {
+        var names: Set<String> = ["CON", "PRN", "AUX", "NUL"]
+        for n in 1...9 {
+            names.insert("COM\(n)")
+            names.insert("LPT\(n)")
+        }
+        return names
+    }()
+
+    /// A safe stem (without extension) from free text: forbidden characters
+    /// (`/ \ : * ? " < > |`, controls, and `# ^ [ ]` which break vault
+    /// links) become spaces, whitespace collapses, no leading dot, no
+    /// trailing dot or space, not a reserved device name, bounded length.
+    static func stem(_ text: String, fallback: String = "Untitled") -> String {
+        var scalars = String.UnicodeScalarView()
+        var lastWasSpace = true
+        for scalar in text.unicodeScalars {
+            let isForbidden = scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
+                || "/\\:*?\"<>|#^[]".unicodeScalars.contains(scalar)
+                || scalar.properties.generalCategory == .spaceSeparator
+                || scalar.properties.generalCategory == .lineSeparator
+                || scalar.properties.generalCategory == .paragraphSeparator
+                || scalar.value == 0xFEFF || scalar.value == 0x200B
+            if isForbidden {
+                if !lastWasSpace { scalars.append(" ") }
+                lastWasSpace = true
+            } else {
+                scalars.append(scalar)
+                lastWasSpace = false
+            }
+        }
+        var name = String(scalars)
+        name = trimEdges(name)
+        name = truncate(name, toBytes: maximumBytes - suffixReserve - 3)
+        name = trimEdges(name)
+        if name.isEmpty { name = fallback }
+        let device = name.split(separator: ".", maxSplits: 1).first.map { $0.trimmingCharacters(in: .whitespaces).uppercased() } ?? ""
+        if reserved.contains(device) { name = "_" + name }
+        return name
+    }
+
+    /// Drops leading dots/spaces (hidden files) and trailing dots/spaces
+    /// (Windows strips them).
+    private static func trimEdges(_ name: String) -> String {
+        var s = Substring(name)
+        while let first = s.first, first == "." || first == " " { s = s.dropFirst() }
+        while let last = s.last, last == "." || last == " " { s = s.dropLast() }
+        return String(s)
+    }
+
+    /// The longest prefix of whole characters within `bytes` UTF-8 bytes.
+    static func truncate(_ name: String, toBytes bytes: Int) -> String {
+        guard name.utf8.count > bytes else { return name }
+        var result = ""
+        var count = 0
+        for character in name {
+            let size = character.utf8.count
+            if count + size > bytes { break }
+            result.append(character)
+            count += size
+        }
+        return result
+    }
+}
+
+/// Hands out distinct file names in book order: the first note keeps its
+/// name, later ones with the same name get ` (2)`, ` (3)`, … Names are
+/// compared as case-insensitive file systems (macOS, Windows) compare them.
+struct NoteFileNamer {
+    private var used = Set<String>()
+
+    mutating func claim(stem: String, extension ext: String) -> String {
+        var candidate = stem + "." + ext
+        var n = 2
+        while !used.insert(Self.key(candidate)).inserted {
+            candidate = "\(stem) (\(n)).\(ext)"
+            n += 1
+        }
+        return candidate
+    }
+
+    private static func key(_ name: String) -> String {
+        name.precomposedStringWithCanonicalMapping.lowercased()
+    }
+}

@@ -1,0 +1,119 @@
+/// Collects an article's numbered links: `text [n]` in the body, the URLs
+/// listed after it. A URL linked twice keeps its first number.
+final class PlainTextLinks {
+    private(set) var urls: [String] = []
+    private var numbers: [String: Int] = [:]
+
+    func number(for url: String) -> Int {
+        if let n = numbers[url] { return n }
+        urls.append(url)
+        numbers[url] = urls.count
+        return urls.count
+    }
+}
+
+/// Inline nodes → plain text paragraphs, each a list of lines that `<br>`
+/// separates (`<br><br>` separates paragraphs). Whitespace collapses as
+/// HTML renders it.
+struct PlainTextInline {
+    let links: PlainTextLinks
+
+    /// Paragraphs, each a list of hard-broken segments (none empty).
+    func paragraphs(_ nodes: [Node]) -> [[String]] {
+        var collector = Collector(links: links)
+        collector.append(nodes, inLink: false)
+        collector.endSegment()
+        collector.endParagraph()
+        return collector.paragraphs
+    }
+
+    /// Everything on one line (table cells, captions).
+    func line(_ nodes: [Node]) -> String {
+        paragraphs(nodes).map { $0.joined(separator: " ") }.joined(separator: " ")
+    }
+
+    private struct Collector {
+        let links: PlainTextLinks
+        var paragraphs: [[String]] = []
+        var segments: [String] = []
+        var current: [UInt8] = []
+        var breaks = 0
+
+        init(links: PlainTextLinks) { self.links = links }
+
+        mutating func text(_ s: String) {
+            for byte in s.utf8 {
+                if HTMLWhitespace.isCollapsible(byte) {
+                    if let last = current.last, last != 0x20 { current.append(0x20) }
+                } else {
+                    if breaks > 0 { applyBreaks() }
+                    current.append(byte)
+                }
+            }
+        }
+
+        /// Breaks count until the next visible text: one ends the line, two
+        /// or more end the paragraph, none at the edges.
+        mutating func applyBreaks() {
+            let count = breaks
+            breaks = 0
+            endSegment()
+            if count >= 2 { endParagraph() }
+        }
+
+        mutating func endSegment() {
+            while current.last == 0x20 { current.removeLast() }
+            if !current.isEmpty { segments.append(String(decoding: current, as: UTF8.self)) }
+            current.removeAll(keepingCapacity: true)
+        }
+
+        mutating func endParagraph() {
+            if !segments.isEmpty { paragraphs.append(segments) }
+            segments = []
+        }
+
+        mutating func append(_ nodes: [Node], inLink: Bool) {
+            for node in nodes {
+                switch node {
+                case .text(let s): text(s)
+                case .element(let e): append(e, inLink: inLink)
+                }
+            }
+        }
+
+        mutating func append(_ e: Element, inLink: Bool) {
+            switch e.name {
+            case "br":
+                if !current.isEmpty || !segments.isEmpty { breaks += 1 }
+            case "img":
+                text(PlainTextInline.imageText(alt: e[attribute: "alt"]))
+            case "a":
+                let href = e[attribute: "href"] ?? ""
+                guard !inLink, MarkdownLinkSyntax.isLinkable(href) else {
+                    append(e.children, inLink: inLink)
+                    return
+                }
+                let visible = e.children.textContent.trimmingSpaces()
+                if visible.isEmpty || visible == href || "mailto:" + visible == href {
+                    // The text already is the address.
+                    text(visible.isEmpty ? href : visible)
+                    return
+                }
+                append(e.children, inLink: true)
+                text(" [\(links.number(for: href))]")
+            case "script", "style", "template", "wbr":
+                break
+            default:
+                let isBlock = MarkdownBlockElements.names.contains(e.name)
+                if isBlock { text(" ") }
+                append(e.children, inLink: inLink)
+                if isBlock { text(" ") }
+            }
+        }
+    }
+
+    static func imageText(alt: String?) -> String {
+        let text = (alt ?? "").split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        return text.isEmpty ? "[Image]" : "[Image: \(text)]"
+    }
+}

@@ -1,0 +1,123 @@
+import XCTest
+@testable import BinderyKit
+
+final class MarkdownFrontMatterTests: XCTestCase {
+    static let nastyTitles = [
+        "Plain title",
+        "Title: with a colon",
+        "\"Quoted\" title",
+        "It's a title",
+        "- leading dash",
+        "! bang", "& anchor", "* alias", "? question", "| pipe", "> folded", "% percent", "@ at", "` tick",
+        "[bracketed] title", "{braced}", "# hash", "a # comment-looking",
+        "back\\slash \\n not a newline",
+        "line\nbreak\r\nand\ttab",
+        "null \u{0} bell \u{7} escape \u{1B} del \u{7F} c1 \u{85} ls \u{2028} ps \u{2029} bom \u{FEFF}",
+        "中文标题：“引号”【括号】",
+        "emoji 😀👩‍💻",
+        "yes", "no", "null", "~", "true", "1.5", "0x1F", "2024-01-19",
+        "  spaces around  ",
+        "",
+    ]
+
+    func testQuotedScalarsEscapeOnlyWhatYAMLNeeds() {
+        XCTAssertEqual(YAMLScalar.quoted("a \"b\" \\ c"), "\"a \\\"b\\\" \\\\ c\"")
+        XCTAssertEqual(YAMLScalar.quoted("a\nb\tc"), "\"a\\nb\\tc\"")
+        XCTAssertEqual(YAMLScalar.quoted("中文: #1"), "\"中文: #1\"")
+        XCTAssertEqual(YAMLScalar.quoted("\u{7F}\u{2028}"), "\"\\u007F\\L\"")
+    }
+
+    func testEveryValueIsOneLine() {
+        for title in Self.nastyTitles {
+            XCTAssertFalse(YAMLScalar.quoted(title).contains(where: { $0.isNewline }), title)
+        }
+    }
+
+    func testFrontMatterLayout() {
+        let fm = MarkdownFrontMatter(title: "T", source: "https://e.com/x", author: "e.com", published: "2024-01-20T05:23:59+08:00",
+                                     created: "2024-01-21", description: "Lead.", tags: ["news", "week"])
+        XCTAssertEqual(fm.text, """
+            ---
+            title: "T"
+            source: "https://e.com/x"
+            author: "e.com"
+            published: "2024-01-20T05:23:59+08:00"
+            created: "2024-01-21"
+            description: "Lead."
+            tags:
+              - "news"
+              - "week"
+            ---
+
+            """)
+    }
+
+    func testExistingCreatedDateIsFound() {
+        let fm = MarkdownFrontMatter(title: "T", source: nil, author: nil, published: nil, created: "2023-05-06", description: nil, tags: [])
+        XCTAssertEqual(MarkdownFrontMatter.existingCreated(in: fm.text + "\nbody\ncreated: \"1999-01-01\"\n"), "2023-05-06")
+        XCTAssertNil(MarkdownFrontMatter.existingCreated(in: "no front matter"))
+    }
+
+    func testTagsAreNormalised() {
+        let options = MarkdownExportOptions(tags: ["news", " #World News ", "news", "", "#"])
+        XCTAssertEqual(options.normalizedTags, ["news", "World-News"])
+    }
+
+    /// Parses the front matter back with PyYAML (a YAML 1.1 parser, like
+    /// those of Obsidian and Jekyll in spirit): skipped without it unless CI.
+    func testPyYAMLReadsEveryValueBack() throws {
+        guard let python = Self.python, Self.run(python, ["-c", "import yaml"]).status == 0 else {
+            if MarkdownCMark.isCI { XCTFail("python3 with PyYAML is required on CI") }
+            throw XCTSkip("python3 with PyYAML not available")
+        }
+        var documents: [String] = []
+        for title in Self.nastyTitles {
+            let fm = MarkdownFrontMatter(title: title, source: "https://e.com/a?b=c&d=\"e\"", author: title, published: "2024-01-20T05:23:59+08:00",
+                                         created: "2024-01-21", description: title, tags: ["news", title.isEmpty ? "x" : title])
+            documents.append(fm.text)
+        }
+        // One JSON array of the parsed documents.
+        let script = """
+            import sys, json, yaml
+            docs = sys.stdin.read().split("\\u0000")
+            out = []
+            for d in docs:
+                body = d.split("---\\n")[1]
+                out.append(yaml.safe_load(body))
+            print(json.dumps(out, default=str))
+            """
+        let result = Self.run(python, ["-c", script], input: documents.joined(separator: "\u{0}"))
+        XCTAssertEqual(result.status, 0, result.error)
+        let parsed = try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [[String: Any]] ?? []
+        XCTAssertEqual(parsed.count, Self.nastyTitles.count)
+        for (title, doc) in zip(Self.nastyTitles, parsed) {
+            XCTAssertEqual(doc["title"] as? String, title, "title \(title.debugDescription)")
+            XCTAssertEqual(doc["author"] as? String, title)
+            XCTAssertEqual(doc["description"] as? String, title.isEmpty ? nil : title)
+            XCTAssertEqual(doc["source"] as? String, "https://e.com/a?b=c&d=\"e\"")
+            XCTAssertEqual(doc["published"] as? String, "2024-01-20T05:23:59+08:00")
+            XCTAssertEqual(doc["tags"] as? [String], ["news", title.isEmpty ? "x" : title])
+        }
+    }
+
+    static var python: String? {
+        ["/usr/bin/python3", "/usr/local/bin/python3"].first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    static func run(_ executable: String, _ arguments: [String], input: String = "") -> (status: Int32, output: String, error: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = stdout
+        process.standardError = stderr
+        do { try process.run() } catch { return (-1, "", "\(error)") }
+        stdin.fileHandleForWriting.write(Data(input.utf8))
+        try? stdin.fileHandleForWriting.close()
+        let out = stdout.fileHandleForReading.readDataToEndOfFile()
+        let err = stderr.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
+    }
+}
