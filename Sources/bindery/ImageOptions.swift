@@ -2,11 +2,25 @@ import ArgumentParser
 import BinderyKit
 import Foundation
 
-/// How pictures are found, fetched and cached (epub and markdown).
+/// Whether an EPUB has pictures at all, and how they are fetched.
 struct ImageOptionGroup: ParsableArguments {
     @Flag(help: "Text only: leave every picture out (captions stay).")
     var noImages = false
 
+    @OptionGroup var fetching: ImageFetchOptionGroup
+
+    /// A cover page needs a picture; with --no-images there is none.
+    var includesCover: Bool { !noImages }
+
+    var assetOptions: AssetOptions {
+        var options = fetching.assetOptions
+        options.includeImages = !noImages
+        return options
+    }
+}
+
+/// How pictures are fetched and cached (epub and markdown).
+struct ImageFetchOptionGroup: ParsableArguments {
     @Flag(help: "Fetch nothing from the network: use local and cached pictures only.")
     var offline = false
 
@@ -24,11 +38,8 @@ struct ImageOptionGroup: ParsableArguments {
         guard (1...64).contains(imageJobs) else { throw ValidationError("--image-jobs must be between 1 and 64.") }
     }
 
-    /// A cover page needs a picture; with --no-images there is none.
-    var includesCover: Bool { !noImages }
-
     var assetOptions: AssetOptions {
-        var options = AssetOptions(includeImages: !noImages, offline: offline, sourcePolicy: imageSource.policy, jobs: imageJobs)
+        var options = AssetOptions(offline: offline, sourcePolicy: imageSource.policy, jobs: imageJobs)
         if let cache { options.cacheDirectory = URL(fileURLWithPath: cache).standardizedFileURL }
         return options
     }

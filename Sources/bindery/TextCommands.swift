@@ -4,14 +4,124 @@ import Foundation
 
 struct MarkdownCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "markdown", abstract: "Export the selected articles as Markdown notes.")
+        commandName: "markdown",
+        abstract: "Export the selected articles as Markdown notes (a notes-app vault).",
+        discussion: """
+            By default one note per article with YAML front matter, pictures in attachments/.
+            Re-exporting rewrites the same files and never deletes other notes in the folder.
+            """)
+
     @OptionGroup var input: InputOptions
-    func run() throws {}
+
+    @Option(name: [.short, .long], help: ArgumentHelp(
+        "The vault folder to write notes into (created if missing); with --single-file the note file, or - for stdout.",
+        valueName: "dir"))
+    var output: String
+
+    @Flag(help: "Write one digest note (# title, ## day, ### article) instead of one note per article.")
+    var singleFile = false
+
+    @Option(help: ArgumentHelp("Pictures as local attachments, remote links to the original, or none.",
+                               valueName: "attachments|remote|none"))
+    var images: MarkdownImageArgument = .attachments
+
+    @Option(name: .customLong("tag"), help: ArgumentHelp("A tag for the front matter (repeatable; 'news' is always there).", valueName: "tag"))
+    var tags: [String] = []
+
+    @OptionGroup(title: "Selection") var selection: SelectionOptionGroup
+    @OptionGroup(title: "Book") var book: BookOptionGroup
+    @OptionGroup(title: "Image fetching") var fetching: ImageFetchOptionGroup
+    @OptionGroup(title: "Reporting") var reporting: ReportingOptions
+
+    func validate() throws {
+        if output == "-" && !singleFile {
+            throw ValidationError("--output - (stdout) needs --single-file: a vault is a folder.")
+        }
+    }
+
+    func run() throws {
+        let run = ExportRun(reporting: reporting)
+        let digest = try run.digest(input, selection)
+        let metadata = BookMetadata.make(for: digest, overrides: book.overrides, clock: .fromEnvironment())
+        let options = MarkdownExportOptions(layout: singleFile ? .singleFile : .vault, images: images.mode,
+                                            tags: ["news"] + tags)
+        let target = OutputTarget(path: output)
+        let toStdout = target == .standardOutput
+        if case .file(let url) = target, !singleFile {
+            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        }
+        var binding: ArticlePipeline.Binding?
+        var resolver: AssetResolver?
+        if let prefix = options.bindingLinkPrefix(toStandardOutput: toStdout) {
+            let assetResolver = AssetResolver(options: fetching.assetOptions)
+            if let problem = assetResolver.cacheDiagnostic { run.log.report(problem) }
+            binding = .init(resolver: assetResolver, linkPrefix: prefix)
+            resolver = assetResolver
+        }
+        let pipeline = ArticlePipeline(digest: digest, binding: binding, log: run.log,
+                                       progress: toStdout ? nil : run.progress("Writing notes"))
+        let summary: MarkdownExportSummary
+        do {
+            summary = try MarkdownExporter(options: options, metadata: metadata, digest: digest).export(pipeline, to: target)
+        } catch {
+            run.console.finishProgress()
+            FileHandleOutput.standardError.write("error: \(error)\n")
+            throw ExitCode(ExitStatus.failed)
+        }
+        var line = "\(digest.articleCountText), \(digest.chapterCountText): "
+        line += singleFile ? "1 note" : "\(summary.notes.count) notes (\(summary.notesWritten) changed)"
+        line += ", \(summary.attachmentsWritten) attachments written"
+        if let missing = resolver?.missingImageCount, missing > 0 { line += " (\(missing) pictures missing)" }
+        line += " → \(output)"
+        run.console.summary(line)
+        try run.finish()
+    }
+}
+
+enum MarkdownImageArgument: String, ExpressibleByArgument, CaseIterable {
+    case attachments, remote, none
+    var mode: MarkdownImageMode { MarkdownImageMode(rawValue: rawValue)! }
 }
 
 struct TextCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "text", abstract: "Export the selected articles as one plain-text digest.")
+        commandName: "text",
+        abstract: "Export the selected articles as one plain-text digest.",
+        discussion: "Paragraphs are wrapped in display columns: Chinese and Japanese characters count two.")
+
     @OptionGroup var input: InputOptions
-    func run() throws {}
+
+    @Option(name: [.short, .long], help: ArgumentHelp("The text file to write, or - for stdout.", valueName: "file"))
+    var output: String
+
+    @Option(help: ArgumentHelp("Wrap paragraphs at this many display columns (0: no wrapping).", valueName: "n"))
+    var width: Int = 72
+
+    @OptionGroup(title: "Selection") var selection: SelectionOptionGroup
+    @OptionGroup(title: "Book") var book: BookOptionGroup
+    @OptionGroup(title: "Reporting") var reporting: ReportingOptions
+
+    func validate() throws {
+        guard width == 0 || width >= 20 else { throw ValidationError("--width must be 0 (no wrapping) or at least 20.") }
+    }
+
+    func run() throws {
+        let run = ExportRun(reporting: reporting)
+        let digest = try run.digest(input, selection)
+        let metadata = BookMetadata.make(for: digest, overrides: book.overrides, clock: .fromEnvironment())
+        let target = OutputTarget(path: output)
+        let pipeline = ArticlePipeline(digest: digest, binding: nil, log: run.log,
+                                       progress: target == .standardOutput ? nil : run.progress("Writing"))
+        do {
+            try PlainTextExporter(metadata: metadata, digest: digest, width: width).export(pipeline, to: target)
+        } catch {
+            run.console.finishProgress()
+            FileHandleOutput.standardError.write("error: \(error)\n")
+            throw ExitCode(ExitStatus.failed)
+        }
+        if case .file(let url) = target {
+            run.console.summary("\(digest.articleCountText), \(digest.chapterCountText), \(ByteCount.format(fileSize(url))) → \(output)")
+        }
+        try run.finish()
+    }
 }
