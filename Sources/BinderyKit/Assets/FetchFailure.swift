@@ -14,6 +14,9 @@ public enum FetchFailure: Error, Sendable, Hashable, CustomStringConvertible {
     /// The body is not a JPEG, PNG, GIF, WebP or safe SVG (often an HTML error page).
     case notAnImage(contentType: String?)
     case transport(String)
+    /// The host's name does not resolve or nothing listens there. Not retried
+    /// at once, and the rest of the run skips that host.
+    case hostUnreachable(String)
     /// The export's download budget is spent.
     case budgetExhausted(limit: Int)
     /// Offline and not in the cache.
@@ -34,7 +37,7 @@ public enum FetchFailure: Error, Sendable, Hashable, CustomStringConvertible {
         case .timedOut: return "timed out"
         case .tooLarge(let limit): return "larger than \(limit) bytes"
         case .notAnImage(let type): return "not an image" + (type.map { " (served as \($0))" } ?? "")
-        case .transport(let reason): return reason
+        case .transport(let reason), .hostUnreachable(let reason): return reason
         case .budgetExhausted(let limit): return "download budget of \(limit) bytes for this export is spent"
         case .notCached: return "not in the image cache (offline)"
         case .rememberedFailure(let reason): return "\(reason) (remembered from an earlier attempt)"
@@ -49,6 +52,15 @@ public enum FetchFailure: Error, Sendable, Hashable, CustomStringConvertible {
         switch self {
         case .timedOut, .transport: return true
         case .httpStatus(let status): return status >= 500 || status == 429
+        default: return false
+        }
+    }
+
+    /// Says the host as a whole is not answering (after the retry, for
+    /// timeouts), rather than that one picture is missing.
+    var meansHostIsDown: Bool {
+        switch self {
+        case .hostUnreachable, .timedOut: return true
         default: return false
         }
     }

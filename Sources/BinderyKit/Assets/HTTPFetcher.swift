@@ -206,6 +206,8 @@ final class HTTPFetcher: NSObject, URLSessionDataDelegate, @unchecked Sendable {
                 case .timedOut: failure = .timedOut
                 case .unsupportedURL: failure = .unsupportedScheme(task.currentRequest?.url?.scheme ?? "")
                 case .httpTooManyRedirects: failure = .tooManyRedirects(limit: settings.maxRedirects)
+                case .cannotFindHost, .dnsLookupFailed, .cannotConnectToHost:
+                    failure = .hostUnreachable(urlError.localizedDescription)
                 default: failure = .transport(urlError.localizedDescription)
                 }
             } else {

@@ -19,6 +19,10 @@ final class RemoteImages: @unchecked Sendable {
     private var known: [URL: Result<Found, FetchFailure>] = [:]
     private var bytesDownloaded = 0
     private var requestCount = 0
+    /// Hosts that did not answer in this run, with the reason: their other
+    /// images are not requested, so an unreachable site (or no network at
+    /// all) costs one failed request per host, not one per picture.
+    private var unreachableHosts: [String: String] = [:]
 
     init(options: AssetOptions) {
         self.options = options
@@ -131,8 +135,13 @@ final class RemoteImages: @unchecked Sendable {
             break
         }
         guard let fetcher else { return .failure(.notCached) }
+        let host = (url.host?.lowercased() ?? "") + (url.port.map { ":\($0)" } ?? "")
 
         lock.lock()
+        if let reason = unreachableHosts[host] {
+            lock.unlock()
+            return .failure(.unusable("not requested: \(host) did not answer earlier in this run (\(reason))"))
+        }
         let spent = bytesDownloaded
         if spent < options.downloadBudgetBytes { requestCount += 1 }
         lock.unlock()
@@ -151,6 +160,11 @@ final class RemoteImages: @unchecked Sendable {
             }
             result = .failure(.notAnImage(contentType: body.contentType))
         case .failure(let failure):
+            if failure.meansHostIsDown {
+                lock.lock()
+                unreachableHosts[host] = unreachableHosts[host] ?? failure.description
+                lock.unlock()
+            }
             result = .failure(failure)
         }
         if case .failure(let failure) = result, failure.isRemembered {

@@ -121,6 +121,28 @@ final class AssetsFetchTests: XCTestCase {
         XCTAssertEqual(server.hitCount("/missing.png"), 1)
     }
 
+    func testAnUnreachableHostCostsOneAttemptNotOnePerPicture() throws {
+        // A port where nothing listens: the connection is refused.
+        let closed = try LocalHTTPServer { _, _ in .status(200) }
+        let deadBase = closed.base
+        closed.stop()
+        let resolver = self.resolver()
+        let paths = (1...8).map { "\(deadBase)/p\($0).jpg" }
+        let cleaned = AssetsFixtures.cleaned(AssetsFixtures.article(root: sandbox, relativePath: "week/story.txt"),
+                                             paths.map { AssetsFixtures.img($0, alt: "a") })
+        let start = Date()
+        resolver.prefetch(resolver.remoteReferences(in: cleaned))
+        let result = resolver.resolve(cleaned, linkPrefix: "")
+        XCTAssertTrue(result.assets.isEmpty)
+        XCTAssertEqual(result.diagnostics.count, 8)
+        XCTAssertTrue(result.diagnostics.contains { $0.message.contains("did not answer earlier in this run") },
+                      "\(result.diagnostics)")
+        XCTAssertLessThanOrEqual(resolver.requestsMade, 6, "at most one request per download job")
+        XCTAssertLessThan(Date().timeIntervalSince(start), 5)
+        // A working host in the same run is unaffected.
+        XCTAssertNotNil(fetch("/a.jpg", with: resolver).asset)
+    }
+
     func testServerErrorIsRetriedOnce() {
         XCTAssertEqual(fetch("/flaky.png").asset?.data, Self.png)
         XCTAssertEqual(server.hitCount("/flaky.png"), 2)
