@@ -31,8 +31,8 @@ struct ArticleText {
     /// with a ~5 KB median and a tail to 90 KB (FORMAT.md: median ~5.6 KB
     /// file, 0.5–90 KB). Interpolated linearly between the points.
     static let bodySizeQuantiles: [(fraction: Double, bytes: Double)] = [
-        (0, 400), (0.10, 1_900), (0.25, 3_200), (0.50, 4_800), (0.75, 6_500),
-        (0.90, 8_600), (0.97, 12_800), (0.99, 21_000), (0.997, 40_000), (1, 90_000),
+        (0, 400), (0.10, 1_900), (0.25, 3_150), (0.50, 4_700), (0.75, 6_350),
+        (0.90, 8_400), (0.97, 12_500), (0.99, 21_000), (0.997, 40_000), (1, 90_000),
     ]
 
     static func bodySize(at fraction: Double) -> Int {

@@ -7,9 +7,10 @@ import Foundation
 enum Stages {
     static let names = ["scan", "digest", "clean", "serialize"]
 
-    /// Reads every file under `folder` and deflates it into a zip with the
-    /// project's ZipWriter (libzip → zlib level 6), on one thread: the least
-    /// any export must do.
+    /// The floor through the project's own ZipWriter (libzip → zlib level 6):
+    /// read every file under `folder` and deflate it into a zip. Shown beside
+    /// the zlib floor (`ZlibFloor`) so the container's own cost is visible;
+    /// the ZipWriter may compress on a background thread (compare CPU to wall).
     static func floor(_ folder: URL, output: URL) throws {
         let files = allFiles(under: folder)
         let zip = try ZipWriter(url: output)

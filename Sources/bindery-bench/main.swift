@@ -4,12 +4,13 @@ let usage = """
     usage: bindery-bench run [--articles 1000,10000] [--work DIR] [--bindery PATH] [--seed S]
                              [--repeat R] [--bindery-arg ARG]... [--json]
            bindery-bench generate --articles N --output DIR [--seed S]
-           bindery-bench floor DIR OUT.zip
+           bindery-bench floor|floor-zipwriter DIR OUT
            bindery-bench stage scan|digest|clean|serialize DIR
 
     run       generates the archives (cached in the work folder, default
               .build/bench), then measures in child processes the floor
-              (read + deflate-6 zip, one core), the library stages and the
+              (read + zlib deflate-6, one core; and the same through
+              BinderyKit's ZipWriter), the library stages and the
               `bindery epub|markdown|text` exports; prints a table and the goals.
     generate  writes a deterministic synthetic archive of N articles
               (FORMAT.md, with its variants) over 42 days, plus images/.
@@ -52,10 +53,16 @@ func main() throws {
         }
         let summary = try ArchiveGenerator(articleCount: count, seed: seed).write(to: URL(fileURLWithPath: output))
         print("bench-result files=\(summary.files) bytes=\(summary.bytes)")
-    case "floor":
+    case "floor", "floor-zipwriter":
         try reject(besides: [])
         guard parsed.positional.count == 2 else { throw BenchError.usage(usage) }
-        try Stages.floor(URL(fileURLWithPath: parsed.positional[0]), output: URL(fileURLWithPath: parsed.positional[1]))
+        let (input, output) = (URL(fileURLWithPath: parsed.positional[0]), URL(fileURLWithPath: parsed.positional[1]))
+        if arguments[1] == "floor-zipwriter" {
+            try Stages.floor(input, output: output)
+        } else {
+            guard let zlib = ZlibFloor() else { throw BenchError.failed("cannot load libz.so.1") }
+            try zlib.run(input, output: output)
+        }
     case "stage":
         try reject(besides: [])
         guard parsed.positional.count == 2 else { throw BenchError.usage(usage) }
