@@ -96,7 +96,7 @@ struct BenchReport: Codable {
         lines.append("Goals:")
         for check in checks {
             let verdict = check.passed.map { $0 ? "PASS" : "FAIL" } ?? "n/a "
-            let value = check.value.map { fixed($0, 2) } ?? "-"
+            let value = check.value.map { fixed($0, 3) } ?? "-"
             lines.append("  \(verdict)  \(check.name): \(value)  (goal \(check.goal))")
         }
         return lines.joined(separator: "\n")
