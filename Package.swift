@@ -50,5 +50,9 @@ let package = Package(
             name: "binderyTests",
             dependencies: ["bindery"]
         ),
+        .testTarget(
+            name: "binderyBenchTests",
+            dependencies: ["bindery-bench"]
+        ),
     ]
 )

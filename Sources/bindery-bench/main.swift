@@ -1,2 +1,82 @@
-import BinderyKit
-print("bindery-bench: not yet")
+import Foundation
+
+let usage = """
+    usage: bindery-bench run [--articles 1000,10000] [--work DIR] [--bindery PATH] [--seed S]
+                             [--repeat R] [--bindery-arg ARG]... [--json]
+           bindery-bench generate --articles N --output DIR [--seed S]
+           bindery-bench floor|floor-zipwriter DIR OUT
+           bindery-bench stage scan|digest|clean|serialize DIR
+
+    run       generates the archives (cached in the work folder, default
+              .build/bench), then measures in child processes the floor
+              (read + zlib deflate-6, one core; and the same through
+              BinderyKit's ZipWriter), the library stages and the
+              `bindery epub|markdown|text` exports; prints a table and the goals.
+    generate  writes a deterministic synthetic archive of N articles
+              (FORMAT.md, with its variants) over 42 days, plus images/.
+    floor, stage
+              the measured children of `run`.
+    """
+
+func main() throws {
+    let arguments = CommandLine.arguments
+    guard arguments.count >= 2 else { throw BenchError.usage(usage) }
+    let parsed = try Arguments(arguments.dropFirst(2), flags: ["json"])
+    func reject(besides known: Set<String>) throws {
+        let unknown = parsed.unknown(besides: known)
+        if !unknown.isEmpty { throw BenchError.usage("unknown option --\(unknown[0])\n\n\(usage)") }
+    }
+    let seed = UInt64(try parsed.int("seed", default: 1))
+
+    switch arguments[1] {
+    case "run":
+        try reject(besides: ["articles", "work", "bindery", "seed", "repeat", "bindery-arg", "json"])
+        let sizes = try (parsed.value("articles") ?? "1000,10000").split(separator: ",").map { text -> Int in
+            guard let size = Int(text), size > 0 else { throw BenchError.usage("--articles wants sizes like 1000,10000") }
+            return size
+        }
+        let bindery = URL(fileURLWithPath: parsed.value("bindery") ?? ".build/release/bindery").standardizedFileURL
+        guard FileManager.default.isExecutableFile(atPath: bindery.path) else {
+            throw BenchError.usage("no bindery binary at \(bindery.path): run `swift build -c release` or pass --bindery PATH")
+        }
+        let benchmark = Benchmark(
+            sizes: sizes, seed: seed,
+            work: URL(fileURLWithPath: parsed.value("work") ?? ".build/bench").standardizedFileURL,
+            bindery: bindery, repeats: try parsed.int("repeat", default: 1),
+            binderyArguments: parsed.values("bindery-arg"))
+        let report = try benchmark.run()
+        print(parsed.flag("json") ? try report.json() : report.table())
+    case "generate":
+        try reject(besides: ["articles", "output", "seed"])
+        guard let output = parsed.value("output"), let count = parsed.value("articles").flatMap(Int.init), count >= 0 else {
+            throw BenchError.usage(usage)
+        }
+        let summary = try ArchiveGenerator(articleCount: count, seed: seed).write(to: URL(fileURLWithPath: output))
+        print("bench-result files=\(summary.files) bytes=\(summary.bytes)")
+    case "floor", "floor-zipwriter":
+        try reject(besides: [])
+        guard parsed.positional.count == 2 else { throw BenchError.usage(usage) }
+        let (input, output) = (URL(fileURLWithPath: parsed.positional[0]), URL(fileURLWithPath: parsed.positional[1]))
+        if arguments[1] == "floor-zipwriter" {
+            try Stages.floor(input, output: output)
+        } else {
+            guard let zlib = ZlibFloor() else { throw BenchError.failed("cannot load libz.so.1") }
+            try zlib.run(input, output: output)
+        }
+    case "stage":
+        try reject(besides: [])
+        guard parsed.positional.count == 2 else { throw BenchError.usage(usage) }
+        try Stages.run(parsed.positional[0], URL(fileURLWithPath: parsed.positional[1]).standardizedFileURL)
+    case "help", "--help", "-h":
+        print(usage)
+    default:
+        throw BenchError.usage(usage)
+    }
+}
+
+do {
+    try main()
+} catch {
+    FileHandle.standardError.write(Data("bindery-bench: \(error)\n".utf8))
+    exit(error is BenchError ? 2 : 1)
+}
