@@ -44,7 +44,8 @@ let package = Package(
         ),
         .testTarget(
             name: "BinderyKitTests",
-            dependencies: ["BinderyKit"]
+            dependencies: ["BinderyKit"],
+            exclude: ["Export/Golden"]
         ),
         .testTarget(
             name: "binderyTests",

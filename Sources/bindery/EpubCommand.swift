@@ -46,9 +46,9 @@ struct EpubCommand: ParsableCommand {
                 log: run.log, progress: run.progress("Binding"))
             // The cover is the most prominent picture of the first chapter.
             var firstChapterImages: [Asset] = []
-            try pipeline.forEachArticle { bound in
+            try pipeline.forEachArticle(preparing: writer.preparePage) { bound, page in
                 if bound.chapterIndex == 0 { firstChapterImages += bound.newAssets }
-                try writer.add(bound)
+                try writer.add(bound, prepared: page)
             }
             if images.includesCover, let cover = AssetResolver.coverImage(among: firstChapterImages) {
                 try writer.setCover(cover)

@@ -30,6 +30,9 @@ public final class AssetResolver: @unchecked Sendable {
     private let ledger = AssetLedger()
     private let lock = NSLock()
     private var missingTotal = 0
+    /// Local files already read, by resolved path: a picture used by many
+    /// articles is read and hashed once per export.
+    private var localFiles: [String: Result<Asset, FetchFailure>] = [:]
 
     public init(options: AssetOptions) {
         self.options = options
@@ -156,7 +159,15 @@ public final class AssetResolver: @unchecked Sendable {
             guard let type = ImageType.sniff(data) else { return .failure(.notAnImage(contentType: nil)) }
             return .success(AssetResolver.asset(data, type: type))
         case .localFile(let path):
-            return LocalImageLoader.read(path, maxBytes: options.maxImageBytes).map { AssetResolver.asset($0.0, type: $0.1) }
+            lock.lock()
+            let known = localFiles[path]
+            lock.unlock()
+            if let known { return known }
+            let result = LocalImageLoader.read(path, maxBytes: options.maxImageBytes).map { AssetResolver.asset($0.0, type: $0.1) }
+            lock.lock()
+            localFiles[path] = result
+            lock.unlock()
+            return result
         case .unusable(let reason):
             return .failure(.unusable(reason))
         }

@@ -73,10 +73,35 @@ public final class EPUBWriter {
         }
     }
 
+    /// An article page rendered ahead of `add(_:prepared:)`.
+    public struct PreparedPage: Sendable {
+        fileprivate var data: Data
+        fileprivate var properties: [String]
+    }
+
+    /// Renders `article`'s page without touching the book, so that pages can
+    /// be rendered on all cores (`ArticleSource.forEachArticle(preparing:_:)`).
+    /// Thread-safe: reads only what `init` fixed.
+    public func preparePage(_ article: BoundArticle) -> PreparedPage {
+        render(article.article, body: article.cleaned.body)
+    }
+
+    private func render(_ article: Article, body: [Node]) -> PreparedPage {
+        let xhtml = ArticlePage.render(article, body: body, strings: strings, language: metadata.language,
+                                       timeZone: metadata.timeZone, stylesheetHref: Self.pageStylesheetHref)
+        return PreparedPage(data: Data(xhtml.utf8), properties: ArticlePage.manifestProperties(of: body))
+    }
+
     /// Renders and writes `article`'s page now, after the images it brings.
     /// Articles arrive in book order (`ArticleSource`); within a chapter,
     /// pages keep the order they were added.
     public func add(_ article: BoundArticle) throws {
+        try add(article, prepared: nil)
+    }
+
+    /// Writes `article`'s page (rendered earlier by `preparePage`, or now)
+    /// after the images it brings.
+    public func add(_ article: BoundArticle, prepared: PreparedPage?) throws {
         try guarded {
             let chapterIndex = article.chapterIndex
             guard digest.chapters.indices.contains(chapterIndex) else {
@@ -86,7 +111,7 @@ public final class EPUBWriter {
             let slot = chapterSlot(for: chapterIndex)
             articleCount += 1
             let href = String(format: "text/a%05d.xhtml", articleCount)
-            let page = renderPage(of: article.article, body: article.cleaned.body)
+            let page = renderPage(of: article.article, body: article.cleaned.body, prepared: prepared)
             try write(PackageItem(id: String(format: "a%05d", articleCount), href: href, mediaType: Self.xhtmlType,
                                   properties: page.properties,
                                   spinePosition: .chapter(index: chapterIndex, position: chapters[slot].articles.count + 1)),
@@ -182,26 +207,29 @@ public final class EPUBWriter {
         return chapters.count - 1
     }
 
-    private func renderPage(of article: Article, body: [Node]) -> (data: Data, properties: [String]) {
+    /// The page's bytes: `prepared` when every image it shows is in the
+    /// book, else rendered again with the missing images replaced by text.
+    private func renderPage(of article: Article, body: [Node], prepared: PreparedPage?) -> (data: Data, properties: [String]) {
         let isBundled = { (src: String) -> Bool in
             src.hasPrefix(Self.imageLinkPrefix) && self.contents.contains(href: "images/" + src.dropFirst(Self.imageLinkPrefix.count))
         }
-        var body = body
         let unbound = UnboundImages.find(in: body, isBundled: isBundled)
-        if !unbound.isEmpty {
-            body = UnboundImages.replace(in: body, isBundled: isBundled)
+        let page: PreparedPage
+        if unbound.isEmpty, let prepared {
+            page = prepared
+        } else {
+            let shown = unbound.isEmpty ? body : UnboundImages.replace(in: body, isBundled: isBundled)
             for src in unbound {
                 diagnostics.append(.warning(article.origin.displayName, "image \(src) is not in the book; replaced by its text"))
             }
+            page = render(article, body: shown)
         }
-        let xhtml = ArticlePage.render(article, body: body, strings: strings, language: metadata.language,
-                                       timeZone: metadata.timeZone, stylesheetHref: Self.pageStylesheetHref)
-        let data = Data(xhtml.utf8)
+        let data = page.data
         if data.count > Self.pageSizeLimit {
             diagnostics.append(.warning(article.origin.displayName,
                                         "article page is \(data.count / 1024) KB; some readers (Adobe/Kobo) fail above \(Self.pageSizeLimit / 1024) KB"))
         }
-        return (data, ArticlePage.manifestProperties(of: body))
+        return (data, page.properties)
     }
 
     private func writeChapterOpeners() throws {

@@ -1,17 +1,20 @@
 import Foundation
 
-/// Loads, cleans and (optionally) binds the images of a digest's articles,
+/// Loads, cleans, binds the images of and pre-renders a digest's articles,
 /// handing them to a renderer in book order.
 ///
-/// Articles go through in batches: each batch is loaded and cleaned on all
-/// cores at once, its remote images fetched together, then bound and handed
-/// on one by one. Only one batch is in memory at a time, so memory stays flat
-/// however long the digest; and since the renderer sees articles strictly in
-/// order, the output does not depend on scheduling.
+/// Articles go through in batches. A producer thread takes one batch at a
+/// time: loads and cleans its articles on all cores, fetches their remote
+/// images together, resolves images and runs the renderer's `prepare` step on
+/// all cores again, then admits new assets in book order. Meanwhile the
+/// caller's thread consumes the previous batch. At most a few batches exist
+/// at once, so memory stays flat however long the digest; and since the
+/// renderer sees articles strictly in order, the output does not depend on
+/// scheduling.
 public struct ArticlePipeline: ArticleSource {
     /// How images are turned into files, or `nil` to leave `img` elements as
     /// the cleaner wrote them (plain text, Markdown with remote images).
-    public struct Binding {
+    public struct Binding: @unchecked Sendable {
         public var resolver: AssetResolver
         /// Prefix of bound `img src` values, e.g. `../images/`.
         public var linkPrefix: String
@@ -47,28 +50,92 @@ public struct ArticlePipeline: ArticleSource {
     }
 
     public func forEachArticle(_ body: (BoundArticle) throws -> Void) throws {
+        try forEachArticle(preparing: { _ in () }) { article, _ in try body(article) }
+    }
+
+    public func forEachArticle<Prepared>(preparing prepare: @escaping @Sendable (BoundArticle) -> Prepared,
+                                         _ body: (BoundArticle, Prepared) throws -> Void) throws {
         let work: [(chapterIndex: Int, article: Article)] = digest.chapters.enumerated().flatMap { index, chapter in
             chapter.articles.map { (index, $0) }
         }
-        var done = 0
-        var start = 0
-        while start < work.count {
-            let batch = Array(work[start..<min(start + batchSize, work.count)])
-            start += batch.count
-            let cleaned = cleanConcurrently(batch.map(\.article))
-            let bound = bindInOrder(cleaned)
-            for (item, result) in zip(batch, bound) {
-                try body(BoundArticle(chapterIndex: item.chapterIndex, cleaned: result.article, newAssets: result.newAssets))
-                done += 1
-                progress?(done, work.count)
+        let stages = BatchStages(reader: reader, cleaner: cleaner, binding: binding, log: log)
+        // One batch waits ready while the next is made: enough to keep both
+        // cores busy without letting the producer run far ahead.
+        let handoff = Handoff<[(BoundArticle, Prepared)]>(capacity: 1)
+        let producerDone = DispatchSemaphore(value: 0)
+        let producer = Thread {
+            defer { producerDone.signal() }
+            var start = 0
+            while start < work.count, !handoff.isCancelled {
+                let batch = Array(work[start..<min(start + batchSize, work.count)])
+                start += batch.count
+                handoff.put(stages.run(batch, prepare: prepare))
             }
+            handoff.close()
+        }
+        producer.name = "bindery-pipeline"
+        producer.stackSize = 8 << 20
+        producer.start()
+
+        var done = 0
+        do {
+            while let items = handoff.take() {
+                for (article, prepared) in items {
+                    try body(article, prepared)
+                    done += 1
+                    progress?(done, work.count)
+                }
+            }
+        } catch {
+            // Stop the producer and wait for it: nothing of this export may
+            // still run once the caller sees the error.
+            handoff.cancel()
+            producerDone.wait()
+            throw error
+        }
+        producerDone.wait()
+    }
+}
+
+/// The work on one batch, run by the pipeline's producer thread.
+private struct BatchStages: @unchecked Sendable {
+    let reader: ArchiveReader
+    let cleaner: ArticleCleaner
+    let binding: ArticlePipeline.Binding?
+    let log: DiagnosticLog
+
+    func run<Prepared>(_ batch: [(chapterIndex: Int, article: Article)],
+                       prepare: @Sendable (BoundArticle) -> Prepared) -> [(BoundArticle, Prepared)] {
+        let cleaned = clean(batch.map(\.article))
+        if let binding { prefetch(cleaned, binding.resolver) }
+        // Resolve images and render, article by article, on all cores.
+        let slots = ResultSlots<(BoundArticle, Prepared, [Diagnostic], [Asset])>(count: batch.count)
+        DispatchQueue.concurrentPerform(iterations: batch.count) { index in
+            var article = cleaned[index]
+            var diagnostics: [Diagnostic] = []
+            var assets: [Asset] = []
+            if let binding {
+                let resolved = binding.resolver.resolve(article, linkPrefix: binding.linkPrefix)
+                article = resolved.article
+                diagnostics = resolved.diagnostics
+                assets = resolved.assets
+            }
+            let bound = BoundArticle(chapterIndex: batch[index].chapterIndex, cleaned: article)
+            slots.set(index, (bound, prepare(bound), diagnostics, assets))
+        }
+        // Which assets are new is decided here, in book order, never by timing.
+        return slots.values.map { bound, prepared, diagnostics, assets in
+            log.report(contentsOf: diagnostics)
+            var bound = bound
+            if let binding { bound.newAssets = binding.ledger.admit(assets) }
+            return (bound, prepared)
         }
     }
 
-    /// Loads and cleans every article of a batch on all cores. A body that
-    /// cannot be read becomes a warning and an article with an empty body,
-    /// so the book still lists it.
-    private func cleanConcurrently(_ articles: [Article]) -> [CleanedArticle] {
+    /// Loads and cleans every article on all cores. A body that cannot be
+    /// read becomes a warning and an article with an empty body, so the book
+    /// still lists it.
+    private func clean(_ articles: [Article]) -> [CleanedArticle] {
         let slots = ResultSlots<(CleanedArticle, [Diagnostic])>(count: articles.count)
         DispatchQueue.concurrentPerform(iterations: articles.count) { index in
             let article = articles[index]
@@ -88,26 +155,68 @@ public struct ArticlePipeline: ArticleSource {
         }
     }
 
-    /// Fetches the batch's remote images together, resolves every article's
-    /// images on all cores, then admits the assets in book order — so which
-    /// article "first" shows an image never depends on thread timing.
-    private func bindInOrder(_ articles: [CleanedArticle]) -> [(article: CleanedArticle, newAssets: [Asset])] {
-        guard let binding else { return articles.map { ($0, []) } }
-        let resolver = binding.resolver
+    /// Fetches the batch's remote images together (`jobs` at a time).
+    private func prefetch(_ articles: [CleanedArticle], _ resolver: AssetResolver) {
         var remote: [URL] = []
         var seen = Set<URL>()
         for article in articles {
             for url in resolver.remoteReferences(in: article) where seen.insert(url).inserted { remote.append(url) }
         }
         if !remote.isEmpty { resolver.prefetch(remote) }
-        let slots = ResultSlots<ResolvedArticle>(count: articles.count)
-        DispatchQueue.concurrentPerform(iterations: articles.count) { index in
-            slots.set(index, resolver.resolve(articles[index], linkPrefix: binding.linkPrefix))
-        }
-        return slots.values.map { resolved in
-            log.report(contentsOf: resolved.diagnostics)
-            return (resolved.article, binding.ledger.admit(resolved.assets))
-        }
+    }
+}
+
+/// A bounded hand-over from one producer thread to one consumer.
+final class Handoff<Item>: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var items: [Item] = []
+    private let capacity: Int
+    private var closed = false
+    private var cancelled = false
+
+    init(capacity: Int) { self.capacity = max(1, capacity) }
+
+    /// Waits for room, then adds `item` (dropped if the consumer gave up).
+    func put(_ item: Item) {
+        condition.lock()
+        defer { condition.unlock() }
+        while items.count >= capacity && !cancelled { condition.wait() }
+        guard !cancelled else { return }
+        items.append(item)
+        condition.broadcast()
+    }
+
+    /// The next item, or `nil` once the producer closed and all were taken.
+    func take() -> Item? {
+        condition.lock()
+        defer { condition.unlock() }
+        while items.isEmpty && !closed { condition.wait() }
+        guard !items.isEmpty else { return nil }
+        let item = items.removeFirst()
+        condition.broadcast()
+        return item
+    }
+
+    func close() {
+        condition.lock()
+        closed = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// The consumer stops early: the producer's next `put` returns at once.
+    func cancel() {
+        condition.lock()
+        cancelled = true
+        items.removeAll()
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    var isCancelled: Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        return cancelled
     }
 }
 

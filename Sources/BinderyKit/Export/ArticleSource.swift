@@ -25,6 +25,20 @@ public struct BoundArticle: Sendable {
 /// at a time so that nothing needs the whole book in memory.
 public protocol ArticleSource {
     func forEachArticle(_ body: (BoundArticle) throws -> Void) throws
+
+    /// Like `forEachArticle(_:)`, with a rendering step that the source may
+    /// run for several articles at once, ahead of `body`: `prepare` must be
+    /// pure and thread-safe; `body` still sees articles one by one, in order,
+    /// each with what `prepare` made of it.
+    func forEachArticle<Prepared>(preparing prepare: @escaping @Sendable (BoundArticle) -> Prepared,
+                                  _ body: (BoundArticle, Prepared) throws -> Void) throws
+}
+
+extension ArticleSource {
+    public func forEachArticle<Prepared>(preparing prepare: @escaping @Sendable (BoundArticle) -> Prepared,
+                                         _ body: (BoundArticle, Prepared) throws -> Void) throws {
+        try forEachArticle { article in try body(article, prepare(article)) }
+    }
 }
 
 /// Articles already in memory (tests, small inputs).

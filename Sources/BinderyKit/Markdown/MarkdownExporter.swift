@@ -76,7 +76,8 @@ public struct MarkdownExporter {
         let attachments = folder.appendingPathComponent(MarkdownExportOptions.attachmentsFolder, isDirectory: true)
         var namer = NoteFileNamer()
         var summary = MarkdownExportSummary()
-        try source.forEachArticle { bound in
+        // Notes are rendered on all cores; files are named and written in order.
+        try source.forEachArticle(preparing: { bound in self.noteParts(for: bound, renderer: renderer) }) { bound, parts in
             summary.attachmentsWritten += try writeAssets(bound.newAssets, to: attachments)
             let article = bound.article
             let stem = NoteFileName.stem(noteTitle(article))
@@ -91,7 +92,7 @@ public struct MarkdownExporter {
                 existing = try? String(contentsOf: url, encoding: .utf8)
             }
             let created = existing.flatMap(MarkdownFrontMatter.existingCreated(in:)) ?? createdDay
-            let note = self.note(for: bound, created: created, renderer: renderer)
+            let note = self.note(for: bound, parts: parts, created: created)
             if try FileComparison.writeIfChanged(Data(note.utf8), to: url) { summary.notesWritten += 1 }
             summary.notes.append(name)
         }
@@ -113,6 +114,20 @@ public struct MarkdownExporter {
     }
 
     func note(for bound: BoundArticle, created: String, renderer: MarkdownRenderer) -> String {
+        note(for: bound, parts: noteParts(for: bound, renderer: renderer), created: created)
+    }
+
+    /// The costly parts of a note, which do not depend on the vault's files.
+    struct NoteParts: Sendable {
+        var body: String
+        var description: String?
+    }
+
+    func noteParts(for bound: BoundArticle, renderer: MarkdownRenderer) -> NoteParts {
+        NoteParts(body: renderer.render(bound.cleaned.body), description: LeadSentence.of(bound.cleaned.body))
+    }
+
+    func note(for bound: BoundArticle, parts: NoteParts, created: String) -> String {
         let article = bound.article
         let frontMatter = MarkdownFrontMatter(
             title: article.title,
@@ -120,10 +135,9 @@ public struct MarkdownExporter {
             author: article.author ?? article.source ?? metadata.publisher,
             published: article.instant.map { ISO8601.string($0, timeZone: timeZone) },
             created: created,
-            description: LeadSentence.of(bound.cleaned.body),
+            description: parts.description,
             tags: options.normalizedTags)
-        let body = renderer.render(bound.cleaned.body)
-        return frontMatter.text + (body.isEmpty ? "" : "\n" + body + "\n")
+        return frontMatter.text + (parts.body.isEmpty ? "" : "\n" + parts.body + "\n")
     }
 
     private func writeAssets(_ assets: [Asset], to folder: URL) throws -> Int {
@@ -166,7 +180,7 @@ public struct MarkdownExporter {
         let renderer = MarkdownRenderer(images: images, headingOffset: 3)
         var summary = MarkdownExportSummary(notes: [name])
         var chapterIndex: Int?
-        try source.forEachArticle { bound in
+        try source.forEachArticle(preparing: { bound in self.articleSection(bound, renderer: renderer, inline: inline) }) { bound, section in
             if images == .attachments, let attachments {
                 summary.attachmentsWritten += try writeAssets(bound.newAssets, to: attachments)
             }
@@ -178,7 +192,7 @@ public struct MarkdownExporter {
                     try output.write("\n## " + inline.line([.text(heading)], position: .heading) + "\n")
                 }
             }
-            try output.write(articleSection(bound, renderer: renderer, inline: inline))
+            try output.write(section)
         }
         if try output.finish() { summary.notesWritten = 1 }
         return summary

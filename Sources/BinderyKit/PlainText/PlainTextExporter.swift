@@ -21,12 +21,12 @@ public struct PlainTextExporter {
         let output = try StreamingTextOutput(target)
         try output.write(header())
         var chapterIndex: Int?
-        try source.forEachArticle { bound in
+        try source.forEachArticle(preparing: { bound in self.article(bound) }) { bound, text in
             if bound.chapterIndex != chapterIndex, digest.chapters.indices.contains(bound.chapterIndex) {
                 chapterIndex = bound.chapterIndex
                 try output.write("\n\n" + chapterHeading(digest.chapters[bound.chapterIndex]))
             }
-            try output.write("\n\n" + article(bound))
+            try output.write("\n\n" + text)
         }
         try output.finish()
     }

@@ -52,13 +52,29 @@ public final class AtomicOutput {
     }
 
     /// Writes `data` to `destination` atomically.
+    ///
+    /// Plain `open`/`write`/`rename`, no `fsync`: the rename already makes the
+    /// new file appear whole or not at all, and syncing each of ten thousand
+    /// notes would make a vault export wait on the disk for minutes.
     public static func write(_ data: Data, to destination: URL) throws {
         let output = try AtomicOutput(destination: destination)
-        do {
-            try data.write(to: output.temporaryURL)
-        } catch {
-            throw OutputError(path: destination.path, reason: "\(error.localizedDescription)")
+        let fd = open(output.temporaryURL.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw OutputError(path: destination.path, reason: String(cString: strerror(errno))) }
+        var failure: Int32 = 0
+        data.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
+                offset += written
+            }
         }
+        if close(fd) != 0 && failure == 0 { failure = errno }
+        guard failure == 0 else { throw OutputError(path: destination.path, reason: String(cString: strerror(failure))) }
         try output.commit()
     }
 }

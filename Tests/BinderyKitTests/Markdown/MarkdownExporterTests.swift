@@ -122,13 +122,14 @@ final class MarkdownExporterTests: XCTestCase {
         XCTAssertEqual(summary.attachmentsWritten, 1)
         let text = try String(contentsOf: file, encoding: .utf8)
         XCTAssertTrue(text.hasPrefix("---\ntitle: \"Week 3: News\"\n"), text)
-        XCTAssertTrue(text.contains("\n# Week 3: News\n\n## 2024-01-20\n\n### Markets: \"rally\" [live]\n"), text)
-        XCTAssertTrue(text.contains("\n## 2024-01-21\n"), text)
-        XCTAssertTrue(text.contains("*[example.com](https://www.example.com/a) · 2024-01-20T05:43:59+08:00*"), text)
+        XCTAssertTrue(text.contains("\n# Week 3: News\n\n## Saturday, 20 January 2024\n\n### Markets: \"rally\" [live]\n"), text)
+        XCTAssertTrue(text.contains("\n## Sunday, 21 January 2024\n"), text)
+        XCTAssertTrue(text.contains("*[example.com](https://www.example.com/a) · 20 January 2024, 05:43*"), text)
         XCTAssertTrue(text.contains("![chart](attachments/0123456789abcdef.png)"), text)
         XCTAssertTrue(FileManager.default.fileExists(atPath: folder.appendingPathComponent("attachments/0123456789abcdef.png").path))
         // Chapter order and article order are the book's.
-        let positions = ["## 2024-01-20", "### Markets", "## 2024-01-21", "### Same title", "### same TITLE", "## undated", "### No date"]
+        let positions = ["## Saturday, 20 January 2024", "### Markets", "## Sunday, 21 January 2024", "### Same title", "### same TITLE",
+                         "## Undated", "### No date"]
             .map { text.range(of: $0)?.lowerBound }
         XCTAssertFalse(positions.contains(nil))
         XCTAssertEqual(positions.compactMap { $0 }, positions.compactMap { $0 }.sorted())

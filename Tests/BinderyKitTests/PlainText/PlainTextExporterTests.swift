@@ -74,12 +74,12 @@ final class PlainTextExporterTests: XCTestCase {
         let exporter = PlainTextExporter(metadata: F.metadata, digest: F.digest, width: 30)
         try exporter.export(F.source, to: .file(file))
         let text = try String(contentsOf: file, encoding: .utf8)
-        XCTAssertTrue(text.hasPrefix("============\nWeek 3: News\n============\n\n\n2024-01-20\n==========\n\n\n"), text)
+        XCTAssertTrue(text.hasPrefix("============\nWeek 3: News\n============\n\n\nSaturday, 20 January 2024\n=========================\n\n\n"), text)
         XCTAssertTrue(text.contains("""
             Markets: "rally" [live]
             -----------------------
-            example.com ·
-            2024-01-20T05:43:59+08:00
+            example.com · 20 January 2024,
+            05:43
             https://www.example.com/a
 
             [Image: The chart]
