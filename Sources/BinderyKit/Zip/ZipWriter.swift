@@ -19,7 +19,7 @@ public final class ZipWriter {
     /// zlib's default level: the usual size/speed balance, fixed so output is stable.
     public static let deflateLevel: UInt32 = 6
     /// Uncompressed bytes gathered before a batch is handed to the compressor.
-    static let batchByteLimit = 16 << 20
+    static let batchByteLimit = 4 << 20
 
     public let url: URL
     private let staging: StagingFolder
