@@ -32,7 +32,7 @@ struct ListCommand: ParsableCommand {
             }
             let article = bound.article
             let when = article.instant.map { DateText.articleDateTime($0, language: language, timeZone: zone) } ?? "—"
-            let images = bound.cleaned.body.imageCount
+            let images = AssetResolver.imageCount(in: bound.cleaned)
             out += "  \(when)  \(article.title)\n"
             out += "      \(article.source ?? "-") · \(images) image\(images == 1 ? "" : "s") · \(article.origin.displayName)\n"
             if out.utf8.count > 1 << 16 {
@@ -43,15 +43,5 @@ struct ListCommand: ParsableCommand {
         out += "\n\(digest.articleCountText), \(digest.chapterCountText)\n"
         FileHandleOutput.standardOutput.write(String(out.drop(while: { $0 == "\n" })))
         try run.finish()
-    }
-}
-
-extension Array where Element == Node {
-    /// How many `img` elements the tree holds.
-    var imageCount: Int {
-        reduce(0) { count, node in
-            guard case .element(let e) = node else { return count }
-            return count + (e.name == "img" ? 1 : 0) + e.children.imageCount
-        }
     }
 }
