@@ -33,36 +33,19 @@ struct EpubCommand: ParsableCommand {
         let digest = try run.digest(input, selection)
         let metadata = BookMetadata.make(for: digest, overrides: book.overrides, clock: .fromEnvironment())
         let stylesheet = try style.map { try String(contentsOfFile: $0, encoding: .utf8) } ?? DefaultStylesheet.css
-        let destination = URL(fileURLWithPath: output).standardizedFileURL
-        var assetOptions = images.assetOptions
-        assetOptions.acceptedTypes = AssetOptions.epubTypes
-        let resolver = AssetResolver(options: assetOptions)
-        if let problem = resolver.cacheDiagnostic { run.log.report(problem) }
-        let summary: EPUBSummary
+        let export = EPUBExport(digest: digest, metadata: metadata, stylesheet: stylesheet,
+                                assets: images.assetOptions, makesCover: images.includesCover)
+        let result: EPUBExport.Result
         do {
-            let writer = try EPUBWriter(destination: destination, metadata: metadata, digest: digest, stylesheet: stylesheet)
-            let pipeline = ArticlePipeline(
-                digest: digest, binding: .init(resolver: resolver, linkPrefix: EPUBWriter.imageLinkPrefix),
-                log: run.log, progress: run.progress("Binding"))
-            // The cover is the most prominent picture of the first chapter.
-            var firstChapterImages: [Asset] = []
-            try pipeline.forEachArticle(preparing: writer.preparePage) { bound, page in
-                if bound.chapterIndex == 0 { firstChapterImages += bound.newAssets }
-                try writer.add(bound, prepared: page)
-            }
-            if images.includesCover, let cover = AssetResolver.coverImage(among: firstChapterImages) {
-                try writer.setCover(cover)
-            }
-            summary = try writer.finish()
+            result = try export.write(to: URL(fileURLWithPath: output), log: run.log, progress: run.progress("Binding"))
         } catch {
             run.console.finishProgress()
             FileHandleOutput.standardError.write("error: \(error)\n")
             throw ExitCode(ExitStatus.failed)
         }
-        run.log.report(contentsOf: summary.diagnostics)
-        var line = "\(digest.articleCountText), \(digest.chapterCountText), \(summary.imageCount) images"
-        if resolver.missingImageCount > 0 { line += " (\(resolver.missingImageCount) missing)" }
-        line += ", \(ByteCount.format(Int64(summary.byteCount))) → \(output)"
+        var line = "\(digest.articleCountText), \(digest.chapterCountText), \(result.summary.imageCount) images"
+        if result.missingImages > 0 { line += " (\(result.missingImages) missing)" }
+        line += ", \(ByteCount.format(Int64(result.summary.byteCount))) → \(output)"
         run.console.summary(line)
         try run.finish()
     }
