@@ -22,12 +22,23 @@ enum LocalImages {
     // MARK: PNG (ISO/IEC 15948)
 
     static func png(width: Int, height: Int, tint: Int) -> Data {
+        var rgb: [UInt8] = []
+        rgb.reserveCapacity(width * height * 3)
+        for y in 0..<height {
+            for x in 0..<width {
+                rgb += [UInt8((x * 255) / max(width - 1, 1)), UInt8((y * 255) / max(height - 1, 1)), UInt8(truncatingIfNeeded: tint * 60)]
+            }
+        }
+        return png(width: width, height: height, rgb: rgb)
+    }
+
+    /// An 8-bit RGB PNG of `rgb` (`width × height × 3` bytes, row by row).
+    static func png(width: Int, height: Int, rgb: [UInt8]) -> Data {
         var raw: [UInt8] = []
+        raw.reserveCapacity(rgb.count + height)
         for y in 0..<height {
             raw.append(0) // filter type None
-            for x in 0..<width {
-                raw += [UInt8((x * 255) / max(width - 1, 1)), UInt8((y * 255) / max(height - 1, 1)), UInt8(truncatingIfNeeded: tint * 60)]
-            }
+            raw += rgb[(y * width * 3)..<((y + 1) * width * 3)]
         }
         var out: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
         chunk("IHDR", bigEndian(UInt32(width)) + bigEndian(UInt32(height)) + [8, 2, 0, 0, 0], into: &out)
@@ -60,13 +71,20 @@ enum LocalImages {
         return out + bigEndian(b << 16 | a)
     }
 
+    /// CRC-32 (ISO 3309, as PNG uses it), a byte at a time through a table:
+    /// the image benchmark encodes tens of megabytes.
     private static func crc32(_ bytes: [UInt8]) -> UInt32 {
         var crc: UInt32 = 0xFFFF_FFFF
         for byte in bytes {
-            crc ^= UInt32(byte)
-            for _ in 0..<8 { crc = crc & 1 == 1 ? (crc >> 1) ^ 0xEDB8_8320 : crc >> 1 }
+            crc = crcTable[Int((crc ^ UInt32(byte)) & 0xFF)] ^ (crc >> 8)
         }
         return ~crc
+    }
+
+    private static let crcTable: [UInt32] = (0..<256).map { index in
+        var crc = UInt32(index)
+        for _ in 0..<8 { crc = crc & 1 == 1 ? (crc >> 1) ^ 0xEDB8_8320 : crc >> 1 }
+        return crc
     }
 
     private static func bigEndian(_ value: UInt32) -> [UInt8] {

@@ -3,6 +3,7 @@ import Foundation
 let usage = """
     usage: bindery-bench run [--articles 1000,10000] [--work DIR] [--bindery PATH] [--seed S]
                              [--repeat R] [--bindery-arg ARG]... [--json]
+           bindery-bench images [--images 500] [--work DIR] [--bindery PATH] [--repeat R] [--json]
            bindery-bench generate --articles N --output DIR [--seed S]
            bindery-bench floor|floor-zipwriter DIR OUT
            bindery-bench stage scan|digest|clean|serialize DIR
@@ -12,6 +13,11 @@ let usage = """
               (read + zlib deflate-6, one core; and the same through
               BinderyKit's ZipWriter), the library stages and the
               `bindery epub|markdown|text` exports; prints a table and the goals.
+    images    serves N distinct JPEG/PNG pictures (20-200 KB) from an HTTP
+              server on 127.0.0.1 inside the bench, writes an archive of
+              N/5 articles linking them, and measures `bindery epub` with an
+              empty cache (images/s at the default --image-jobs, peak RSS)
+              and again --offline with the filled cache (expects 0 requests).
     generate  writes a deterministic synthetic archive of N articles
               (FORMAT.md, with its variants) over 42 days, plus images/.
     floor, stage
@@ -35,15 +41,21 @@ func main() throws {
             guard let size = Int(text), size > 0 else { throw BenchError.usage("--articles wants sizes like 1000,10000") }
             return size
         }
-        let bindery = URL(fileURLWithPath: parsed.value("bindery") ?? ".build/release/bindery").standardizedFileURL
-        guard FileManager.default.isExecutableFile(atPath: bindery.path) else {
-            throw BenchError.usage("no bindery binary at \(bindery.path): run `swift build -c release` or pass --bindery PATH")
-        }
+        let bindery = try binderyBinary(parsed)
         let benchmark = Benchmark(
             sizes: sizes, seed: seed,
             work: URL(fileURLWithPath: parsed.value("work") ?? ".build/bench").standardizedFileURL,
             bindery: bindery, repeats: try parsed.int("repeat", default: 1),
             binderyArguments: parsed.values("bindery-arg"))
+        let report = try benchmark.run()
+        print(parsed.flag("json") ? try report.json() : report.table())
+    case "images":
+        try reject(besides: ["images", "work", "bindery", "repeat", "json"])
+        let count = try parsed.int("images", default: 500)
+        guard count > 0 else { throw BenchError.usage("--images wants a count above 0") }
+        let benchmark = ImageBenchmark(
+            imageCount: count, work: URL(fileURLWithPath: parsed.value("work") ?? ".build/bench").standardizedFileURL,
+            bindery: try binderyBinary(parsed), repeats: try parsed.int("repeat", default: 1))
         let report = try benchmark.run()
         print(parsed.flag("json") ? try report.json() : report.table())
     case "generate":
@@ -72,6 +84,15 @@ func main() throws {
     default:
         throw BenchError.usage(usage)
     }
+}
+
+/// `--bindery PATH`, by default the release build.
+func binderyBinary(_ parsed: Arguments) throws -> URL {
+    let bindery = URL(fileURLWithPath: parsed.value("bindery") ?? ".build/release/bindery").standardizedFileURL
+    guard FileManager.default.isExecutableFile(atPath: bindery.path) else {
+        throw BenchError.usage("no bindery binary at \(bindery.path): run `swift build -c release` or pass --bindery PATH")
+    }
+    return bindery
 }
 
 do {

@@ -39,7 +39,10 @@ final class BenchReportTests: XCTestCase {
 
     func testChildProcessReportsExitStatusAndTime() throws {
         let log = FileManager.default.temporaryDirectory.appendingPathComponent("bench-child-\(getpid()).log")
-        defer { try? FileManager.default.removeItem(at: log) }
+        defer {
+            // `measure` leaves GNU time's report beside the log.
+            for file in [log, log.appendingPathExtension("rss")] { try? FileManager.default.removeItem(at: file) }
+        }
         let measurement = try ChildProcess.measure(["/bin/sh", "-c", "echo hi; exit 3"], log: log)
         XCTAssertEqual(measurement.exitStatus, 3)
         XCTAssertGreaterThan(measurement.wallSeconds, 0)

@@ -1,0 +1,180 @@
+import Foundation
+
+/// `bindery-bench images`: how fast `bindery epub` fetches pictures and how
+/// much memory it needs doing it. Serves `imageCount` pictures from a
+/// loopback server inside this process, writes an archive that links them,
+/// and measures `bindery epub` twice in child processes: with an empty cache
+/// (every picture fetched, at bindery's default concurrency) and again
+/// `--offline` with the cache that run filled (nothing may be fetched).
+struct ImageBenchmark {
+    var imageCount: Int
+    var work: URL
+    var bindery: URL
+    var repeats: Int
+
+    func run() throws -> ImageBenchReport {
+        let folder = work.appendingPathComponent("images-\(imageCount)")
+        try? FileManager.default.removeItem(at: folder)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let images = (0..<imageCount).map { BenchImages.image($0) }
+        let server = try LoopbackImageServer(files: images.map { ("/img/\($0.name)", $0.data) })
+        defer { server.stop() }
+
+        // The port differs per run, so the archive is written after the server starts.
+        let layout = ImageArchive(images: images, baseURL: server.baseURL)
+        let archive = folder.appendingPathComponent("archive")
+        try layout.write(to: archive)
+        let book = folder.appendingPathComponent("book.epub")
+        let cache = folder.appendingPathComponent("cache")
+        func export(_ extra: [String], log: String) throws -> (Measurement, requests: Int) {
+            let before = server.requestCount
+            let measurement = try ChildProcess.measure(
+                [bindery.path, "epub", archive.path, "--output", book.path, "--quiet"] + extra,
+                log: folder.appendingPathComponent(log), environment: ["TZ": "UTC", "XDG_CACHE_HOME": cache.path])
+            return (measurement, server.requestCount - before)
+        }
+
+        var cold: (Measurement, requests: Int)?
+        for attempt in 1...max(1, repeats) {
+            progress("\(imageCount) images: cold export \(attempt)")
+            for leftover in [book, cache] { try? FileManager.default.removeItem(at: leftover) }
+            let run = try export([], log: "cold.log")
+            if cold == nil || run.0.wallSeconds < cold!.0.wallSeconds { cold = run }
+        }
+        // The fastest cold run's cache is as good as any: each filled it completely.
+        progress("\(imageCount) images: warm export --offline")
+        let warm = try export(["--offline"], log: "warm.log")
+        server.stop()
+
+        let imageBytes = images.reduce(0) { $0 + $1.data.count }
+        return ImageBenchReport(
+            images: imageCount, articles: layout.articleCount, duplicateReferences: layout.duplicateReferences,
+            imageMegabytes: Double(imageBytes) / 1_000_000,
+            cold: ImageBenchRow(what: "cold cache", measurement: cold!.0, requests: cold!.requests, images: imageCount),
+            warm: ImageBenchRow(what: "warm cache, --offline", measurement: warm.0, requests: warm.requests, images: imageCount),
+            imagesInBook: try? EPUBImageCount.count(in: book),
+            rssSource: ChildProcess.usesGNUTime ? "GNU time (%M)" : "wait4 (includes the bench's own RSS: install GNU time)")
+    }
+
+    private func progress(_ text: String) {
+        FileHandle.standardError.write(Data("bindery-bench: \(text)\n".utf8))
+    }
+}
+
+/// One measured export of the image benchmark.
+struct ImageBenchRow: Codable {
+    var what: String
+    var requests: Int
+    var wallSeconds: Double
+    var cpuSeconds: Double
+    var peakRSSMegabytes: Double
+    var exitStatus: Int32
+    var imagesPerSecond: Double
+    var log: String
+
+    init(what: String, measurement: Measurement, requests: Int, images: Int) {
+        self.what = what
+        self.requests = requests
+        wallSeconds = measurement.wallSeconds
+        cpuSeconds = measurement.cpuSeconds
+        peakRSSMegabytes = measurement.peakRSSMegabytes
+        exitStatus = measurement.exitStatus
+        imagesPerSecond = Double(images) / max(measurement.wallSeconds, 1e-9)
+        log = measurement.log
+    }
+}
+
+struct ImageBenchReport: Codable {
+    var images: Int
+    var articles: Int
+    var duplicateReferences: Int
+    var imageMegabytes: Double
+    var cold: ImageBenchRow
+    var warm: ImageBenchRow
+    /// Files under `EPUB/images/` of the last book; `nil` when it could not be read.
+    var imagesInBook: Int?
+    var rssSource: String
+    /// Requests beyond one per picture that still count as fine (a retry or two).
+    static let spareRequests = 5
+
+    var checks: [GoalCheck] {
+        [
+            GoalCheck(name: "exports exit 0", value: Double(max(cold.exitStatus, warm.exitStatus)), goal: "0",
+                      passed: cold.exitStatus == 0 && warm.exitStatus == 0),
+            GoalCheck(name: "images in the book", value: imagesInBook.map(Double.init), goal: "= \(images)",
+                      passed: imagesInBook.map { $0 == images }),
+            GoalCheck(name: "cold requests", value: Double(cold.requests),
+                      goal: "\(images)…\(images + Self.spareRequests)",
+                      passed: (images...(images + Self.spareRequests)).contains(cold.requests)),
+            GoalCheck(name: "warm --offline requests", value: Double(warm.requests), goal: "0", passed: warm.requests == 0),
+        ]
+    }
+
+    func json() throws -> String {
+        struct Document: Codable {
+            var report: ImageBenchReport
+            var checks: [GoalCheck]
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        return String(decoding: try encoder.encode(Document(report: self, checks: checks)), as: UTF8.self)
+    }
+
+    func table() -> String {
+        let header = ["export", "requests", "wall s", "CPU s", "peak MB", "images/s", "exit"]
+        let cells = [header] + [cold, warm].map { row in
+            [row.what, "\(row.requests)", fixed(row.wallSeconds, 2), fixed(row.cpuSeconds, 2),
+             fixed(row.peakRSSMegabytes, 1), fixed(row.imagesPerSecond, 0), "\(row.exitStatus)"]
+        }
+        let widths = header.indices.map { column in cells.map { $0[column].count }.max() ?? 0 }
+        var lines = cells.map { row in
+            row.enumerated().map { column, text in
+                column == 0 ? text.padding(toLength: widths[0], withPad: " ", startingAt: 0)
+                    : String(repeating: " ", count: widths[column] - text.count) + text
+            }.joined(separator: "  ")
+        }
+        lines.insert(String(repeating: "-", count: lines[0].count), at: 1)
+        lines.insert("\(images) images (\(fixed(imageMegabytes, 1)) MB, JPEG and PNG) in \(articles) articles, "
+            + "\(duplicateReferences) repeated references; bindery epub at its default --image-jobs, "
+            + "loopback HTTP/1.1 server.", at: 0)
+        lines.append("")
+        lines.append("Fetch throughput: \(fixed(cold.imagesPerSecond, 0)) images/s (images ÷ cold wall). "
+            + "Peak RSS from \(rssSource).")
+        lines.append("")
+        lines.append("Checks:")
+        for check in checks {
+            let verdict = check.passed.map { $0 ? "PASS" : "FAIL" } ?? "n/a "
+            lines.append("  \(verdict)  \(check.name): \(check.value.map { fixed($0, 0) } ?? "-")  (want \(check.goal))")
+        }
+        if cold.exitStatus != 0 || warm.exitStatus != 0 { lines.append("Logs: \(cold.log), \(warm.log)") }
+        return lines.joined(separator: "\n")
+    }
+}
+
+/// Counts the pictures in an EPUB from its zip central directory
+/// (APPNOTE.TXT 4.3.12 and 4.3.16): no unzip tool needed.
+enum EPUBImageCount {
+    static func count(in book: URL) throws -> Int {
+        try entryNames(Data(contentsOf: book)).filter { $0.hasPrefix("EPUB/images/") && !$0.hasSuffix("/") }.count
+    }
+
+    static func entryNames(_ zip: Data) throws -> [String] {
+        let bytes = [UInt8](zip)
+        func uint16(_ at: Int) -> Int { Int(bytes[at]) | Int(bytes[at + 1]) << 8 }
+        func uint32(_ at: Int) -> Int { uint16(at) | uint16(at + 2) << 16 }
+        // The end-of-central-directory record: 22 bytes plus a comment of up to 64 KB.
+        guard bytes.count >= 22,
+              let end = stride(from: bytes.count - 22, through: max(0, bytes.count - 22 - 65_535), by: -1)
+                .first(where: { uint32($0) == 0x0605_4B50 }) else { throw BenchError.failed("not a zip file") }
+        var offset = uint32(end + 16)
+        var names: [String] = []
+        for _ in 0..<uint16(end + 10) {
+            guard offset + 46 <= bytes.count, uint32(offset) == 0x0201_4B50 else { throw BenchError.failed("damaged zip directory") }
+            let nameLength = uint16(offset + 28)
+            guard offset + 46 + nameLength <= bytes.count else { throw BenchError.failed("damaged zip directory") }
+            names.append(String(decoding: bytes[(offset + 46)..<(offset + 46 + nameLength)], as: UTF8.self))
+            offset += 46 + nameLength + uint16(offset + 30) + uint16(offset + 32)
+        }
+        return names
+    }
+}
