@@ -16,21 +16,33 @@ struct MarkdownFrontMatter: Equatable {
 
     /// `---`-fenced YAML, every value double-quoted; ends with a newline.
     var text: String {
-        var lines = ["---"]
-        lines.append("title: " + YAMLScalar.quoted(title))
-        if let source { lines.append("source: " + YAMLScalar.quoted(source)) }
-        if let author { lines.append("author: " + YAMLScalar.quoted(author)) }
-        if let published { lines.append("published: " + YAMLScalar.quoted(published)) }
-        lines.append("created: " + YAMLScalar.quoted(created))
-        if let description, !description.isEmpty { lines.append("description: " + YAMLScalar.quoted(description)) }
+        textBeforeCreated + Self.createdLine(created) + textAfterCreated
+    }
+
+    /// The lines before `created`, the one value that depends on the vault
+    /// (see `existingCreated`), so that the rest can be prepared without it.
+    var textBeforeCreated: String {
+        var text = "---\ntitle: " + YAMLScalar.quoted(title) + "\n"
+        if let source { text += "source: " + YAMLScalar.quoted(source) + "\n" }
+        if let author { text += "author: " + YAMLScalar.quoted(author) + "\n" }
+        if let published { text += "published: " + YAMLScalar.quoted(published) + "\n" }
+        return text
+    }
+
+    static func createdLine(_ created: String) -> String {
+        "created: " + YAMLScalar.quoted(created) + "\n"
+    }
+
+    var textAfterCreated: String {
+        var text = ""
+        if let description, !description.isEmpty { text += "description: " + YAMLScalar.quoted(description) + "\n" }
         if tags.isEmpty {
-            lines.append("tags: []")
+            text += "tags: []\n"
         } else {
-            lines.append("tags:")
-            for tag in tags { lines.append("  - " + YAMLScalar.quoted(tag)) }
+            text += "tags:\n"
+            for tag in tags { text += "  - " + YAMLScalar.quoted(tag) + "\n" }
         }
-        lines.append("---")
-        return lines.joined(separator: "\n") + "\n"
+        return text + "---\n"
     }
 
     /// The `created` value of an existing note written by us, so that
