@@ -15,7 +15,7 @@ struct MarkdownInlineWriter {
             case .text(let text):
                 let next = resolver.scalarAfter(index, pieces)
                 let lineEndsAfter = index + 1 >= pieces.count || pieces[index + 1] == .hardBreak
-                writeText(Array(text.unicodeScalars), into: &out, next: next, lineEndsAfter: lineEndsAfter, inLinkText: linkDepth > 0,
+                writeText(Self.scalars(text), into: &out, next: next, lineEndsAfter: lineEndsAfter, inLinkText: linkDepth > 0,
                           escapeFirst: index == 0 && escapeOpeningBracket)
             case .code(let content):
                 out.append(MarkdownLinkSyntax.codeSpan(content, escapingPipes: position == .tableCell))
@@ -37,6 +37,14 @@ struct MarkdownInlineWriter {
         var result = out.string
         if position == .heading { result = Self.protectClosingHashes(result) }
         return result
+    }
+
+    /// One pass over the text (`Array(_:)` would count the scalars first).
+    private static func scalars(_ text: String) -> [Unicode.Scalar] {
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars { scalars.append(scalar) }
+        return scalars
     }
 
     /// GFM splits table rows at every unescaped `|` before reading inlines,
