@@ -75,6 +75,7 @@ public struct MarkdownExporter {
         let tags = options.normalizedTags
         let folderPath = folder.path
         var attachments = AttachmentsFolder(url: folder.appendingPathComponent(MarkdownExportOptions.attachmentsFolder, isDirectory: true))
+        let createdDay = createdDay
         var namer = NoteFileNamer()
         var summary = MarkdownExportSummary()
         // Notes are rendered on all cores; here they are only named and
@@ -83,7 +84,7 @@ public struct MarkdownExporter {
             if options.images == .attachments {
                 summary.attachmentsWritten += try attachments.write(bound.newAssets)
             }
-            var name = namer.claim(stem: parts.stem, extension: "md")
+            var name = namer.claim(stem: parts.stem, extension: "md", key: parts.nameKey)
             var existing = VaultFile.existing(at: folderPath + "/" + name)
             // A note of the same name that is not this article's (the
             // user's own) is never overwritten: take the next name.
@@ -123,6 +124,8 @@ public struct MarkdownExporter {
     /// but its file name's suffix and its `created` date.
     struct NoteParts: Sendable {
         var stem: String
+        /// `NoteFileNamer.key` of the stem's first name (costly to compute).
+        var nameKey: String
         /// The note's text before and after its `created` line.
         var head: String
         var tail: String
@@ -161,7 +164,9 @@ public struct MarkdownExporter {
             description: LeadSentence.of(bound.cleaned.body),
             tags: tags)
         let body = renderer.render(bound.cleaned.body)
-        return NoteParts(stem: NoteFileName.stem(noteTitle(article)),
+        let stem = NoteFileName.stem(noteTitle(article))
+        return NoteParts(stem: stem,
+                         nameKey: NoteFileNamer.key(stem + ".md"),
                          head: frontMatter.textBeforeCreated,
                          tail: frontMatter.textAfterCreated + (body.isEmpty ? "" : "\n" + body + "\n"),
                          ownPrefix: "---\ntitle: " + YAMLScalar.quoted(article.title) + "\n",

@@ -63,6 +63,14 @@ struct MarkdownFrontMatter: Equatable {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
         let c = calendar.dateComponents([.year, .month, .day], from: date)
-        return String(format: "%04d-%02d-%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0)
+        return padded(c.year ?? 0, 4) + "-" + padded(c.month ?? 0, 2) + "-" + padded(c.day ?? 0, 2)
+    }
+
+    /// `printf`'s `%0<width>d` (the sign counts towards the width), without
+    /// `String(format:)`'s cost.
+    static func padded(_ value: Int, _ width: Int) -> String {
+        let sign = value < 0 ? "-" : ""
+        let digits = String(value.magnitude)
+        return sign + String(repeating: "0", count: max(0, width - sign.count - digits.count)) + digits
     }
 }
