@@ -52,10 +52,13 @@ enum NoteFileName {
 
     /// What Windows reads as the device name in `con.txt` or `Con .md`: the
     /// part before the first dot, without surrounding white space
-    /// (Foundation's `.whitespaces`: tab and the Zs category), upper-cased.
+    /// (Foundation's `.whitespaces`: tab, the Zs category and, on Linux,
+    /// U+200B), upper-cased.
     private static func deviceName(_ name: String) -> String {
         guard let part = name.split(separator: ".", maxSplits: 1).first else { return "" }
-        func isSpace(_ scalar: Unicode.Scalar) -> Bool { scalar == "\t" || scalar.properties.generalCategory == .spaceSeparator }
+        func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+            scalar == "\t" || scalar.value == 0x200B || scalar.properties.generalCategory == .spaceSeparator
+        }
         let scalars = part.unicodeScalars
         guard let first = scalars.firstIndex(where: { !isSpace($0) }),
               let last = scalars.lastIndex(where: { !isSpace($0) }) else { return "" }
