@@ -27,13 +27,7 @@ enum NoteFileName {
         var scalars = String.UnicodeScalarView()
         var lastWasSpace = true
         for scalar in text.unicodeScalars {
-            let isForbidden = scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
-                || "/\\:*?\"<>|#^[]".unicodeScalars.contains(scalar)
-                || scalar.properties.generalCategory == .spaceSeparator
-                || scalar.properties.generalCategory == .lineSeparator
-                || scalar.properties.generalCategory == .paragraphSeparator
-                || scalar.value == 0xFEFF || scalar.value == 0x200B
-            if isForbidden {
+            if isForbidden(scalar) {
                 if !lastWasSpace { scalars.append(" ") }
                 lastWasSpace = true
             } else {
@@ -48,6 +42,19 @@ enum NoteFileName {
         if name.isEmpty { name = fallback }
         if reserved.contains(deviceName(name)) { name = "_" + name }
         return name
+    }
+
+    /// Characters that become spaces: see `stem`.
+    private static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII {
+            // The only ASCII space separator is U+0020; no ASCII line or paragraph separators.
+            return scalar.value <= 0x20 || scalar.value == 0x7F || "/\\:*?\"<>|#^[]".unicodeScalars.contains(scalar)
+        }
+        if (0x80...0x9F).contains(scalar.value) || scalar.value == 0xFEFF || scalar.value == 0x200B { return true }
+        switch scalar.properties.generalCategory {
+        case .spaceSeparator, .lineSeparator, .paragraphSeparator: return true
+        default: return false
+        }
     }
 
     /// What Windows reads as the device name in `con.txt` or `Con .md`: the

@@ -84,3 +84,17 @@ final class MarkdownVaultFileTests: XCTestCase {
         XCTAssertEqual(namer.claim(stem: "CAFE\u{301}", extension: "md", key: NoteFileNamer.key("CAFE\u{301}.md")), "CAFE\u{301} (2).md")
     }
 }
+
+final class MarkdownFileNameCharacterTests: XCTestCase {
+    /// The ASCII shortcut agrees with the rule: controls, separators, and
+    /// the characters file systems or vault links reserve become spaces.
+    func testEveryForbiddenCharacterBecomesASpace() {
+        for scalar in ["\u{1}", "\u{1F}", "\u{7F}", "\u{85}", "\u{A0}", "\u{2028}", "\u{2029}", "\u{3000}", "\u{FEFF}", "\u{200B}",
+                       "/", "\\", ":", "*", "?", "\"", "<", ">", "|", "#", "^", "[", "]", "\t"] {
+            XCTAssertEqual(NoteFileName.stem("a" + scalar + "b"), "a b", scalar.debugDescription)
+        }
+        for kept in ["-", "_", "'", "!", "(", "é", "中", "~", "{", "@"] {
+            XCTAssertEqual(NoteFileName.stem("a" + kept + "b"), "a" + kept + "b", kept)
+        }
+    }
+}
