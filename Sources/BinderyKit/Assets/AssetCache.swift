@@ -26,6 +26,10 @@ enum CachedOutcome: Sendable, Hashable {
 /// memory for this run instead (`problem` says why).
 final class AssetCache: @unchecked Sendable {
     let directory: URL?
+    /// `directory`'s path: entries are looked up by plain string paths, as
+    /// URL path operations cost more than the failed `open` of a lookup
+    /// that finds nothing (the usual case offline with an empty cache).
+    private let path: String?
     /// Why the cache is memory-only, when it is.
     private(set) var problem: String?
 
@@ -36,6 +40,7 @@ final class AssetCache: @unchecked Sendable {
     init(directory: URL?) {
         guard let directory else {
             self.directory = nil
+            path = nil
             return
         }
         do {
@@ -44,8 +49,10 @@ final class AssetCache: @unchecked Sendable {
                     at: directory.appendingPathComponent(folder), withIntermediateDirectories: true)
             }
             self.directory = directory
+            path = directory.path
         } catch {
             self.directory = nil
+            path = nil
             problem = "image cache \(directory.path) is unusable (\(error.localizedDescription)); images are kept in memory for this run"
         }
     }
@@ -68,25 +75,24 @@ final class AssetCache: @unchecked Sendable {
 
     func outcome(for url: URL) -> CachedOutcome? {
         let key = Self.key(for: url)
-        guard let directory else {
+        guard let path else {
             lock.lock()
             defer { lock.unlock() }
             return memoryEntries[key]
         }
-        let entryURL = directory.appendingPathComponent("urls/\(key)")
-        guard let data = FileManager.default.contents(atPath: entryURL.path) else { return nil }
+        guard let data = FileManager.default.contents(atPath: path + "/urls/" + key) else { return nil }
         return Self.parseEntry(data)
     }
 
     /// The bytes of a cached image, or `nil` if the blob is gone.
     func blob(_ hash: String) -> Data? {
         guard Self.isHash(hash) else { return nil }
-        guard let directory else {
+        guard let path else {
             lock.lock()
             defer { lock.unlock() }
             return memoryBlobs[hash]
         }
-        return FileManager.default.contents(atPath: directory.appendingPathComponent("blobs/\(hash)").path)
+        return FileManager.default.contents(atPath: path + "/blobs/" + hash)
     }
 
     // MARK: - Writing

@@ -66,45 +66,48 @@ public struct MarkdownExporter {
     // MARK: Vault
 
     private func exportVault(_ source: ArticleSource, to folder: URL) throws -> MarkdownExportSummary {
-        let fm = FileManager.default
         do {
-            try fm.createDirectory(at: folder, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {
             throw OutputError(path: folder.path, reason: error.localizedDescription)
         }
         let renderer = MarkdownRenderer(images: options.images)
-        let attachments = folder.appendingPathComponent(MarkdownExportOptions.attachmentsFolder, isDirectory: true)
+        let tags = options.normalizedTags
+        let folderPath = folder.path
+        var attachments = AttachmentsFolder(url: folder.appendingPathComponent(MarkdownExportOptions.attachmentsFolder, isDirectory: true))
+        let createdDay = createdDay
         var namer = NoteFileNamer()
         var summary = MarkdownExportSummary()
-        // Notes are rendered on all cores; files are named and written in order.
-        try source.forEachArticle(preparing: { bound in self.noteParts(for: bound, renderer: renderer) }) { bound, parts in
-            summary.attachmentsWritten += try writeAssets(bound.newAssets, to: attachments)
-            let article = bound.article
-            let stem = NoteFileName.stem(noteTitle(article))
-            var name = namer.claim(stem: stem, extension: "md")
-            var url = folder.appendingPathComponent(name)
-            var existing = try? String(contentsOf: url, encoding: .utf8)
+        // Notes are rendered on all cores; here they are only named and
+        // written, in order: what needs the vault's files.
+        try source.forEachArticle(preparing: { bound in self.noteParts(for: bound, renderer: renderer, tags: tags) }) { bound, parts in
+            if options.images == .attachments {
+                summary.attachmentsWritten += try attachments.write(bound.newAssets)
+            }
+            var name = namer.claim(stem: parts.stem, extension: "md", key: parts.nameKey)
+            var existing = VaultFile.existing(at: folderPath + "/" + name)
             // A note of the same name that is not this article's (the
             // user's own) is never overwritten: take the next name.
-            while FileManager.default.fileExists(atPath: url.path), !(existing.map { isNote($0, of: article) } ?? false) {
-                name = namer.claim(stem: stem, extension: "md")
-                url = folder.appendingPathComponent(name)
-                existing = try? String(contentsOf: url, encoding: .utf8)
+            while !parts.mayReplace(existing) {
+                name = namer.claim(stem: parts.stem, extension: "md")
+                existing = VaultFile.existing(at: folderPath + "/" + name)
             }
-            let created = existing.flatMap(MarkdownFrontMatter.existingCreated(in:)) ?? createdDay
-            let note = self.note(for: bound, parts: parts, created: created)
-            if try FileComparison.writeIfChanged(Data(note.utf8), to: url) { summary.notesWritten += 1 }
+            var created = createdDay
+            var existingBytes: [UInt8]?
+            if case .file(let bytes, let text) = existing {
+                created = MarkdownFrontMatter.existingCreated(in: text) ?? created
+                existingBytes = bytes
+            }
+            var note = parts.note(created: created)
+            // Same bytes: leave the file (and its modification time) alone.
+            let changed = note.withUTF8 { utf8 in existingBytes.map { !$0.elementsEqual(utf8) } ?? true }
+            if changed {
+                try note.withUTF8 { try VaultFile.write(UnsafeRawBufferPointer($0), to: folderPath + "/" + name, name: name, in: folderPath) }
+                summary.notesWritten += 1
+            }
             summary.notes.append(name)
         }
         return summary
-    }
-
-    /// Whether `text` is a note this exporter wrote for `article`: its front
-    /// matter names the same title and source.
-    private func isNote(_ text: String, of article: Article) -> Bool {
-        guard text.hasPrefix("---\ntitle: " + YAMLScalar.quoted(article.title) + "\n") else { return false }
-        guard let url = article.url else { return true }
-        return text.contains("\nsource: " + YAMLScalar.quoted(url.absoluteString) + "\n")
     }
 
     /// `2024-01-19 Title` (local date of the article), or the title alone.
@@ -114,45 +117,60 @@ public struct MarkdownExporter {
     }
 
     func note(for bound: BoundArticle, created: String, renderer: MarkdownRenderer) -> String {
-        note(for: bound, parts: noteParts(for: bound, renderer: renderer), created: created)
+        noteParts(for: bound, renderer: renderer, tags: options.normalizedTags).note(created: created)
     }
 
-    /// The costly parts of a note, which do not depend on the vault's files.
+    /// A note as far as it does not depend on the vault's files: everything
+    /// but its file name's suffix and its `created` date.
     struct NoteParts: Sendable {
-        var body: String
-        var description: String?
+        var stem: String
+        /// `NoteFileNamer.key` of the stem's first name (costly to compute).
+        var nameKey: String
+        /// The note's text before and after its `created` line.
+        var head: String
+        var tail: String
+        /// What a note this exporter wrote for the same article starts with
+        /// and contains (see `mayReplace`).
+        var ownPrefix: String
+        var ownSourceLine: String?
+
+        func note(created: String) -> String {
+            head + MarkdownFrontMatter.createdLine(created) + tail
+        }
+
+        /// Whether this note may take the place of what is at its path:
+        /// nothing, or a note written for the same article (its front
+        /// matter names the same title and source).
+        func mayReplace(_ existing: VaultFile.Existing) -> Bool {
+            switch existing {
+            case .absent: return true
+            case .unreadable: return false
+            case .file(_, let text):
+                guard text.hasPrefix(ownPrefix) else { return false }
+                return ownSourceLine.map { text.contains($0) } ?? true
+            }
+        }
     }
 
-    func noteParts(for bound: BoundArticle, renderer: MarkdownRenderer) -> NoteParts {
-        NoteParts(body: renderer.render(bound.cleaned.body), description: LeadSentence.of(bound.cleaned.body))
-    }
-
-    func note(for bound: BoundArticle, parts: NoteParts, created: String) -> String {
+    func noteParts(for bound: BoundArticle, renderer: MarkdownRenderer, tags: [String]) -> NoteParts {
         let article = bound.article
+        let source = article.url?.absoluteString
         let frontMatter = MarkdownFrontMatter(
             title: article.title,
-            source: article.url?.absoluteString,
+            source: source,
             author: article.author ?? article.source ?? metadata.publisher,
             published: article.instant.map { ISO8601.string($0, timeZone: timeZone) },
-            created: created,
-            description: parts.description,
-            tags: options.normalizedTags)
-        return frontMatter.text + (parts.body.isEmpty ? "" : "\n" + parts.body + "\n")
-    }
-
-    private func writeAssets(_ assets: [Asset], to folder: URL) throws -> Int {
-        guard options.images == .attachments, !assets.isEmpty else { return 0 }
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        } catch {
-            throw OutputError(path: folder.path, reason: error.localizedDescription)
-        }
-        var written = 0
-        for asset in assets {
-            // Content-derived names: an existing file of that name holds the same image.
-            if try FileComparison.writeIfChanged(asset.data, to: folder.appendingPathComponent(asset.fileName)) { written += 1 }
-        }
-        return written
+            created: "",
+            description: LeadSentence.of(bound.cleaned.body),
+            tags: tags)
+        let body = renderer.render(bound.cleaned.body)
+        let stem = NoteFileName.stem(noteTitle(article))
+        return NoteParts(stem: stem,
+                         nameKey: NoteFileNamer.key(stem + ".md"),
+                         head: frontMatter.textBeforeCreated,
+                         tail: frontMatter.textAfterCreated + (body.isEmpty ? "" : "\n" + body + "\n"),
+                         ownPrefix: "---\ntitle: " + YAMLScalar.quoted(article.title) + "\n",
+                         ownSourceLine: source.map { "\nsource: " + YAMLScalar.quoted($0) + "\n" })
     }
 
     // MARK: Single file
@@ -160,10 +178,10 @@ public struct MarkdownExporter {
     private func exportSingleFile(_ source: ArticleSource, to target: OutputTarget) throws -> MarkdownExportSummary {
         let toStandardOutput = target == .standardOutput
         let images = options.effectiveImages(toStandardOutput: toStandardOutput)
-        var attachments: URL?
+        var attachments: AttachmentsFolder?
         var name = "-"
         if case .file(let url) = target {
-            attachments = url.deletingLastPathComponent().appendingPathComponent(MarkdownExportOptions.attachmentsFolder, isDirectory: true)
+            attachments = AttachmentsFolder(url: url.deletingLastPathComponent().appendingPathComponent(MarkdownExportOptions.attachmentsFolder, isDirectory: true))
             name = url.lastPathComponent
         }
         var created = createdDay
@@ -181,8 +199,8 @@ public struct MarkdownExporter {
         var summary = MarkdownExportSummary(notes: [name])
         var chapterIndex: Int?
         try source.forEachArticle(preparing: { bound in self.articleSection(bound, renderer: renderer, inline: inline) }) { bound, section in
-            if images == .attachments, let attachments {
-                summary.attachmentsWritten += try writeAssets(bound.newAssets, to: attachments)
+            if images == .attachments {
+                summary.attachmentsWritten += try attachments?.write(bound.newAssets) ?? 0
             }
             if bound.chapterIndex != chapterIndex {
                 chapterIndex = bound.chapterIndex
@@ -220,5 +238,33 @@ public struct MarkdownExporter {
         let body = renderer.render(bound.cleaned.body)
         if !body.isEmpty { section += "\n" + body + "\n" }
         return section
+    }
+}
+
+/// The `attachments/` folder beside the notes, created when the first
+/// image comes (and only then).
+private struct AttachmentsFolder {
+    let url: URL
+    private var exists = false
+
+    init(url: URL) { self.url = url }
+
+    /// Returns how many files were new or changed.
+    mutating func write(_ assets: [Asset]) throws -> Int {
+        guard !assets.isEmpty else { return 0 }
+        if !exists {
+            do {
+                try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+            } catch {
+                throw OutputError(path: url.path, reason: error.localizedDescription)
+            }
+            exists = true
+        }
+        var written = 0
+        for asset in assets {
+            // Content-derived names: an existing file of that name holds the same image.
+            if try FileComparison.writeIfChanged(asset.data, to: url.appendingPathComponent(asset.fileName)) { written += 1 }
+        }
+        return written
     }
 }

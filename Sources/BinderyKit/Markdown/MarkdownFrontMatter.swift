@@ -16,21 +16,33 @@ struct MarkdownFrontMatter: Equatable {
 
     /// `---`-fenced YAML, every value double-quoted; ends with a newline.
     var text: String {
-        var lines = ["---"]
-        lines.append("title: " + YAMLScalar.quoted(title))
-        if let source { lines.append("source: " + YAMLScalar.quoted(source)) }
-        if let author { lines.append("author: " + YAMLScalar.quoted(author)) }
-        if let published { lines.append("published: " + YAMLScalar.quoted(published)) }
-        lines.append("created: " + YAMLScalar.quoted(created))
-        if let description, !description.isEmpty { lines.append("description: " + YAMLScalar.quoted(description)) }
+        textBeforeCreated + Self.createdLine(created) + textAfterCreated
+    }
+
+    /// The lines before `created`, the one value that depends on the vault
+    /// (see `existingCreated`), so that the rest can be prepared without it.
+    var textBeforeCreated: String {
+        var text = "---\ntitle: " + YAMLScalar.quoted(title) + "\n"
+        if let source { text += "source: " + YAMLScalar.quoted(source) + "\n" }
+        if let author { text += "author: " + YAMLScalar.quoted(author) + "\n" }
+        if let published { text += "published: " + YAMLScalar.quoted(published) + "\n" }
+        return text
+    }
+
+    static func createdLine(_ created: String) -> String {
+        "created: " + YAMLScalar.quoted(created) + "\n"
+    }
+
+    var textAfterCreated: String {
+        var text = ""
+        if let description, !description.isEmpty { text += "description: " + YAMLScalar.quoted(description) + "\n" }
         if tags.isEmpty {
-            lines.append("tags: []")
+            text += "tags: []\n"
         } else {
-            lines.append("tags:")
-            for tag in tags { lines.append("  - " + YAMLScalar.quoted(tag)) }
+            text += "tags:\n"
+            for tag in tags { text += "  - " + YAMLScalar.quoted(tag) + "\n" }
         }
-        lines.append("---")
-        return lines.joined(separator: "\n") + "\n"
+        return text + "---\n"
     }
 
     /// The `created` value of an existing note written by us, so that
@@ -51,6 +63,14 @@ struct MarkdownFrontMatter: Equatable {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
         let c = calendar.dateComponents([.year, .month, .day], from: date)
-        return String(format: "%04d-%02d-%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0)
+        return padded(c.year ?? 0, 4) + "-" + padded(c.month ?? 0, 2) + "-" + padded(c.day ?? 0, 2)
+    }
+
+    /// `printf`'s `%0<width>d` (the sign counts towards the width), without
+    /// `String(format:)`'s cost.
+    static func padded(_ value: Int, _ width: Int) -> String {
+        let sign = value < 0 ? "-" : ""
+        let digits = String(value.magnitude)
+        return sign + String(repeating: "0", count: max(0, width - sign.count - digits.count)) + digits
     }
 }

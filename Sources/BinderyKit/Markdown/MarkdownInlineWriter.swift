@@ -15,7 +15,7 @@ struct MarkdownInlineWriter {
             case .text(let text):
                 let next = resolver.scalarAfter(index, pieces)
                 let lineEndsAfter = index + 1 >= pieces.count || pieces[index + 1] == .hardBreak
-                writeText(Array(text.unicodeScalars), into: &out, next: next, lineEndsAfter: lineEndsAfter, inLinkText: linkDepth > 0,
+                writeText(text, into: &out, next: next, lineEndsAfter: lineEndsAfter, inLinkText: linkDepth > 0,
                           escapeFirst: index == 0 && escapeOpeningBracket)
             case .code(let content):
                 out.append(MarkdownLinkSyntax.codeSpan(content, escapingPipes: position == .tableCell))
@@ -37,6 +37,14 @@ struct MarkdownInlineWriter {
         var result = out.string
         if position == .heading { result = Self.protectClosingHashes(result) }
         return result
+    }
+
+    /// One pass over the text (`Array(_:)` would count the scalars first).
+    private static func scalars(_ text: String) -> [Unicode.Scalar] {
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars { scalars.append(scalar) }
+        return scalars
     }
 
     /// GFM splits table rows at every unescaped `|` before reading inlines,
@@ -66,10 +74,15 @@ struct MarkdownInlineWriter {
         return String(String.UnicodeScalarView(scalars))
     }
 
-    private func writeText(_ s: [Unicode.Scalar], into out: inout UTF8Output,
+    private func writeText(_ text: String, into out: inout UTF8Output,
                            next nextPiece: Unicode.Scalar?, lineEndsAfter: Bool, inLinkText: Bool, escapeFirst: Bool) {
         let previousOut = out.last
         let atLineStart = position == .paragraph && (previousOut == nil || previousOut == "\n")
+        if !escapeFirst, Self.isInert(text, atLineStart: atLineStart) {
+            out.append(text)
+            return
+        }
+        let s = Self.scalars(text)
         var escapeAt = Set<Int>()
         if atLineStart {
             escapeAt = MarkdownLineStart.escapes(s, lineEndsWithText: lineEndsAfter)
@@ -106,6 +119,35 @@ struct MarkdownInlineWriter {
             }
             i += 1
         }
+    }
+
+    /// Text that needs no escape wherever it stands: none of the characters
+    /// `needsEscape` and the delimiter runs look at, and (at a line start)
+    /// no first character that `MarkdownLineStart` could escape. Most text
+    /// is inert, and is copied whole.
+    static func isInert(_ text: String, atLineStart: Bool) -> Bool {
+        func isSpecial(_ byte: UInt8) -> Bool {
+            switch byte {
+            case UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "\\"), UInt8(ascii: "`"),
+                 UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "!"), UInt8(ascii: "<"), UInt8(ascii: "&"),
+                 UInt8(ascii: "|"), UInt8(ascii: "#"):
+                return true
+            default:
+                return false
+            }
+        }
+        func mayStartBlock(_ byte: UInt8) -> Bool {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: ">"), UInt8(ascii: "-"), UInt8(ascii: "+"),
+                 UInt8(ascii: "="), UInt8(ascii: ":"), UInt8(ascii: " "), UInt8(ascii: "\t"):
+                return true
+            default:
+                return isSpecial(byte)
+            }
+        }
+        let utf8 = text.utf8
+        if atLineStart, let first = utf8.first, mayStartBlock(first) { return false }
+        return utf8.withContiguousStorageIfAvailable { !$0.contains(where: isSpecial) } ?? !utf8.contains(where: isSpecial)
     }
 
     /// A run of `*`, `_` or `~~` that can neither open nor close emphasis

@@ -37,7 +37,7 @@ public struct MarkdownRenderer: Sendable {
             guard !run.isEmpty else { return }
             let wrapped = Self.wrap(run, in: wrappers)
             for paragraph in inline.paragraphs(wrapped) {
-                result.append(MarkdownBlock(lines: paragraph.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }, kind: .paragraph))
+                result.append(MarkdownBlock(lines: Self.lines(paragraph), kind: .paragraph))
             }
             run = []
         }
@@ -58,6 +58,13 @@ public struct MarkdownRenderer: Sendable {
         }
         flush()
         return result
+    }
+
+    /// A paragraph's lines (more than one only after hard breaks).
+    private static func lines(_ paragraph: String) -> [String] {
+        let hasBreak = paragraph.utf8.withContiguousStorageIfAvailable { $0.contains(0x0A) } ?? paragraph.utf8.contains(0x0A)
+        guard hasBreak else { return [paragraph] }
+        return paragraph.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
     }
 
     private static func wrap(_ nodes: [Node], in wrappers: [Element]) -> [Node] {
@@ -179,7 +186,7 @@ public struct MarkdownRenderer: Sendable {
         Self.collectPreformatted(element.children, into: &text)
         text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         while text.hasSuffix("\n") { text.removeLast() }
-        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return [] }
+        guard !text.isBlank else { return [] }
         // §4.5: the closing fence must be at least as long as the opening
         // one, so the fence outgrows any backtick run inside.
         var longest = 0
@@ -236,7 +243,7 @@ public struct MarkdownRenderer: Sendable {
             }
             other.append(child)
         }
-        let hasCaption = captions.contains { !$0.children.textContent.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+        let hasCaption = captions.contains { !$0.children.textContent.isBlank }
         var result: [MarkdownBlock] = []
         // With a caption, an image that is not shown leaves the caption to speak.
         let shown = images.filter { !hasCaption || Self.isShown($0, images: self.images) }

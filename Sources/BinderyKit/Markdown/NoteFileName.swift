@@ -27,13 +27,7 @@ enum NoteFileName {
         var scalars = String.UnicodeScalarView()
         var lastWasSpace = true
         for scalar in text.unicodeScalars {
-            let isForbidden = scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
-                || "/\\:*?\"<>|#^[]".unicodeScalars.contains(scalar)
-                || scalar.properties.generalCategory == .spaceSeparator
-                || scalar.properties.generalCategory == .lineSeparator
-                || scalar.properties.generalCategory == .paragraphSeparator
-                || scalar.value == 0xFEFF || scalar.value == 0x200B
-            if isForbidden {
+            if isForbidden(scalar) {
                 if !lastWasSpace { scalars.append(" ") }
                 lastWasSpace = true
             } else {
@@ -46,9 +40,36 @@ enum NoteFileName {
         name = truncate(name, toBytes: maximumBytes - suffixReserve - 3)
         name = trimEdges(name)
         if name.isEmpty { name = fallback }
-        let device = name.split(separator: ".", maxSplits: 1).first.map { $0.trimmingCharacters(in: .whitespaces).uppercased() } ?? ""
-        if reserved.contains(device) { name = "_" + name }
+        if reserved.contains(deviceName(name)) { name = "_" + name }
         return name
+    }
+
+    /// Characters that become spaces: see `stem`.
+    private static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII {
+            // The only ASCII space separator is U+0020; no ASCII line or paragraph separators.
+            return scalar.value <= 0x20 || scalar.value == 0x7F || "/\\:*?\"<>|#^[]".unicodeScalars.contains(scalar)
+        }
+        if (0x80...0x9F).contains(scalar.value) || scalar.value == 0xFEFF || scalar.value == 0x200B { return true }
+        switch scalar.properties.generalCategory {
+        case .spaceSeparator, .lineSeparator, .paragraphSeparator: return true
+        default: return false
+        }
+    }
+
+    /// What Windows reads as the device name in `con.txt` or `Con .md`: the
+    /// part before the first dot, without surrounding white space
+    /// (Foundation's `.whitespaces`: tab, the Zs category and, on Linux,
+    /// U+200B), upper-cased.
+    private static func deviceName(_ name: String) -> String {
+        guard let part = name.split(separator: ".", maxSplits: 1).first else { return "" }
+        func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+            scalar == "\t" || scalar.value == 0x200B || scalar.properties.generalCategory == .spaceSeparator
+        }
+        let scalars = part.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }),
+              let last = scalars.lastIndex(where: { !isSpace($0) }) else { return "" }
+        return String(scalars[first...last]).uppercased()
     }
 
     /// Drops leading dots/spaces (hidden files) and trailing dots/spaces
@@ -81,17 +102,20 @@ enum NoteFileName {
 struct NoteFileNamer {
     private var used = Set<String>()
 
-    mutating func claim(stem: String, extension ext: String) -> String {
+    /// - Parameter key: `key(stem + "." + ext)` when the caller has it already.
+    mutating func claim(stem: String, extension ext: String, key: String? = nil) -> String {
         var candidate = stem + "." + ext
         var n = 2
-        while !used.insert(Self.key(candidate)).inserted {
+        if used.insert(key ?? Self.key(candidate)).inserted { return candidate }
+        while true {
             candidate = "\(stem) (\(n)).\(ext)"
             n += 1
+            if used.insert(Self.key(candidate)).inserted { return candidate }
         }
-        return candidate
     }
 
-    private static func key(_ name: String) -> String {
+    /// How case-insensitive file systems see a name.
+    static func key(_ name: String) -> String {
         name.precomposedStringWithCanonicalMapping.lowercased()
     }
 }

@@ -1,0 +1,100 @@
+import XCTest
+@testable import BinderyKit
+
+final class MarkdownVaultFileTests: XCTestCase {
+    typealias F = MarkdownExportFixtures
+
+    private func exporter() -> MarkdownExporter {
+        MarkdownExporter(options: MarkdownExportOptions(), metadata: F.metadata, digest: F.digest)
+    }
+
+    func testExistingClassifiesWhatIsAtAPath() throws {
+        let folder = try F.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.path
+        guard case .absent = VaultFile.existing(at: path + "/missing.md") else { return XCTFail("missing file") }
+        guard case .unreadable = VaultFile.existing(at: path) else { return XCTFail("a folder is not a note") }
+        try Data([0x41, 0xFF]).write(to: folder.appendingPathComponent("binary.md"))
+        guard case .unreadable = VaultFile.existing(at: path + "/binary.md") else { return XCTFail("not UTF-8") }
+        try Data([0xEF, 0xBB, 0xBF, 0x41]).write(to: folder.appendingPathComponent("bom.md"))
+        guard case .file(let bytes, let text) = VaultFile.existing(at: path + "/bom.md") else { return XCTFail("UTF-8 file") }
+        XCTAssertEqual(bytes, [0xEF, 0xBB, 0xBF, 0x41])
+        XCTAssertEqual(text, "A", "the byte-order mark is not text")
+        let big = String(repeating: "é", count: 50_000)
+        try Data(big.utf8).write(to: folder.appendingPathComponent("big.md"))
+        guard case .file(_, let bigText) = VaultFile.existing(at: path + "/big.md") else { return XCTFail("big file") }
+        XCTAssertEqual(bigText, big)
+    }
+
+    func testWriteReplacesAtomicallyAndLeavesNoTemporary() throws {
+        let folder = try F.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("old".utf8).write(to: folder.appendingPathComponent("n.md"))
+        try Array("new".utf8).withUnsafeBytes { try VaultFile.write($0, to: folder.path + "/n.md", name: "n.md", in: folder.path) }
+        XCTAssertEqual(try String(contentsOf: folder.appendingPathComponent("n.md"), encoding: .utf8), "new")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), ["n.md"])
+        XCTAssertThrowsError(try Array("x".utf8).withUnsafeBytes {
+            try VaultFile.write($0, to: folder.path + "/gone/n.md", name: "n.md", in: folder.path + "/gone")
+        })
+    }
+
+    func testFolderOrBinaryFileAtANotesPathIsSkipped() throws {
+        let folder = try F.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("No date.md"), withIntermediateDirectories: false)
+        try Data([0xFF, 0xFE]).write(to: folder.appendingPathComponent("No date (2).md"))
+        let summary = try exporter().export(F.source, to: folder)
+        XCTAssertEqual(summary.notes.last, "No date (3).md")
+        XCTAssertEqual(try Data(contentsOf: folder.appendingPathComponent("No date (2).md")), Data([0xFF, 0xFE]))
+    }
+
+    func testOwnNoteKeepsItsCreatedDateAndIsRewrittenWhenChanged() throws {
+        let folder = try F.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try exporter().export(F.source, to: folder)
+        let url = folder.appendingPathComponent("No date.md")
+        let original = try String(contentsOf: url, encoding: .utf8)
+        let edited = original.replacingOccurrences(of: "created: \"2024-01-23\"", with: "created: \"2020-02-02\"") + "my addition\n"
+        XCTAssertNotEqual(edited, original + "my addition\n", "fixture has the expected created date")
+        try Data(edited.utf8).write(to: url)
+        let summary = try exporter().export(F.source, to: folder)
+        XCTAssertEqual(summary.notesWritten, 1)
+        XCTAssertEqual(summary.notes.last, "No date.md")
+        XCTAssertEqual(try String(contentsOf: url, encoding: .utf8),
+                       original.replacingOccurrences(of: "created: \"2024-01-23\"", with: "created: \"2020-02-02\""))
+    }
+
+    func testPaddingMatchesPrintf() {
+        XCTAssertEqual(MarkdownFrontMatter.padded(7, 2), "07")
+        XCTAssertEqual(MarkdownFrontMatter.padded(2024, 4), "2024")
+        XCTAssertEqual(MarkdownFrontMatter.padded(12345, 4), "12345")
+        XCTAssertEqual(MarkdownFrontMatter.padded(-5, 4), String(format: "%04d", -5))
+        XCTAssertEqual(MarkdownFrontMatter.padded(0, 4), "0000")
+    }
+
+    func testBlankMeansFoundationWhitespaceOnly() {
+        for text in ["", " \t\n\r\u{0B}\u{0C}", "\u{85}\u{A0}\u{2003}\u{2028}\u{2029}\u{3000}", "x", " a ", "\u{200B}", "\u{180E}", "\u{200B}x"] {
+            XCTAssertEqual(text.isBlank, text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, text.debugDescription)
+        }
+    }
+
+    func testPrecomputedNameKeyClaimsLikeTheName() {
+        var namer = NoteFileNamer()
+        XCTAssertEqual(namer.claim(stem: "Café", extension: "md", key: NoteFileNamer.key("Café.md")), "Café.md")
+        XCTAssertEqual(namer.claim(stem: "CAFE\u{301}", extension: "md", key: NoteFileNamer.key("CAFE\u{301}.md")), "CAFE\u{301} (2).md")
+    }
+}
+
+final class MarkdownFileNameCharacterTests: XCTestCase {
+    /// The ASCII shortcut agrees with the rule: controls, separators, and
+    /// the characters file systems or vault links reserve become spaces.
+    func testEveryForbiddenCharacterBecomesASpace() {
+        for scalar in ["\u{1}", "\u{1F}", "\u{7F}", "\u{85}", "\u{A0}", "\u{2028}", "\u{2029}", "\u{3000}", "\u{FEFF}", "\u{200B}",
+                       "/", "\\", ":", "*", "?", "\"", "<", ">", "|", "#", "^", "[", "]", "\t"] {
+            XCTAssertEqual(NoteFileName.stem("a" + scalar + "b"), "a b", scalar.debugDescription)
+        }
+        for kept in ["-", "_", "'", "!", "(", "é", "中", "~", "{", "@"] {
+            XCTAssertEqual(NoteFileName.stem("a" + kept + "b"), "a" + kept + "b", kept)
+        }
+    }
+}
