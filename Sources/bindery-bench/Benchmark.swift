@@ -21,12 +21,17 @@ struct Benchmark {
         var report = BenchReport(seed: seed, baselineRSSMegabytes: baseline.peakRSSMegabytes,
                                  rssSource: ChildProcess.usesGNUTime ? "GNU time (%M)" : "wait4 (includes the bench's own RSS: install GNU time)",
                                  processors: ProcessInfo.processInfo.activeProcessorCount, rows: [], checks: [])
+        var outputs: [URL] = []
+        // Outputs go only once every measurement is done (see `best`).
+        defer { for out in outputs { try? FileManager.default.removeItem(at: out) } }
         for size in sizes {
             let archive = try prepareArchive(size)
             let inputBytes = Stages.allFiles(under: archive).reduce(0) { total, file in
                 total + ((try? file.1.resourceValues(forKeys: [.fileSizeKey]).fileSize) ?? 0)
             }
             let out = work.appendingPathComponent("out-\(size)")
+            outputs.append(out)
+            try? FileManager.default.removeItem(at: out)
             try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
             var rows: [BenchRow] = []
             func record(_ what: String, _ arguments: [String], output: URL? = nil, cache: URL? = nil) throws {
@@ -70,8 +75,19 @@ struct Benchmark {
         var fastest: Measurement?
         var environment = ["TZ": "UTC"]
         if let cache { environment["XDG_CACHE_HOME"] = cache.path }
-        for _ in 0..<max(1, repeats) {
-            for leftover in [output, cache].compactMap({ $0 }) { try? FileManager.default.removeItem(at: leftover) }
+        for attempt in 1...max(1, repeats) {
+            // Each attempt writes into folders of its own, and nothing is
+            // deleted until every measurement is done: on ext4 without a
+            // journal, inodes freed in the last minutes are skipped when new
+            // files are made, so deleting a 10,000-note vault just before
+            // writing another measures the file system's bookkeeping rather
+            // than Bindery.
+            let rename = { (url: URL) -> URL in
+                attempt == 1 ? url : url.deletingLastPathComponent().appendingPathComponent("\(url.lastPathComponent)-\(attempt)")
+            }
+            var arguments = arguments
+            if let output, let index = arguments.firstIndex(of: output.path) { arguments[index] = rename(output).path }
+            if let cache { environment["XDG_CACHE_HOME"] = rename(cache).path }
             let measurement = try ChildProcess.measure(arguments, log: log, environment: environment)
             if fastest == nil || measurement.wallSeconds < fastest!.wallSeconds { fastest = measurement }
         }
