@@ -101,7 +101,7 @@ public struct ImageProxy: Sendable, Hashable {
     }
 
     private static func absolute(_ raw: String, scheme: String) -> URL? {
-        var text = raw.trimmingCharacters(in: .whitespaces)
+        var text = raw.trimmingASCIIWhitespace
         let lower = text.lowercased()
         if lower.hasPrefix("ssl:") {
             text = "https://" + text.dropFirst(4)

@@ -14,7 +14,7 @@ enum ImageReference: Equatable {
     /// file when one exists inside the input folder; otherwise, when the
     /// article has a URL, it is resolved against it (RFC 3986 5.2) and remote.
     static func classify(_ src: String, in article: Article) -> ImageReference {
-        let trimmed = src.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = src.trimmingASCIIWhitespace
         if trimmed.isEmpty { return .unusable("image has no source") }
         if let scheme = scheme(of: trimmed) {
             switch scheme {

@@ -46,6 +46,12 @@ final class RemoteImages: @unchecked Sendable {
 
     /// Obtains every URL, `jobs` at a time; blocks until all are done.
     func prefetch(_ urls: [URL], progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?) {
+        // Offline there is nothing to download: `resolve` looks the cache up
+        // as it goes, on all cores, without threads started here.
+        guard fetcher != nil else {
+            progress?(0, 0)
+            return
+        }
         var seen = Set<URL>()
         let pending = urls.filter { seen.insert($0).inserted && !isKnown($0) }
         guard !pending.isEmpty else {
