@@ -3,8 +3,6 @@ import Foundation
 
 /// Small conversions between libzip's C conventions and Swift.
 enum LibZip {
-    static var version: String { String(cString: zip_libzip_version()) }
-
     /// libzip's message for the last error on `archive`.
     static func message(_ archive: OpaquePointer) -> String {
         String(cString: zip_strerror(archive))

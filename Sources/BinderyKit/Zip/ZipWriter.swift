@@ -214,4 +214,3 @@ private final class FirstFailure: @unchecked Sendable {
     }
 }
 
-let libzipVersion = LibZip.version
