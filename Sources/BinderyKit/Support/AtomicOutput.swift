@@ -60,20 +60,7 @@ public final class AtomicOutput {
         let output = try AtomicOutput(destination: destination)
         let fd = open(output.temporaryURL.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw OutputError(path: destination.path, reason: String(cString: strerror(errno))) }
-        var failure: Int32 = 0
-        data.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    failure = errno
-                    return
-                }
-                offset += written
-            }
-        }
-        if close(fd) != 0 && failure == 0 { failure = errno }
+        let failure = data.withUnsafeBytes { FileDescriptorWriting.writeAllAndClose(fd, $0) }
         guard failure == 0 else { throw OutputError(path: destination.path, reason: String(cString: strerror(failure))) }
         try output.commit()
     }
