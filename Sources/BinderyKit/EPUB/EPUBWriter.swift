@@ -36,7 +36,7 @@ public final class EPUBWriter {
     private var diagnostics: [Diagnostic] = []
 
     private static let stylesheetHref = "styles/bindery.css"
-    private static let pageStylesheetHref = "../" + stylesheetHref
+    fileprivate static let pageStylesheetHref = "../" + stylesheetHref
     private static let xhtmlType = "application/xhtml+xml"
 
     /// What the chapter openers and the table of contents need of a chapter.
@@ -79,17 +79,31 @@ public final class EPUBWriter {
         fileprivate var properties: [String]
     }
 
-    /// Renders `article`'s page without touching the book, so that pages can
-    /// be rendered on all cores (`ArticleSource.forEachArticle(preparing:_:)`).
-    /// Thread-safe: reads only what `init` fixed.
-    public func preparePage(_ article: BoundArticle) -> PreparedPage {
-        render(article.article, body: article.cleaned.body)
+    /// Renders article pages without touching the book: a value fixed by
+    /// `init`, so pages can be rendered on all cores
+    /// (`ArticleSource.forEachArticle(preparing:_:)`).
+    public struct PageRenderer: Sendable {
+        fileprivate var strings: BookStrings
+        fileprivate var language: String
+        fileprivate var timeZone: TimeZone
+
+        public func prepare(_ article: BoundArticle) -> PreparedPage {
+            render(article.article, body: article.cleaned.body)
+        }
+
+        fileprivate func render(_ article: Article, body: [Node]) -> PreparedPage {
+            let xhtml = ArticlePage.render(article, body: body, strings: strings, language: language,
+                                           timeZone: timeZone, stylesheetHref: EPUBWriter.pageStylesheetHref)
+            return PreparedPage(data: Data(xhtml.utf8), properties: ArticlePage.manifestProperties(of: body))
+        }
+    }
+
+    public var pageRenderer: PageRenderer {
+        PageRenderer(strings: strings, language: metadata.language, timeZone: metadata.timeZone)
     }
 
     private func render(_ article: Article, body: [Node]) -> PreparedPage {
-        let xhtml = ArticlePage.render(article, body: body, strings: strings, language: metadata.language,
-                                       timeZone: metadata.timeZone, stylesheetHref: Self.pageStylesheetHref)
-        return PreparedPage(data: Data(xhtml.utf8), properties: ArticlePage.manifestProperties(of: body))
+        pageRenderer.render(article, body: body)
     }
 
     /// Renders and writes `article`'s page now, after the images it brings.
@@ -99,7 +113,7 @@ public final class EPUBWriter {
         try add(article, prepared: nil)
     }
 
-    /// Writes `article`'s page (rendered earlier by `preparePage`, or now)
+    /// Writes `article`'s page (rendered earlier by `pageRenderer`, or now)
     /// after the images it brings.
     public func add(_ article: BoundArticle, prepared: PreparedPage?) throws {
         try guarded {

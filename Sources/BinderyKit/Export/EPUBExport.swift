@@ -40,7 +40,8 @@ public struct EPUBExport {
         let pipeline = ArticlePipeline(digest: digest, binding: .init(resolver: resolver, linkPrefix: EPUBWriter.imageLinkPrefix),
                                        log: log, progress: progress)
         var firstChapterImages: [Asset] = []
-        try pipeline.forEachArticle(preparing: writer.preparePage) { bound, page in
+        let renderer = writer.pageRenderer
+        try pipeline.forEachArticle(preparing: { renderer.prepare($0) }) { bound, page in
             if bound.chapterIndex == 0 { firstChapterImages += bound.newAssets }
             try writer.add(bound, prepared: page)
         }
