@@ -134,7 +134,7 @@ struct BookContents {
         let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)
         while let url = enumerator?.nextObject() as? URL {
             var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory)
+            _ = FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory)
             if isDirectory.boolValue { continue }
             let name = String(url.path.dropFirst(folder.path.count + 1))
             entries.append((name, try Data(contentsOf: url)))

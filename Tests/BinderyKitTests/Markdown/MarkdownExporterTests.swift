@@ -13,7 +13,7 @@ final class MarkdownExporterTests: XCTestCase {
         let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)
         while let url = enumerator?.nextObject() as? URL {
             var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory)
+            _ = FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory)
             if !isDirectory.boolValue {
                 result[String(url.path.dropFirst(folder.path.count + 1))] = try Data(contentsOf: url)
             }
