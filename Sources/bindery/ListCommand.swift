@@ -18,7 +18,7 @@ struct ListCommand: ParsableCommand {
     func run() throws {
         let run = ExportRun(reporting: reporting)
         let digest = try run.digest(input, selection)
-        let language = self.language ?? LanguageDetector.detect(digest.articles.prefix(400).map(\.title))
+        let language = self.language ?? BookMetadata.detectedLanguage(of: digest)
         let zone = digest.options.timeZone
         let pipeline = ArticlePipeline(digest: digest, binding: nil, log: run.log)
         var currentChapter = -1

@@ -19,7 +19,7 @@ extension BookMetadata {
     public static func make(for digest: Digest, overrides: BookOverrides = BookOverrides(),
                             clock: BuildClock) -> BookMetadata {
         let articles = digest.articles
-        let language = overrides.language ?? LanguageDetector.detect(articles.prefix(400).map(\.title))
+        let language = overrides.language ?? detectedLanguage(of: digest)
         let sources = rankedSources(articles)
         let creators = overrides.creator.map { [$0] } ?? Array(sources.prefix(5))
         let title = overrides.title ?? defaultTitle(sources: sources, range: digest.dateRange,
@@ -34,6 +34,12 @@ extension BookMetadata {
             dateRange: digest.dateRange,
             timeZone: digest.options.timeZone,
             grouping: digest.options.grouping)
+    }
+
+    /// The language the digest's headlines are written in (the first 400
+    /// are plenty to tell `zh` from `en`).
+    public static func detectedLanguage(of digest: Digest) -> String {
+        LanguageDetector.detect(digest.articles.prefix(400).map(\.title))
     }
 
     /// Hosts, most articles first, ties by name.

@@ -116,10 +116,6 @@ public struct MarkdownExporter {
         return MarkdownFrontMatter.day(instant, timeZone: timeZone) + " " + article.title
     }
 
-    func note(for bound: BoundArticle, created: String, renderer: MarkdownRenderer) -> String {
-        noteParts(for: bound, renderer: renderer, tags: options.normalizedTags).note(created: created)
-    }
-
     /// A note as far as it does not depend on the vault's files: everything
     /// but its file name's suffix and its `created` date.
     struct NoteParts: Sendable {
