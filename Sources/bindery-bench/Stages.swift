@@ -5,7 +5,7 @@ import Foundation
 /// pipeline stage through BinderyKit's entry points. Each prints one line
 /// `bench-result key=value …` that the parent reads from the child's log.
 enum Stages {
-    static let names = ["scan", "digest", "clean", "serialize"]
+    static let names = ["scan", "digest", "clean", "serialize", "markdown"]
 
     /// The floor through the project's own ZipWriter (libzip → zlib level 6):
     /// read every file under `folder` and deflate it into a zip. Shown beside
@@ -44,9 +44,10 @@ enum Stages {
             phase = ChildProcess.monotonicSeconds() - clock
             result += " chapters=\(digest.chapters.count) digest-articles=\(digest.articleCount)"
             report(diagnostics)
-        case "clean", "serialize":
+        case "clean", "serialize", "markdown":
             var cleanSeconds = 0.0, serializeSeconds = 0.0
-            var diagnosticCount = 0, loadFailures = 0, nodes = 0, xhtmlBytes = 0
+            let markdown = MarkdownRenderer()
+            var diagnosticCount = 0, loadFailures = 0, nodes = 0, outputBytes = 0
             for article in scan.articles {
                 // Load and clean one body at a time: nothing accumulates, as in the real pipeline.
                 clock = ChildProcess.monotonicSeconds()
@@ -58,14 +59,15 @@ enum Stages {
                 cleanSeconds += ChildProcess.monotonicSeconds() - clock
                 diagnosticCount += diagnostics.count
                 nodes += cleaned.body.count
-                if stage == "serialize" {
+                if stage != "clean" {
                     clock = ChildProcess.monotonicSeconds()
-                    xhtmlBytes += XHTMLSerializer.serialize(cleaned.body).utf8.count
+                    let text = stage == "serialize" ? XHTMLSerializer.serialize(cleaned.body) : markdown.render(cleaned.body)
+                    outputBytes += text.utf8.count
                     serializeSeconds += ChildProcess.monotonicSeconds() - clock
                 }
             }
             phase = stage == "clean" ? cleanSeconds : serializeSeconds
-            result += " load-failures=\(loadFailures) clean-diagnostics=\(diagnosticCount) top-nodes=\(nodes) xhtml-bytes=\(xhtmlBytes)"
+            result += " load-failures=\(loadFailures) clean-diagnostics=\(diagnosticCount) top-nodes=\(nodes) \(stage == "markdown" ? "markdown" : "xhtml")-bytes=\(outputBytes)"
         default:
             throw BenchError.usage("unknown stage '\(stage)'; stages: \(names.joined(separator: ", "))")
         }

@@ -6,7 +6,7 @@ let usage = """
            bindery-bench images [--images 500] [--work DIR] [--bindery PATH] [--repeat R] [--json]
            bindery-bench generate --articles N --output DIR [--seed S]
            bindery-bench floor|floor-zipwriter DIR OUT
-           bindery-bench stage scan|digest|clean|serialize DIR
+           bindery-bench stage scan|digest|clean|serialize|markdown DIR
 
     run       generates the archives (cached in the work folder, default
               .build/bench), then measures in child processes the floor

@@ -52,6 +52,12 @@ public struct ImageProxy: Sendable, Hashable {
     /// by this proxy. The inner URL, when it has no scheme, takes the proxy
     /// URL's scheme.
     func unwrap(_ url: URL) -> URL? {
+        unwrap(url, host: url.host)
+    }
+
+    /// `unwrap` with the URL's host at hand (`URL.host` is not free).
+    fileprivate func unwrap(_ url: URL, host urlHost: String?) -> URL? {
+        guard mayProxy(host: urlHost) else { return nil }
         guard let components = URLComponents(url: url, resolvingAgainstBaseURL: false),
               let host = components.host?.lowercased() else { return nil }
         let authority = components.port.map { "\(host):\($0)" } ?? host
@@ -68,36 +74,48 @@ public struct ImageProxy: Sendable, Hashable {
         }
     }
 
+    /// Whether a URL with this host name may be this proxy's (it ends in
+    /// the proxy's host name): a byte test on the already parsed host, so
+    /// that most URLs skip `URLComponents`.
+    private func mayProxy(host urlHost: String?) -> Bool {
+        guard let urlHost else { return false }
+        let name = host.utf8.prefix { $0 != UInt8(ascii: ":") }
+        let candidate = urlHost.utf8
+        guard candidate.count >= name.count else { return false }
+        return zip(candidate.suffix(name.count), name).allSatisfy { ProxyQuery.lowercased($0) == $1 }
+    }
+
     /// The value of `url=` up to the end of the query: weserv does not encode
     /// it, so the inner URL's own `&` parameters are part of it. When the inner
     /// URL has no `?`, every `&` starts a proxy parameter; otherwise trailing
     /// known proxy parameters are cut.
     private static func rawURLParameter(in query: String) -> String? {
-        var start: String.Index?
-        if query.hasPrefix("url=") {
-            start = query.index(query.startIndex, offsetBy: 4)
-        } else if let range = query.range(of: "&url=") {
-            start = range.upperBound
+        let bytes = Array(query.utf8)
+        let start: Int
+        if bytes.starts(with: "url=".utf8) {
+            start = 4
+        } else if let parameter = ProxyQuery.firstIndex(of: "&url=", in: bytes, ignoringCase: false) {
+            start = parameter + 5
+        } else {
+            return nil
         }
-        guard let start else { return nil }
-        var value = String(query[start...])
-        let lower = value.lowercased()
-        let isEncoded = lower.hasPrefix("http%3a") || lower.hasPrefix("https%3a") || (lower.contains("%2f") && !value.contains("/"))
+        var value = bytes[start...]
+        let ampersand = UInt8(ascii: "&")
+        let isEncoded = ProxyQuery.hasPrefix(value, "http%3a") || ProxyQuery.hasPrefix(value, "https%3a")
+            || (ProxyQuery.firstIndex(of: "%2f", in: value) != nil && !value.contains(UInt8(ascii: "/")))
         if isEncoded {
             // Percent-encoded inner URL: its own `&` are encoded, so a raw `&` ends it.
-            let encoded = value.split(separator: "&", maxSplits: 1).first.map(String.init) ?? value
-            return encoded.removingPercentEncoding
+            return String(decoding: value.prefix { $0 != ampersand }, as: UTF8.self).removingPercentEncoding
         }
-        if !value.contains("?") {
-            return value.split(separator: "&", maxSplits: 1).first.map(String.init)
+        if !value.contains(UInt8(ascii: "?")) {
+            return String(decoding: value.prefix { $0 != ampersand }, as: UTF8.self)
         }
-        while let ampersand = value.range(of: "&", options: .backwards) {
-            let parameter = value[ampersand.upperBound...]
-            let name = parameter.split(separator: "=", maxSplits: 1).first.map { $0.lowercased() } ?? ""
-            guard weservParameters.contains(name) else { break }
-            value = String(value[..<ampersand.lowerBound])
+        while let last = value.lastIndex(of: ampersand) {
+            let name = value[(last + 1)...].prefix { $0 != UInt8(ascii: "=") }
+            guard weservParameters.contains(String(decoding: name, as: UTF8.self).lowercased()) else { break }
+            value = value[..<last]
         }
-        return value
+        return String(decoding: value, as: UTF8.self)
     }
 
     private static func absolute(_ raw: String, scheme: String) -> URL? {
@@ -124,10 +142,40 @@ extension Array where Element == ImageProxy {
         var unwrapped = false
         // Bounded: a proxy of a proxy is possible, a loop is not worth following.
         for _ in 0..<3 {
-            guard let inner = lazy.compactMap({ $0.unwrap(current) }).first else { break }
+            let host = current.host
+            guard let inner = lazy.compactMap({ $0.unwrap(current, host: host) }).first else { break }
             current = inner
             unwrapped = true
         }
         return unwrapped ? current : nil
+    }
+}
+
+/// Byte tests on URL text (patterns are lower-case; ASCII case is ignored
+/// unless said otherwise): proxy URLs are matched on every image of an export.
+private enum ProxyQuery {
+    static func lowercased(_ byte: UInt8) -> UInt8 {
+        byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+    }
+
+    static func hasPrefix(_ bytes: ArraySlice<UInt8>, _ pattern: String) -> Bool {
+        bytes.count >= pattern.utf8.count && zip(bytes, pattern.utf8).allSatisfy { lowercased($0) == $1 }
+    }
+
+    /// Where `pattern` first occurs in `bytes` (ignoring ASCII case).
+    static func firstIndex<Bytes: RandomAccessCollection>(of pattern: String, in bytes: Bytes, ignoringCase: Bool = true) -> Bytes.Index?
+    where Bytes.Element == UInt8, Bytes.Index == Int {
+        let needle = Array(pattern.utf8)
+        guard bytes.count >= needle.count, let first = needle.first else { return nil }
+        let fold: (UInt8) -> UInt8 = ignoringCase ? lowercased : { $0 }
+        var index = bytes.startIndex
+        while index + needle.count <= bytes.endIndex {
+            if fold(bytes[index]) == first,
+               zip(bytes[index..<(index + needle.count)], needle).allSatisfy({ fold($0) == $1 }) {
+                return index
+            }
+            index += 1
+        }
+        return nil
     }
 }

@@ -14,7 +14,7 @@ enum LeadSentence {
             text = paragraph
             if !text.isEmpty { break }
         }
-        return bound(firstSentence(text), limit: limit)
+        return bound(firstSentence(text, limit: limit), limit: limit)
     }
 
     /// The texts of the body's paragraphs in order, whitespace collapsed.
@@ -22,7 +22,9 @@ enum LeadSentence {
         var result: [String] = []
         var current = ""
         func flush() {
-            let collapsed = current.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).joined(separator: " ")
+            var afterSpace = true
+            var collapsed = HTMLWhitespace.collapse(current, afterSpace: &afterSpace)
+            if afterSpace, !collapsed.isEmpty { collapsed = String(decoding: collapsed.utf8.dropLast(), as: UTF8.self) }
             if !collapsed.isEmpty { result.append(collapsed) }
             current = ""
         }
@@ -52,8 +54,12 @@ enum LeadSentence {
     /// Up to the first full stop: `。！？` end a sentence at once; `.!?`
     /// when followed by a space and the sentence is not just an initial or
     /// an abbreviation (`U.S.`, `Mr.`).
-    static func firstSentence(_ text: String) -> String {
-        let scalars = Array(text.unicodeScalars)
+    static func firstSentence(_ text: String, limit: Int = 200) -> String {
+        // Only the start can show: `bound` keeps `limit` characters of a
+        // longer sentence, so a sentence ending further on reads the same
+        // as the text cut a little after `limit` (room for closing quotes).
+        let end = text.index(text.startIndex, offsetBy: limit + 16, limitedBy: text.endIndex) ?? text.endIndex
+        let scalars = Array(text[..<end].unicodeScalars)
         var i = 0
         while i < scalars.count {
             let c = scalars[i]
@@ -71,7 +77,7 @@ enum LeadSentence {
             }
             i += 1
         }
-        return text
+        return end == text.endIndex ? text : String(text[..<end])
     }
 
     /// The word before `index` is short and capitalised (`U.S`, `Mr`, `J`).

@@ -209,7 +209,8 @@ struct MarkdownInlineBuilder {
             pieces.append(.linkClose("](\(MarkdownLinkSyntax.destination(href)))"))
         } else {
             pieces.append(.linkOpen("["))
-            pieces.append(.text(href))
+            var afterSpace = false
+            pieces.append(.text(HTMLWhitespace.collapse(href, afterSpace: &afterSpace)))
             pieces.append(.linkClose("](\(MarkdownLinkSyntax.destination(href)))"))
         }
         pieces += trailing

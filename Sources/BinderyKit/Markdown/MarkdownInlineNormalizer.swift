@@ -36,6 +36,7 @@ enum MarkdownInlineNormalizer {
 
     /// One space between words, none at the edges or around hard breaks.
     /// Markers are transparent: the builder never leaves a space inside them.
+    /// Text pieces come from `MarkdownInlineBuilder`, collapsed within.
     static func collapseWhitespace(_ pieces: [MarkdownInlinePiece]) -> [MarkdownInlinePiece] {
         var out: [MarkdownInlinePiece] = []
         out.reserveCapacity(pieces.count)
@@ -43,8 +44,12 @@ enum MarkdownInlineNormalizer {
         for piece in pieces {
             switch piece {
             case .text(let text):
-                let collapsed = HTMLWhitespace.collapse(text, afterSpace: &afterSpace)
+                // The builder collapsed the whitespace inside each text: only a
+                // space where two texts meet (or at the start) is left to drop.
+                assert({ var space = false; return HTMLWhitespace.collapse(text, afterSpace: &space) == text }(), "uncollapsed text piece")
+                let collapsed = afterSpace && text.utf8.first == 0x20 ? String(decoding: text.utf8.dropFirst(), as: UTF8.self) : text
                 guard !collapsed.isEmpty else { break }
+                afterSpace = collapsed.utf8.last == 0x20
                 if let last = out.indices.last, case .text(let previous) = out[last] {
                     // Adjacent texts become one, so runs are seen whole.
                     out[last] = .text(previous + collapsed)

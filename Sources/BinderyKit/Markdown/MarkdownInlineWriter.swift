@@ -126,28 +126,14 @@ struct MarkdownInlineWriter {
     /// no first character that `MarkdownLineStart` could escape. Most text
     /// is inert, and is copied whole.
     static func isInert(_ text: String, atLineStart: Bool) -> Bool {
-        func isSpecial(_ byte: UInt8) -> Bool {
-            switch byte {
-            case UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "\\"), UInt8(ascii: "`"),
-                 UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "!"), UInt8(ascii: "<"), UInt8(ascii: "&"),
-                 UInt8(ascii: "|"), UInt8(ascii: "#"):
-                return true
-            default:
-                return false
-            }
+        var text = text
+        let special = ASCIISet.special
+        return text.withUTF8 { bytes in
+            if atLineStart, let first = bytes.first, ASCIISet.mayStartBlock.contains(first) { return false }
+            guard let start = bytes.baseAddress else { return true }
+            for index in 0..<bytes.count where special.contains(start[index]) { return false }
+            return true
         }
-        func mayStartBlock(_ byte: UInt8) -> Bool {
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: ">"), UInt8(ascii: "-"), UInt8(ascii: "+"),
-                 UInt8(ascii: "="), UInt8(ascii: ":"), UInt8(ascii: " "), UInt8(ascii: "\t"):
-                return true
-            default:
-                return isSpecial(byte)
-            }
-        }
-        let utf8 = text.utf8
-        if atLineStart, let first = utf8.first, mayStartBlock(first) { return false }
-        return utf8.withContiguousStorageIfAvailable { !$0.contains(where: isSpecial) } ?? !utf8.contains(where: isSpecial)
     }
 
     /// A run of `*`, `_` or `~~` that can neither open nor close emphasis
@@ -212,4 +198,29 @@ struct MarkdownInlineWriter {
         }
         return hasNonDigit && j > i + 1
     }
+}
+
+/// A set of ASCII bytes as a 128-bit mask: membership is two shifts, which
+/// matters in loops over every byte of a note.
+private struct ASCIISet {
+    private let low: UInt64
+    private let high: UInt64
+
+    init(_ characters: String) {
+        var low: UInt64 = 0, high: UInt64 = 0
+        for byte in characters.utf8 where byte < 0x80 {
+            if byte < 64 { low |= 1 << UInt64(byte) } else { high |= 1 << UInt64(byte - 64) }
+        }
+        self.low = low
+        self.high = high
+    }
+
+    func contains(_ byte: UInt8) -> Bool {
+        byte < 64 ? (low >> UInt64(byte)) & 1 != 0 : byte < 128 && (high >> UInt64(byte - 64)) & 1 != 0
+    }
+
+    /// What `needsEscape` and the delimiter runs look at.
+    static let special = ASCIISet("*_~\\`[]!<&|#")
+    /// A first character `MarkdownLineStart` could escape.
+    static let mayStartBlock = ASCIISet("0123456789>-+=: \t*_~\\`[]!<&|#")
 }

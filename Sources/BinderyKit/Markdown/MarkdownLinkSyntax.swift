@@ -4,13 +4,25 @@ enum MarkdownLinkSyntax {
     /// point at ids Markdown does not keep; anything else is not a link the
     /// cleaner lets through.
     static func isLinkable(_ href: String) -> Bool {
-        let lower = href.lowercased()
-        return lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("mailto:") || lower.hasPrefix("ftp://")
+        hasSchemePrefix(href, "http://") || hasSchemePrefix(href, "https://") || hasSchemePrefix(href, "mailto:") || hasSchemePrefix(href, "ftp://")
     }
 
     static func isRemote(_ src: String) -> Bool {
-        let lower = src.lowercased()
-        return lower.hasPrefix("http://") || lower.hasPrefix("https://")
+        hasSchemePrefix(src, "http://") || hasSchemePrefix(src, "https://")
+    }
+
+    /// `text` starts with `prefix` (lower-case ASCII), ignoring ASCII case.
+    private static func hasSchemePrefix(_ text: String, _ prefix: StaticString) -> Bool {
+        let utf8 = text.utf8
+        guard utf8.count >= prefix.utf8CodeUnitCount else { return false }
+        var index = utf8.startIndex
+        for offset in 0..<prefix.utf8CodeUnitCount {
+            let byte = utf8[index]
+            let lowered = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+            guard lowered == prefix.utf8Start[offset] else { return false }
+            index = utf8.index(after: index)
+        }
+        return true
     }
 
     /// Where an image's `src` points in the note, or `nil` when the image is
@@ -55,18 +67,23 @@ enum MarkdownLinkSyntax {
         var depth = 0
         var balanced = true
         var needsAngle = url.isEmpty
-        for scalar in url.unicodeScalars {
-            switch scalar {
-            case "(": depth += 1
-            case ")":
+        // `&` and `\` may need an escape; most URLs have neither and are
+        // written as they are. (All the bytes looked at are ASCII.)
+        var asWritten = true
+        for byte in url.utf8 {
+            switch byte {
+            case UInt8(ascii: "("): depth += 1
+            case UInt8(ascii: ")"):
                 depth -= 1
                 if depth < 0 { balanced = false }
-            case "<", ">": needsAngle = true
+            case UInt8(ascii: "<"), UInt8(ascii: ">"): needsAngle = true
+            case UInt8(ascii: "&"), UInt8(ascii: "\\"): asWritten = false
             default:
-                if scalar.value <= 0x20 || scalar.value == 0x7F { needsAngle = true }
+                if byte <= 0x20 || byte == 0x7F { needsAngle = true }
             }
         }
         if depth != 0 { balanced = false }
+        if asWritten && !needsAngle && balanced { return url }
         let scalars = Array(url.unicodeScalars)
         var out = String.UnicodeScalarView()
         if needsAngle || !balanced { out.append("<") }

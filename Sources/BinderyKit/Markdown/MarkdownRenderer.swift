@@ -1,3 +1,5 @@
+import Foundation
+
 /// Renders a cleaned article body as CommonMark with GFM tables.
 ///
 /// Raw HTML is written only for what Markdown cannot say (superscripts,
@@ -62,7 +64,8 @@ public struct MarkdownRenderer: Sendable {
 
     /// A paragraph's lines (more than one only after hard breaks).
     private static func lines(_ paragraph: String) -> [String] {
-        let hasBreak = paragraph.utf8.withContiguousStorageIfAvailable { $0.contains(0x0A) } ?? paragraph.utf8.contains(0x0A)
+        var paragraph = paragraph
+        let hasBreak = paragraph.withUTF8 { $0.isEmpty ? false : memchr($0.baseAddress!, 0x0A, $0.count) != nil }
         guard hasBreak else { return [paragraph] }
         return paragraph.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
     }

@@ -24,18 +24,19 @@ enum NoteFileName {
     /// links) become spaces, whitespace collapses, no leading dot, no
     /// trailing dot or space, not a reserved device name, bounded length.
     static func stem(_ text: String, fallback: String = "Untitled") -> String {
-        var scalars = String.UnicodeScalarView()
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
         var lastWasSpace = true
         for scalar in text.unicodeScalars {
             if isForbidden(scalar) {
-                if !lastWasSpace { scalars.append(" ") }
+                if !lastWasSpace { bytes.append(0x20) }
                 lastWasSpace = true
             } else {
-                scalars.append(scalar)
+                bytes.appendUTF8(scalar)
                 lastWasSpace = false
             }
         }
-        var name = String(scalars)
+        var name = String(decoding: bytes, as: UTF8.self)
         name = trimEdges(name)
         name = truncate(name, toBytes: maximumBytes - suffixReserve - 3)
         name = trimEdges(name)
@@ -48,7 +49,10 @@ enum NoteFileName {
     private static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {
         if scalar.isASCII {
             // The only ASCII space separator is U+0020; no ASCII line or paragraph separators.
-            return scalar.value <= 0x20 || scalar.value == 0x7F || "/\\:*?\"<>|#^[]".unicodeScalars.contains(scalar)
+            switch scalar {
+            case "/", "\\", ":", "*", "?", "\"", "<", ">", "|", "#", "^", "[", "]": return true
+            default: return scalar.value <= 0x20 || scalar.value == 0x7F
+            }
         }
         if (0x80...0x9F).contains(scalar.value) || scalar.value == 0xFEFF || scalar.value == 0x200B { return true }
         switch scalar.properties.generalCategory {
@@ -114,8 +118,10 @@ struct NoteFileNamer {
         }
     }
 
-    /// How case-insensitive file systems see a name.
+    /// How case-insensitive file systems see a name. (Swift compares and
+    /// hashes strings by canonical equivalence, so `é` precomposed and
+    /// decomposed are one key already, as they are one name on macOS.)
     static func key(_ name: String) -> String {
-        name.precomposedStringWithCanonicalMapping.lowercased()
+        name.lowercased()
     }
 }

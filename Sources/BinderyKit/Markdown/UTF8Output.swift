@@ -1,27 +1,41 @@
-/// A UTF-8 byte buffer that remembers its last scalar. Appending scalar by
-/// scalar to a `String` is slow; renderers build bytes and make one String.
+/// Text being written that remembers its last scalar. Whole strings are
+/// appended as they are (no re-validation); text written scalar by scalar
+/// is gathered as UTF-8 bytes and turned into a `String` once.
 struct UTF8Output {
-    private(set) var bytes: [UInt8] = []
+    private var text = ""
+    private var pending: [UInt8] = []
     private(set) var last: Unicode.Scalar?
 
     init(capacity: Int = 0) {
-        bytes.reserveCapacity(capacity)
+        text.reserveCapacity(capacity)
     }
 
-    var isEmpty: Bool { bytes.isEmpty }
+    var isEmpty: Bool { text.isEmpty && pending.isEmpty }
 
     mutating func append(_ scalar: Unicode.Scalar) {
-        bytes.appendUTF8(scalar)
+        pending.appendUTF8(scalar)
         last = scalar
     }
 
     mutating func append(_ string: String) {
         guard let lastScalar = string.unicodeScalars.last else { return }
-        bytes.append(contentsOf: string.utf8)
+        flush()
+        text += string
         last = lastScalar
     }
 
-    var string: String { String(decoding: bytes, as: UTF8.self) }
+    var string: String {
+        mutating get {
+            flush()
+            return text
+        }
+    }
+
+    private mutating func flush() {
+        guard !pending.isEmpty else { return }
+        text += String(decoding: pending, as: UTF8.self)
+        pending.removeAll(keepingCapacity: true)
+    }
 }
 
 extension Array where Element == UInt8 {
@@ -57,35 +71,57 @@ enum HTMLWhitespace {
     /// the text continues a space (then a leading space is dropped) and
     /// returns whether it ends in one.
     static func collapse(_ text: String, afterSpace: inout Bool) -> String {
-        // Most text needs nothing: check before copying.
-        var previousWasSpace = afterSpace
-        var clean = true
-        for byte in text.utf8 {
-            if byte == 0x20 {
-                if previousWasSpace { clean = false; break }
-                previousWasSpace = true
+        var text = text
+        let before = afterSpace
+        let (collapsed, endsInSpace): (String?, Bool) = text.withUTF8 { bytes in
+            // Most text needs nothing: find the first byte to change before copying.
+            let (index, spaceBefore) = firstChange(in: bytes, afterSpace: before)
+            guard index < bytes.count else { return (nil, spaceBefore) }
+            var space = spaceBefore
+            let result = String(unsafeUninitializedCapacity: bytes.count) { output in
+                var count = index
+                if index > 0 { output.baseAddress!.update(from: bytes.baseAddress!, count: index) }
+                for byte in bytes[index...] {
+                    if isCollapsible(byte) {
+                        if !space {
+                            output[count] = 0x20
+                            count += 1
+                        }
+                        space = true
+                    } else {
+                        output[count] = byte
+                        count += 1
+                        space = false
+                    }
+                }
+                return count
+            }
+            return (result, space)
+        }
+        afterSpace = endsInSpace
+        return collapsed ?? text
+    }
+
+    /// The index of the first byte collapsing changes (`bytes.count` if
+    /// none), and whether the bytes before it end in a space. Kept free of
+    /// captured state so the loop stays in registers: it sees every byte.
+    private static func firstChange(in bytes: UnsafeBufferPointer<UInt8>, afterSpace: Bool) -> (Int, Bool) {
+        var space = afterSpace
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte > 0x20 {
+                space = false
+            } else if byte == 0x20 {
+                if space { break }
+                space = true
             } else if isCollapsible(byte) {
-                clean = false
                 break
             } else {
-                previousWasSpace = false
+                space = false
             }
+            index += 1
         }
-        if clean {
-            if let last = text.utf8.last { afterSpace = last == 0x20 }
-            return text
-        }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count)
-        for byte in text.utf8 {
-            if isCollapsible(byte) {
-                if !afterSpace { bytes.append(0x20) }
-                afterSpace = true
-            } else {
-                bytes.append(byte)
-                afterSpace = false
-            }
-        }
-        return String(decoding: bytes, as: UTF8.self)
+        return (index, space)
     }
 }

@@ -40,5 +40,8 @@ final class MarkdownFileNameTests: XCTestCase {
         XCTAssertEqual(namer.claim(stem: "title", extension: "md"), "title (2).md")
         XCTAssertEqual(namer.claim(stem: "Title (2)", extension: "md"), "Title (2) (2).md")
         XCTAssertEqual(namer.claim(stem: "Title", extension: "md"), "Title (3).md")
+        // Precomposed and decomposed forms name one file on macOS.
+        XCTAssertEqual(namer.claim(stem: "Caf\u{E9}", extension: "md"), "Caf\u{E9}.md")
+        XCTAssertEqual(namer.claim(stem: "CAFE\u{301}", extension: "md"), "CAFE\u{301} (2).md")
     }
 }

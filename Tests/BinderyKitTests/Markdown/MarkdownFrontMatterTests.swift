@@ -25,6 +25,12 @@ final class MarkdownFrontMatterTests: XCTestCase {
         XCTAssertEqual(YAMLScalar.quoted("a\nb\tc"), "\"a\\nb\\tc\"")
         XCTAssertEqual(YAMLScalar.quoted("中文: #1"), "\"中文: #1\"")
         XCTAssertEqual(YAMLScalar.quoted("\u{7F}\u{2028}"), "\"\\u007F\\L\"")
+        // Escapes found by their UTF-8 bytes: C1 controls, NEL, separators,
+        // the byte-order mark and non-characters; neighbours stay as they are.
+        XCTAssertEqual(YAMLScalar.quoted("\u{80}\u{85}\u{9F}\u{A0}é"), "\"\\u0080\\N\\u009F\u{A0}é\"")
+        XCTAssertEqual(YAMLScalar.quoted("\u{2027}\u{2029}\u{201C}"), "\"\u{2027}\\P\u{201C}\"")
+        XCTAssertEqual(YAMLScalar.quoted("\u{FEFF}\u{FFFE}\u{FFFF}\u{FFFD}😀"), "\"\\uFEFF\\uFFFE\\uFFFF\u{FFFD}😀\"")
+        XCTAssertEqual(YAMLScalar.quoted("\u{1}\u{1F}"), "\"\\u0001\\u001F\"")
     }
 
     func testEveryValueIsOneLine() {
