@@ -43,7 +43,7 @@ struct EpubCommand: ParsableCommand {
             FileHandleOutput.standardError.write("error: \(error)\n")
             throw ExitCode(ExitStatus.failed)
         }
-        var line = "\(digest.articleCountText), \(digest.chapterCountText), \(result.summary.imageCount) images"
+        var line = "\(digest.articleCountText), \(digest.chapterCountText), \(counted(result.summary.imageCount, "image"))"
         if result.missingImages > 0 { line += " (\(result.missingImages) missing)" }
         line += ", \(ByteCount.format(Int64(result.summary.byteCount))) → \(output)"
         run.console.summary(line)

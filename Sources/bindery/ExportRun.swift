@@ -46,14 +46,13 @@ struct ExportRun {
 }
 
 extension Digest {
-    var chapterCountText: String {
-        let n = chapters.count
-        return n == 1 ? "1 chapter" : "\(n) chapters"
-    }
+    var chapterCountText: String { counted(chapters.count, "chapter") }
+    var articleCountText: String { counted(articleCount, "article") }
+}
 
-    var articleCountText: String {
-        articleCount == 1 ? "1 article" : "\(articleCount) articles"
-    }
+/// `1 note`, `2 notes`: a count with its noun, for summary lines.
+func counted(_ count: Int, _ noun: String) -> String {
+    "\(count) \(noun)\(count == 1 ? "" : "s")"
 }
 
 func fileSize(_ url: URL) -> Int64 {

@@ -69,9 +69,9 @@ struct MarkdownCommand: ParsableCommand {
             throw ExitCode(ExitStatus.failed)
         }
         var line = "\(digest.articleCountText), \(digest.chapterCountText): "
-        line += singleFile ? "1 note" : "\(summary.notes.count) notes (\(summary.notesWritten) changed)"
-        line += ", \(summary.attachmentsWritten) attachments written"
-        if let missing = resolver?.missingImageCount, missing > 0 { line += " (\(missing) pictures missing)" }
+        line += singleFile ? "1 note" : "\(counted(summary.notes.count, "note")) (\(summary.notesWritten) changed)"
+        line += ", \(counted(summary.attachmentsWritten, "attachment")) written"
+        if let missing = resolver?.missingImageCount, missing > 0 { line += " (\(counted(missing, "picture")) missing)" }
         line += " → \(output)"
         run.console.summary(line)
         try run.finish()

@@ -33,6 +33,7 @@ public final class AssetResolver: @unchecked Sendable {
     /// Local files already read, by resolved path: a picture used by many
     /// articles is read and hashed once per export.
     private var localFiles: [String: Result<Asset, FetchFailure>] = [:]
+    private let realPaths = RealPaths()
 
     public init(options: AssetOptions) {
         self.options = options
@@ -58,7 +59,7 @@ public final class AssetResolver: @unchecked Sendable {
         var urls: [URL] = []
         AssetResolver.forEachImage(in: article.body) { image in
             guard let src = image[attribute: "src"], seen.insert(src).inserted else { return }
-            if case .remote(let url) = ImageReference.classify(src, in: article.article) { urls.append(url) }
+            if case .remote(let url) = ImageReference.classify(src, in: article.article, realPaths: realPaths) { urls.append(url) }
         }
         return urls
     }
@@ -149,7 +150,7 @@ public final class AssetResolver: @unchecked Sendable {
     }
 
     private func loadAsset(for src: String, in article: Article) -> Result<Asset, FetchFailure> {
-        switch ImageReference.classify(src, in: article) {
+        switch ImageReference.classify(src, in: article, realPaths: realPaths) {
         case .remote(let url):
             return remote.image(at: url).flatMap { found in
                 guard let data = remote.data(of: found) else { return .failure(.notCached) }

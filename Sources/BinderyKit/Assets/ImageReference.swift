@@ -13,7 +13,7 @@ enum ImageReference: Equatable {
     /// Classifies `src` of an image in `article`. A relative path is a local
     /// file when one exists inside the input folder; otherwise, when the
     /// article has a URL, it is resolved against it (RFC 3986 5.2) and remote.
-    static func classify(_ src: String, in article: Article) -> ImageReference {
+    static func classify(_ src: String, in article: Article, realPaths: RealPaths) -> ImageReference {
         let trimmed = src.trimmingASCIIWhitespace
         if trimmed.isEmpty { return .unusable("image has no source") }
         if let scheme = scheme(of: trimmed) {
@@ -38,7 +38,7 @@ enum ImageReference: Equatable {
             }
             return .remote(url)
         }
-        switch LocalImageLoader.locate(trimmed, in: article.origin) {
+        switch LocalImageLoader.locate(trimmed, in: article.origin, realPaths: realPaths) {
         case .file(let path):
             return .localFile(path)
         case .refused(let reason):

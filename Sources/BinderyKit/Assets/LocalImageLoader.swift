@@ -20,7 +20,7 @@ enum LocalImageLoader {
 
     /// Where `reference` (a relative URL path as written in `src`) points,
     /// without opening anything.
-    static func locate(_ reference: String, in source: SourceFile) -> Location {
+    static func locate(_ reference: String, in source: SourceFile, realPaths: RealPaths) -> Location {
         var path = reference
         if let cut = path.firstIndex(where: { $0 == "?" || $0 == "#" }) { path = String(path[..<cut]) }
         path = path.removingPercentEncoding ?? path
@@ -42,10 +42,14 @@ enum LocalImageLoader {
         guard isInside(candidate, root) else {
             return .refused("\(reference) lies outside the input folder and is not read")
         }
-        guard let real = realPath(candidate) else {
-            return errno == ENOENT || errno == ENOTDIR ? .notFound : .refused("\(reference): \(String(cString: strerror(errno)))")
+        let real: String
+        switch realPaths.resolve(candidate) {
+        case .success(let path): real = path
+        case .failure(let failure):
+            let code = failure.code
+            return code == ENOENT || code == ENOTDIR ? .notFound : .refused("\(reference): \(String(cString: strerror(code)))")
         }
-        guard let realRoot = realPath(root), isInside(real, realRoot) else {
+        guard case .success(let realRoot) = realPaths.resolve(root), isInside(real, realRoot) else {
             return .refused("\(reference) is a link leading outside the input folder and is not read")
         }
         return .file(real)
@@ -70,10 +74,35 @@ enum LocalImageLoader {
         let base = root.hasSuffix("/") ? String(root.dropLast()) : root
         return path == base || path.hasPrefix(base + "/") || base.isEmpty
     }
+}
 
-    private static func realPath(_ path: String) -> String? {
-        guard let resolved = realpath(path, nil) else { return nil }
-        defer { free(resolved) }
-        return String(cString: resolved)
+/// `realpath(3)` with memory: an export asks for its input folder's real
+/// path with every local picture, and for the same few pictures again and
+/// again; each call costs a `readlink` per path component. Files do not
+/// move during an export. Thread-safe.
+final class RealPaths: @unchecked Sendable {
+    struct Failure: Error {
+        var code: Int32
+    }
+
+    private let lock = NSLock()
+    private var known: [String: Result<String, Failure>] = [:]
+
+    func resolve(_ path: String) -> Result<String, Failure> {
+        lock.lock()
+        let remembered = known[path]
+        lock.unlock()
+        if let remembered { return remembered }
+        let result: Result<String, Failure>
+        if let resolved = realpath(path, nil) {
+            result = .success(String(cString: resolved))
+            free(resolved)
+        } else {
+            result = .failure(Failure(code: errno))
+        }
+        lock.lock()
+        known[path] = result
+        lock.unlock()
+        return result
     }
 }

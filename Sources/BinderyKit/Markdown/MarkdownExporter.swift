@@ -73,7 +73,7 @@ public struct MarkdownExporter {
         }
         let renderer = MarkdownRenderer(images: options.images)
         let tags = options.normalizedTags
-        let folderPath = folder.path
+        let vault = try VaultFolder(path: folder.path)
         var attachments = AttachmentsFolder(url: folder.appendingPathComponent(MarkdownExportOptions.attachmentsFolder, isDirectory: true))
         let createdDay = createdDay
         var namer = NoteFileNamer()
@@ -85,12 +85,12 @@ public struct MarkdownExporter {
                 summary.attachmentsWritten += try attachments.write(bound.newAssets)
             }
             var name = namer.claim(stem: parts.stem, extension: "md", key: parts.nameKey)
-            var existing = VaultFile.existing(at: folderPath + "/" + name)
+            var existing = vault.existing(name)
             // A note of the same name that is not this article's (the
             // user's own) is never overwritten: take the next name.
             while !parts.mayReplace(existing) {
                 name = namer.claim(stem: parts.stem, extension: "md")
-                existing = VaultFile.existing(at: folderPath + "/" + name)
+                existing = vault.existing(name)
             }
             var created = createdDay
             var existingBytes: [UInt8]?
@@ -102,7 +102,7 @@ public struct MarkdownExporter {
             // Same bytes: leave the file (and its modification time) alone.
             let changed = note.withUTF8 { utf8 in existingBytes.map { !$0.elementsEqual(utf8) } ?? true }
             if changed {
-                try note.withUTF8 { try VaultFile.write(UnsafeRawBufferPointer($0), to: folderPath + "/" + name, name: name, in: folderPath) }
+                try note.withUTF8 { try vault.write(UnsafeRawBufferPointer($0), name: name) }
                 summary.notesWritten += 1
             }
             summary.notes.append(name)
@@ -137,7 +137,7 @@ public struct MarkdownExporter {
         /// Whether this note may take the place of what is at its path:
         /// nothing, or a note written for the same article (its front
         /// matter names the same title and source).
-        func mayReplace(_ existing: VaultFile.Existing) -> Bool {
+        func mayReplace(_ existing: VaultFolder.Existing) -> Bool {
             switch existing {
             case .absent: return true
             case .unreadable: return false

@@ -8,34 +8,41 @@ final class MarkdownVaultFileTests: XCTestCase {
         MarkdownExporter(options: MarkdownExportOptions(), metadata: F.metadata, digest: F.digest)
     }
 
-    func testExistingClassifiesWhatIsAtAPath() throws {
+    func testExistingClassifiesWhatIsAtAName() throws {
         let folder = try F.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let path = folder.path
-        guard case .absent = VaultFile.existing(at: path + "/missing.md") else { return XCTFail("missing file") }
-        guard case .unreadable = VaultFile.existing(at: path) else { return XCTFail("a folder is not a note") }
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("folder.md"), withIntermediateDirectories: false)
         try Data([0x41, 0xFF]).write(to: folder.appendingPathComponent("binary.md"))
-        guard case .unreadable = VaultFile.existing(at: path + "/binary.md") else { return XCTFail("not UTF-8") }
         try Data([0xEF, 0xBB, 0xBF, 0x41]).write(to: folder.appendingPathComponent("bom.md"))
-        guard case .file(let bytes, let text) = VaultFile.existing(at: path + "/bom.md") else { return XCTFail("UTF-8 file") }
-        XCTAssertEqual(bytes, [0xEF, 0xBB, 0xBF, 0x41])
-        XCTAssertEqual(text, "A", "the byte-order mark is not text")
         let big = String(repeating: "é", count: 50_000)
         try Data(big.utf8).write(to: folder.appendingPathComponent("big.md"))
-        guard case .file(_, let bigText) = VaultFile.existing(at: path + "/big.md") else { return XCTFail("big file") }
+        let vault = try VaultFolder(path: folder.path)
+        guard case .absent = vault.existing("missing.md") else { return XCTFail("missing file") }
+        guard case .unreadable = vault.existing("folder.md") else { return XCTFail("a folder is not a note") }
+        guard case .unreadable = vault.existing("binary.md") else { return XCTFail("not UTF-8") }
+        guard case .file(let bytes, let text) = vault.existing("bom.md") else { return XCTFail("UTF-8 file") }
+        XCTAssertEqual(bytes, [0xEF, 0xBB, 0xBF, 0x41])
+        XCTAssertEqual(text, "A", "the byte-order mark is not text")
+        guard case .file(_, let bigText) = vault.existing("big.md") else { return XCTFail("big file") }
         XCTAssertEqual(bigText, big)
+        // The listing is taken when the folder is opened; a name it lacks is free.
+        try Data("late".utf8).write(to: folder.appendingPathComponent("late.md"))
+        guard case .absent = vault.existing("late.md") else { return XCTFail("not listed when opened") }
+        guard case .file = try VaultFolder(path: folder.path).existing("late.md") else { return XCTFail("listed on a new open") }
     }
 
     func testWriteReplacesAtomicallyAndLeavesNoTemporary() throws {
         let folder = try F.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         try Data("old".utf8).write(to: folder.appendingPathComponent("n.md"))
-        try Array("new".utf8).withUnsafeBytes { try VaultFile.write($0, to: folder.path + "/n.md", name: "n.md", in: folder.path) }
+        let vault = try VaultFolder(path: folder.path)
+        try Array("new".utf8).withUnsafeBytes { try vault.write($0, name: "n.md") }
+        try Array("more".utf8).withUnsafeBytes { try vault.write($0, name: "m.md") }
         XCTAssertEqual(try String(contentsOf: folder.appendingPathComponent("n.md"), encoding: .utf8), "new")
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), ["n.md"])
-        XCTAssertThrowsError(try Array("x".utf8).withUnsafeBytes {
-            try VaultFile.write($0, to: folder.path + "/gone/n.md", name: "n.md", in: folder.path + "/gone")
-        })
+        XCTAssertEqual(try String(contentsOf: folder.appendingPathComponent("m.md"), encoding: .utf8), "more")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted(), ["m.md", "n.md"])
+        XCTAssertThrowsError(try Array("x".utf8).withUnsafeBytes { try vault.write($0, name: "gone/n.md") })
+        XCTAssertThrowsError(try VaultFolder(path: folder.path + "/gone"), "a missing folder")
     }
 
     func testFolderOrBinaryFileAtANotesPathIsSkipped() throws {
