@@ -3,7 +3,7 @@ import Foundation
 /// One article's XHTML page: headline, byline (source, local date and time,
 /// author, link to the original), then the cleaned body as it is.
 enum ArticlePage {
-    static func render(_ article: Article, body: [Node], strings: BookStrings, language: String, timeZone: TimeZone, stylesheetHref: String) -> String {
+    static func render(_ article: Article, body: [Node], strings: BookStrings, language: String, timeZone: TimeZone, stylesheetHref: String) -> Data {
         var byline: [Node] = []
         func appendPart(_ node: Node) {
             if !byline.isEmpty { byline.append(.text(strings.bylineSeparator)) }

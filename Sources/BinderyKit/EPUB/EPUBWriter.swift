@@ -65,7 +65,7 @@ public final class EPUBWriter {
             self.zip = zip
             // OCF 3.3 §4.3: `mimetype` first, stored; the writer adds no extra field.
             try zip.add(path: "mimetype", data: Data("application/epub+zip".utf8), method: .store)
-            try zip.add(path: "META-INF/container.xml", data: Data(Self.containerXML.utf8), method: .deflate)
+            try zip.add(path: "META-INF/container.xml", data: Self.containerXML, method: .deflate)
             try write(PackageItem(id: "css", href: Self.stylesheetHref, mediaType: "text/css"), Data(stylesheet.utf8))
         } catch {
             abandon()
@@ -94,7 +94,7 @@ public final class EPUBWriter {
         fileprivate func render(_ article: Article, body: [Node]) -> PreparedPage {
             let xhtml = ArticlePage.render(article, body: body, strings: strings, language: language,
                                            timeZone: timeZone, stylesheetHref: EPUBWriter.pageStylesheetHref)
-            return PreparedPage(data: Data(xhtml.utf8), properties: ArticlePage.manifestProperties(of: body))
+            return PreparedPage(data: xhtml, properties: ArticlePage.manifestProperties(of: body))
         }
     }
 
@@ -157,10 +157,10 @@ public final class EPUBWriter {
             if let coverImage { try writeCoverPage(coverImage) }
             let toc = tableOfContents()
             try write(PackageItem(id: "nav", href: "nav.xhtml", mediaType: Self.xhtmlType, properties: ["nav"], spinePosition: .contents),
-                      Data(NavigationDocument.render(toc, title: metadata.title, strings: strings, language: metadata.language,
-                                                     stylesheetHref: Self.stylesheetHref).utf8))
+                      NavigationDocument.render(toc, title: metadata.title, strings: strings, language: metadata.language,
+                                                stylesheetHref: Self.stylesheetHref))
             try write(PackageItem(id: "ncx", href: "toc.ncx", mediaType: "application/x-dtbncx+xml"),
-                      Data(NCXDocument.render(toc, title: metadata.title, identifier: metadata.identifier, language: metadata.language).utf8))
+                      NCXDocument.render(toc, title: metadata.title, identifier: metadata.identifier, language: metadata.language))
             try writePackageDocument(landmarks: toc.landmarks)
             guard let zip else { throw EPUBError.finished(book: destination.path) }
             try zip.close()
@@ -253,7 +253,7 @@ public final class EPUBWriter {
                                                        language: metadata.language, stylesheetHref: Self.pageStylesheetHref)
             try write(PackageItem(id: String(format: "c%04d", chapter.digestIndex + 1), href: chapter.href, mediaType: Self.xhtmlType,
                                   spinePosition: .chapter(index: chapter.digestIndex, position: 0)),
-                      Data(xhtml.utf8))
+                      xhtml)
         }
     }
 
@@ -262,7 +262,7 @@ public final class EPUBWriter {
                                                sources: sources.ranked, strings: strings, language: metadata.language,
                                                stylesheetHref: Self.pageStylesheetHref)
         try write(PackageItem(id: "titlepage", href: "text/title.xhtml", mediaType: Self.xhtmlType, spinePosition: .titlePage),
-                  Data(xhtml.utf8))
+                  xhtml)
     }
 
     private func writeCoverPage(_ image: (id: String, href: String)) throws {
@@ -270,7 +270,7 @@ public final class EPUBWriter {
         let xhtml = FrontMatterPages.cover(imageHref: "../" + image.href, title: metadata.title, strings: strings,
                                            language: metadata.language, stylesheetHref: Self.pageStylesheetHref)
         try write(PackageItem(id: "cover", href: "text/cover.xhtml", mediaType: Self.xhtmlType, spinePosition: .cover),
-                  Data(xhtml.utf8))
+                  xhtml)
     }
 
     private func writePackageDocument(landmarks: [TableOfContents.Landmark]) throws {
@@ -280,7 +280,7 @@ public final class EPUBWriter {
         let package = PackageDocument(metadata: metadata, contents: contents, landmarks: landmarks, ncxID: "ncx",
                                       coverImageID: coverImage?.id, date: date, description: description)
         guard let zip else { throw EPUBError.finished(book: destination.path) }
-        try zip.add(path: PackageContents.folder + "package.opf", data: Data(package.render().utf8), method: .deflate)
+        try zip.add(path: PackageContents.folder + "package.opf", data: package.render(), method: .deflate)
     }
 
     // MARK: - Derived text

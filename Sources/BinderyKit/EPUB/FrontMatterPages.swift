@@ -4,7 +4,7 @@ import Foundation
 /// opener per chapter.
 enum FrontMatterPages {
     /// The cover image alone on its page (EPUB 3.3 §D.4.1 `cover` semantics).
-    static func cover(imageHref: String, title: String, strings: BookStrings, language: String, stylesheetHref: String) -> String {
+    static func cover(imageHref: String, title: String, strings: BookStrings, language: String, stylesheetHref: String) -> Data {
         let page = XHTMLPage(title: strings.cover, language: language, stylesheetHref: stylesheetHref, bodyClass: "cover")
         return page.render(XMLTree.lines([
             XMLTree.indented(XMLTree.element("section", [("epub:type", "cover"), ("class", "cover")], [
@@ -15,7 +15,7 @@ enum FrontMatterPages {
 
     /// Title, date range, article count and sources.
     static func titlePage(title: String, dateRange: String?, articleCount: Int, sources: [String],
-                          strings: BookStrings, language: String, stylesheetHref: String) -> String {
+                          strings: BookStrings, language: String, stylesheetHref: String) -> Data {
         var blocks: [Node] = [XMLTree.element("h1", [("class", "book-title")], text: title)]
         if let dateRange { blocks.append(XMLTree.element("p", [("class", "date-range")], text: dateRange)) }
         blocks.append(XMLTree.element("p", [("class", "article-count")], text: strings.articleCount(articleCount)))
@@ -30,7 +30,7 @@ enum FrontMatterPages {
 
     /// The chapter's date heading and its articles, each linked to its page.
     static func chapterOpener(heading: String, articles: [(title: String, source: String?, href: String)],
-                              strings: BookStrings, language: String, stylesheetHref: String) -> String {
+                              strings: BookStrings, language: String, stylesheetHref: String) -> Data {
         let items: [Node] = articles.map { article in
             var children: [Node] = [XMLTree.element("a", [("href", article.href)], text: article.title)]
             if let source = article.source {

@@ -1,8 +1,10 @@
+import Foundation
+
 /// The EPUB 2 NCX (OPF 2.0.1 §2.4.1), kept beside the EPUB 3 nav for
 /// readers that only understand it (Kobo's Adobe engine, older KOReader,
 /// Kindle conversion). It mirrors the nav's `toc` exactly.
 enum NCXDocument {
-    static func render(_ toc: TableOfContents, title: String, identifier: String, language: String) -> String {
+    static func render(_ toc: TableOfContents, title: String, identifier: String, language: String) -> Data {
         var playOrder = 0
         func navPoint(_ entry: TableOfContents.Entry) -> Node {
             playOrder += 1

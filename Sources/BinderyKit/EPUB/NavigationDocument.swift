@@ -1,7 +1,9 @@
+import Foundation
+
 /// The EPUB 3 navigation document (EPUB 3.3 §7): a `toc` nav with the
 /// chapters and their articles, and a `landmarks` nav.
 enum NavigationDocument {
-    static func render(_ toc: TableOfContents, title: String, strings: BookStrings, language: String, stylesheetHref: String) -> String {
+    static func render(_ toc: TableOfContents, title: String, strings: BookStrings, language: String, stylesheetHref: String) -> Data {
         let contents = XMLTree.element("nav", [("epub:type", "toc"), ("id", "toc")], [
             XMLTree.element("h1", text: strings.contents),
             list(toc.entries),

@@ -16,7 +16,7 @@ struct PackageDocument {
 
     static let identifierID = "book-id"
 
-    func render() -> String {
+    func render() -> Data {
         let root = XMLTree.element("package", [
             ("xmlns", "http://www.idpf.org/2007/opf"), ("version", "3.0"),
             ("unique-identifier", Self.identifierID), ("xml:lang", metadata.language),

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The frame every XHTML content document shares (EPUB 3.3 §6.1): XML
 /// declaration, HTML doctype, `html` with the book language in both `lang`
 /// and `xml:lang`, a title and the stylesheet.
@@ -11,22 +13,24 @@ struct XHTMLPage {
     /// `body` is written verbatim: no whitespace is added between its
     /// nodes, which could put stray spaces into running (CJK) text. Callers
     /// lay out their own blocks with `XMLTree.lines`.
-    func render(_ body: [Node]) -> String {
-        var out = XMLTree.declaration
-        out += "<!DOCTYPE html>\n"
-        out += "<html xmlns=\"http://www.w3.org/1999/xhtml\" xmlns:epub=\"http://www.idpf.org/2007/ops\" lang=\""
+    func render(_ body: [Node]) -> Data {
+        var out: [UInt8] = []
+        out.reserveCapacity(8192)
+        out.append(contentsOf: XMLTree.declaration.utf8)
+        out.append(contentsOf: "<!DOCTYPE html>\n".utf8)
+        out.append(contentsOf: "<html xmlns=\"http://www.w3.org/1999/xhtml\" xmlns:epub=\"http://www.idpf.org/2007/ops\" lang=\"".utf8)
         XHTMLSerializer.appendEscaped(language, into: &out, quote: true)
-        out += "\" xml:lang=\""
+        out.append(contentsOf: "\" xml:lang=\"".utf8)
         XHTMLSerializer.appendEscaped(language, into: &out, quote: true)
-        out += "\">\n"
+        out.append(contentsOf: "\">\n".utf8)
         XHTMLSerializer.write(XMLTree.indented(XMLTree.element("head", [], [
             XMLTree.element("title", text: title),
             XMLTree.element("link", [("rel", "stylesheet"), ("type", "text/css"), ("href", stylesheetHref)]),
         ]), depth: 0), into: &out)
-        out += "\n"
+        out.append(contentsOf: "\n".utf8)
         XHTMLSerializer.write(XMLTree.element("body", bodyClass.map { [("class", $0)] } ?? [], [.text("\n")] + body), into: &out)
-        out += "\n</html>\n"
-        return out
+        out.append(contentsOf: "\n</html>\n".utf8)
+        return Data(out)
     }
 }
 

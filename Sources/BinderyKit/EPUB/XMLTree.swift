@@ -1,3 +1,5 @@
+import Foundation
+
 /// Small helpers to build XML documents (OPF, NCX, nav, pages) as `Node`
 /// trees and write them with `XHTMLSerializer`, so every text and attribute
 /// is escaped in one place and nothing is glued from strings.
@@ -34,34 +36,39 @@ enum XMLTree {
     /// A whole XML document (package, NCX, container): declaration and
     /// indented root, every empty element self-closed. Not for XHTML pages,
     /// where only void elements may be self-closed.
-    static func document(_ root: Node) -> String {
-        var out = declaration
+    static func document(_ root: Node) -> Data {
+        var out = Array(declaration.utf8)
         write(indented(root), into: &out)
-        out += "\n"
-        return out
+        out.append(UInt8(ascii: "\n"))
+        return Data(out)
     }
 
-    private static func write(_ node: Node, into out: inout String) {
+    private static func write(_ node: Node, into out: inout [UInt8]) {
         guard case .element(let element) = node else {
             XHTMLSerializer.write(node, into: &out)
             return
         }
-        out += "<" + element.name
+        out.append(UInt8(ascii: "<"))
+        out.append(contentsOf: element.name.utf8)
         writeAttributes(element, into: &out)
         if element.children.isEmpty {
-            out += "/>"
+            out.append(contentsOf: "/>".utf8)
             return
         }
-        out += ">"
+        out.append(UInt8(ascii: ">"))
         for child in element.children { write(child, into: &out) }
-        out += "</" + element.name + ">"
+        out.append(contentsOf: "</".utf8)
+        out.append(contentsOf: element.name.utf8)
+        out.append(UInt8(ascii: ">"))
     }
 
-    private static func writeAttributes(_ element: Element, into out: inout String) {
+    private static func writeAttributes(_ element: Element, into out: inout [UInt8]) {
         for attribute in element.attributes {
-            out += " " + attribute.name + "=\""
+            out.append(UInt8(ascii: " "))
+            out.append(contentsOf: attribute.name.utf8)
+            out.append(contentsOf: "=\"".utf8)
             XHTMLSerializer.appendEscaped(attribute.value, into: &out, quote: true)
-            out += "\""
+            out.append(UInt8(ascii: "\""))
         }
     }
 }

@@ -8,39 +8,44 @@ public enum XHTMLSerializer {
     ]
 
     public static func serialize(_ nodes: [Node]) -> String {
-        var out = ""
+        var out: [UInt8] = []
         out.reserveCapacity(4096)
         write(nodes, into: &out)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
-    public static func write(_ nodes: [Node], into out: inout String) {
+    /// Appends the nodes' XHTML as UTF-8 (bytes, not a `String`: appending
+    /// many short pieces to a `String` costs hundreds of instructions each).
+    public static func write(_ nodes: [Node], into out: inout [UInt8]) {
         for node in nodes { write(node, into: &out) }
     }
 
-    public static func write(_ node: Node, into out: inout String) {
+    public static func write(_ node: Node, into out: inout [UInt8]) {
         switch node {
         case .text(let text):
             appendEscaped(text, into: &out, quote: false)
         case .element(let element):
-            out += "<"
-            out += element.name
+            out.append(UInt8(ascii: "<"))
+            out.append(contentsOf: element.name.utf8)
             for attribute in element.attributes {
-                out += " "
-                out += attribute.name
-                out += "=\""
+                out.append(UInt8(ascii: " "))
+                out.append(contentsOf: attribute.name.utf8)
+                out.append(UInt8(ascii: "="))
+                out.append(UInt8(ascii: "\""))
                 appendEscaped(attribute.value, into: &out, quote: true)
-                out += "\""
+                out.append(UInt8(ascii: "\""))
             }
             if element.children.isEmpty && voidElements.contains(element.name) {
-                out += "/>"
+                out.append(UInt8(ascii: "/"))
+                out.append(UInt8(ascii: ">"))
                 return
             }
-            out += ">"
+            out.append(UInt8(ascii: ">"))
             write(element.children, into: &out)
-            out += "</"
-            out += element.name
-            out += ">"
+            out.append(UInt8(ascii: "<"))
+            out.append(UInt8(ascii: "/"))
+            out.append(contentsOf: element.name.utf8)
+            out.append(UInt8(ascii: ">"))
         }
     }
 
@@ -48,19 +53,14 @@ public enum XHTMLSerializer {
     ///
     /// Works on UTF-8 bytes and copies runs that need nothing in one go: this
     /// is the innermost loop of every export.
-    public static func appendEscaped(_ text: String, into out: inout String, quote: Bool) {
+    public static func appendEscaped(_ text: String, into out: inout [UInt8], quote: Bool) {
         var text = text
         text.withUTF8 { bytes in
             var runStart = 0
             var index = 0
-            func flush(to end: Int) {
-                if end > runStart {
-                    out += String(decoding: UnsafeBufferPointer(rebasing: bytes[runStart..<end]), as: UTF8.self)
-                }
-            }
             while index < bytes.count {
                 let byte = bytes[index]
-                var replacement: String?
+                var replacement: StaticString?
                 var skip = 1
                 switch byte {
                 case UInt8(ascii: "&"): replacement = "&amp;"
@@ -78,21 +78,21 @@ public enum XHTMLSerializer {
                 default: break
                 }
                 if let replacement {
-                    flush(to: index)
-                    out += replacement
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                    out.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
                     index += skip
                     runStart = index
                 } else {
                     index += 1
                 }
             }
-            flush(to: index)
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
         }
     }
 
     public static func escaped(_ text: String, quote: Bool = true) -> String {
-        var out = ""
+        var out: [UInt8] = []
         appendEscaped(text, into: &out, quote: quote)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 }
