@@ -1,3 +1,4 @@
+import CUnnamedFile
 import Foundation
 
 /// The vault's folder during an export, on plain `String` names and system
@@ -7,9 +8,12 @@ import Foundation
 ///
 /// The folder is listed once when opened: a name not there then (and not
 /// written since — the exporter never writes a name twice) is known to be
-/// free without asking the file system. A changed note is written to a
-/// temporary file beside it and renamed into place (`rename(2)` is atomic
-/// within a folder, so a reader never sees half a note).
+/// free without asking the file system. A reader never sees half a note:
+/// a new note is written as an unnamed file that `linkat(2)` names once
+/// complete (Linux `O_TMPFILE`); a changed note, or any note where the file
+/// system has no unnamed files, is written to a temporary file beside it
+/// and renamed into place (`rename(2)` is atomic within a folder). Creating
+/// the temporary name and renaming cost more than the note itself.
 final class VaultFolder {
     /// What a name holds.
     enum Existing {
@@ -31,6 +35,8 @@ final class VaultFolder {
     private let listedKeys: Set<String>
     private let processID = getpid()
     private var temporaryCount = 0
+    /// Cleared at the first sign that unnamed files cannot be had here.
+    private var unnamedFilesWork = true
 
     /// Opens `path`, an existing folder.
     init(path: String) throws {
@@ -87,6 +93,7 @@ final class VaultFolder {
     /// all, and syncing ten thousand notes would make an export wait on the
     /// disk for minutes.
     func write(_ bytes: UnsafeRawBufferPointer, name: String) throws {
+        if unnamedFilesWork, !listedKeys.contains(NoteFileNamer.key(name)), try writeUnnamed(bytes, name: name) { return }
         var temporary = ""
         var fd: Int32 = -1
         // Names unique to this process; `O_EXCL` settles any clash with a leftover.
@@ -101,6 +108,37 @@ final class VaultFolder {
         if failure == 0 && renameat(descriptor, temporary, descriptor, name) != 0 { failure = errno }
         guard failure == 0 else {
             unlinkat(descriptor, temporary, 0)
+            throw OutputError(path: path + "/" + name, reason: String(cString: strerror(failure)))
+        }
+    }
+
+    /// Writes a new note as an unnamed file and links it in as `name`.
+    /// Returns `false` when that cannot be done here (no `O_TMPFILE`, no
+    /// `/proc`) or `name` exists after all: the caller then renames.
+    private func writeUnnamed(_ bytes: UnsafeRawBufferPointer, name: String) throws -> Bool {
+        let fd = bindery_open_unnamed_file(descriptor, 0o644)
+        guard fd >= 0 else {
+            if errno == EOPNOTSUPP || errno == EISDIR || errno == EINVAL {
+                unnamedFilesWork = false
+                return false
+            }
+            throw OutputError(path: path + "/" + name, reason: String(cString: strerror(errno)))
+        }
+        var failure = FileDescriptorWriting.writeAll(fd, bytes)
+        // Without CAP_DAC_READ_SEARCH, `linkat` reaches the open file through /proc.
+        if failure == 0 && linkat(AT_FDCWD, "/proc/self/fd/\(fd)", descriptor, name, AT_SYMLINK_FOLLOW) != 0 {
+            failure = errno
+        }
+        if close(fd) != 0 && failure == 0 { failure = errno }
+        switch failure {
+        case 0:
+            return true
+        case EEXIST:
+            return false
+        case ENOENT, EPERM, EXDEV, EOPNOTSUPP:
+            unnamedFilesWork = false
+            return false
+        default:
             throw OutputError(path: path + "/" + name, reason: String(cString: strerror(failure)))
         }
     }

@@ -38,9 +38,16 @@ final class MarkdownVaultFileTests: XCTestCase {
         let vault = try VaultFolder(path: folder.path)
         try Array("new".utf8).withUnsafeBytes { try vault.write($0, name: "n.md") }
         try Array("more".utf8).withUnsafeBytes { try vault.write($0, name: "m.md") }
+        // Appeared after the listing: a new note's unnamed file cannot take
+        // the name, so the note is renamed into place instead.
+        try Data("theirs".utf8).write(to: folder.appendingPathComponent("late.md"))
+        try Array("ours".utf8).withUnsafeBytes { try vault.write($0, name: "late.md") }
         XCTAssertEqual(try String(contentsOf: folder.appendingPathComponent("n.md"), encoding: .utf8), "new")
         XCTAssertEqual(try String(contentsOf: folder.appendingPathComponent("m.md"), encoding: .utf8), "more")
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted(), ["m.md", "n.md"])
+        XCTAssertEqual(try String(contentsOf: folder.appendingPathComponent("late.md"), encoding: .utf8), "ours")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted(), ["late.md", "m.md", "n.md"])
+        let mode = try FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent("m.md").path)[.posixPermissions] as? Int
+        XCTAssertEqual(mode.map { $0 & 0o600 }, 0o600, "a new note is an ordinary file its owner can read and write")
         XCTAssertThrowsError(try Array("x".utf8).withUnsafeBytes { try vault.write($0, name: "gone/n.md") })
         XCTAssertThrowsError(try VaultFolder(path: folder.path + "/gone"), "a missing folder")
     }
