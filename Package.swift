@@ -27,11 +27,9 @@ let package = Package(
             pkgConfig: "libzip",
             providers: [.apt(["libzip-dev"])]
         ),
-        // O_TMPFILE, which Swift cannot import: vault notes are created whole.
-        .target(name: "CUnnamedFile"),
         .target(
             name: "BinderyKit",
-            dependencies: ["CLibXML2", "CLibZip", "CUnnamedFile"]
+            dependencies: ["CLibXML2", "CLibZip"]
         ),
         .executableTarget(
             name: "bindery",

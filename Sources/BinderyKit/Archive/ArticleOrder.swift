@@ -8,10 +8,9 @@ extension Article {
         case (.some, nil): return true
         case (nil, .some): return false
         default:
-            if a.origin.displayName != b.origin.displayName {
-                return a.origin.displayName.utf8.lexicographicallyPrecedes(b.origin.displayName.utf8)
-            }
-            return a.origin.url.path.utf8.lexicographicallyPrecedes(b.origin.url.path.utf8)
+            let byName = String.compareUTF8(a.origin.displayName, b.origin.displayName)
+            if byName != 0 { return byName < 0 }
+            return String.compareUTF8(a.origin.url.path, b.origin.url.path) < 0
         }
     }
 }

@@ -43,8 +43,8 @@ struct InputWalker {
         // is read once, under the name that sorts first — whatever the order
         // of the inputs.
         files.sort {
-            $0.path != $1.path ? $0.path.utf8.lexicographicallyPrecedes($1.path.utf8)
-                : $0.source.displayName.utf8.lexicographicallyPrecedes($1.source.displayName.utf8)
+            let byPath = String.compareUTF8($0.path, $1.path)
+            return byPath != 0 ? byPath < 0 : String.compareUTF8($0.source.displayName, $1.source.displayName) < 0
         }
         var seen = Set<String>()
         files = files.filter { seen.insert($0.path).inserted }

@@ -77,10 +77,9 @@ public struct DigestBuilder: Sendable {
         case (.some, nil): return true
         case (nil, .some): return false
         default:
-            if a.origin.displayName != b.origin.displayName {
-                return b.origin.displayName.utf8.lexicographicallyPrecedes(a.origin.displayName.utf8)
-            }
-            return b.origin.url.path.utf8.lexicographicallyPrecedes(a.origin.url.path.utf8)
+            let byName = String.compareUTF8(b.origin.displayName, a.origin.displayName)
+            if byName != 0 { return byName < 0 }
+            return String.compareUTF8(b.origin.url.path, a.origin.url.path) < 0
         }
     }
 

@@ -1,4 +1,3 @@
-import CUnnamedFile
 import Foundation
 
 /// The vault's folder during an export, on plain `String` names and system
@@ -116,7 +115,7 @@ final class VaultFolder {
     /// Returns `false` when that cannot be done here (no `O_TMPFILE`, no
     /// `/proc`) or `name` exists after all: the caller then renames.
     private func writeUnnamed(_ bytes: UnsafeRawBufferPointer, name: String) throws -> Bool {
-        let fd = bindery_open_unnamed_file(descriptor, 0o644)
+        let fd = Self.openUnnamedFile(in: descriptor)
         guard fd >= 0 else {
             if errno == EOPNOTSUPP || errno == EISDIR || errno == EINVAL {
                 unnamedFilesWork = false
@@ -141,5 +140,20 @@ final class VaultFolder {
         default:
             throw OutputError(path: path + "/" + name, reason: String(cString: strerror(failure)))
         }
+    }
+
+    /// Opens a new, unnamed file in the folder for writing (Linux
+    /// `O_TMPFILE`), or fails with `EOPNOTSUPP`, `EISDIR` or `EINVAL` where
+    /// there are none.
+    private static func openUnnamedFile(in folder: Int32) -> Int32 {
+        #if os(Linux)
+        // glibc: O_TMPFILE = __O_TMPFILE | O_DIRECTORY with __O_TMPFILE =
+        // 020000000 on every architecture Swift runs on; Swift does not
+        // import the composite macro.
+        return openat(folder, ".", 0o20000000 | O_DIRECTORY | O_WRONLY | O_CLOEXEC, 0o644)
+        #else
+        errno = EOPNOTSUPP
+        return -1
+        #endif
     }
 }

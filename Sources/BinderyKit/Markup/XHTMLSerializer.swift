@@ -60,6 +60,11 @@ public enum XHTMLSerializer {
             var index = 0
             while index < bytes.count {
                 let byte = bytes[index]
+                // Most bytes need nothing; one table lookup tells.
+                guard mayNeedEscape[Int(byte)] else {
+                    index += 1
+                    continue
+                }
                 var replacement: StaticString?
                 var skip = 1
                 switch byte {
@@ -87,6 +92,16 @@ public enum XHTMLSerializer {
                 }
             }
             out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+        }
+    }
+
+    /// The bytes `appendEscaped` looks at more closely: markup characters,
+    /// C0 controls and DEL, and the lead bytes of C1 controls (C2) and of
+    /// U+FFFE/U+FFFF (EF).
+    private static let mayNeedEscape: [Bool] = (0...255).map { byte in
+        switch byte {
+        case 0x26, 0x3C, 0x3E, 0x22, 0..<0x20, 0x7F, 0xC2, 0xEF: return true
+        default: return false
         }
     }
 
