@@ -59,20 +59,25 @@ enum LeadSentence {
         // longer sentence, so a sentence ending further on reads the same
         // as the text cut a little after `limit` (room for closing quotes).
         let end = text.index(text.startIndex, offsetBy: limit + 16, limitedBy: text.endIndex) ?? text.endIndex
-        let scalars = Array(text[..<end].unicodeScalars)
+        let view = text[..<end].unicodeScalars
+        let scalars = Array(view)
+        /// The first `count` scalars, copied as bytes (not scalar by scalar).
+        func prefix(_ count: Int) -> String {
+            String(Substring(view[..<view.index(view.startIndex, offsetBy: count)]))
+        }
         var i = 0
         while i < scalars.count {
             let c = scalars[i]
             if c == "。" || c == "！" || c == "？" {
                 var end = i + 1
                 while end < scalars.count, "”」』）\"'".unicodeScalars.contains(scalars[end]) { end += 1 }
-                return String(String.UnicodeScalarView(scalars[..<end]))
+                return prefix(end)
             }
             if c == "." || c == "!" || c == "?" {
                 var end = i + 1
                 while end < scalars.count, "\"'”’)".unicodeScalars.contains(scalars[end]) { end += 1 }
                 if end < scalars.count, scalars[end] == " ", i >= 20, !isAbbreviation(scalars, before: i) {
-                    return String(String.UnicodeScalarView(scalars[..<end]))
+                    return prefix(end)
                 }
             }
             i += 1

@@ -106,13 +106,18 @@ enum HTMLWhitespace {
     /// none), and whether the bytes before it end in a space. Kept free of
     /// captured state so the loop stays in registers: it sees every byte.
     private static func firstChange(in bytes: UnsafeBufferPointer<UInt8>, afterSpace: Bool) -> (Int, Bool) {
+        guard let base = bytes.baseAddress else { return (0, afterSpace) }
+        let count = bytes.count
         var space = afterSpace
         var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte > 0x20 {
-                space = false
-            } else if byte == 0x20 {
+        while index < count {
+            // Runs of ordinary bytes (above space) are the bulk: skip them in a tight loop.
+            let runStart = index
+            while index < count && base[index] > 0x20 { index += 1 }
+            if index > runStart { space = false }
+            guard index < count else { break }
+            let byte = base[index]
+            if byte == 0x20 {
                 if space { break }
                 space = true
             } else if isCollapsible(byte) {

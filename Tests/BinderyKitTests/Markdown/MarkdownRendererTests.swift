@@ -8,6 +8,19 @@ final class MarkdownRendererTests: XCTestCase {
         XCTAssertEqual(MarkdownTestTree.render(MarkdownTestTree.p(MarkdownTestTree.t("  one\n  two  ")), MarkdownTestTree.p(MarkdownTestTree.t("three"))), "one two\n\nthree")
     }
 
+    func testTextOnlyParagraphsReadAsMixedOnesDo() {
+        // Paragraphs of text alone take a shorter path than those with
+        // markup; both must collapse, trim and escape alike.
+        let inline = MarkdownInlineRenderer(images: .attachments)
+        let pieces: [N] = [.text(" \t# Not  a heading,"), .text("\n 1. not a list *or* [link] "), .text("  ")]
+        let withMarkup = pieces + [.element(Element("span"))]
+        XCTAssertEqual(inline.paragraphs(pieces), inline.paragraphs(withMarkup))
+        XCTAssertEqual(inline.paragraphs(pieces, position: .heading), inline.paragraphs(withMarkup, position: .heading))
+        XCTAssertEqual(inline.paragraphs(pieces, position: .tableCell), inline.paragraphs(withMarkup, position: .tableCell))
+        XCTAssertEqual(inline.paragraphs([.text(" \n\t ")]), [])
+        XCTAssertEqual(inline.paragraphs([.text(" \n\t ")]), inline.paragraphs([.text(" \n\t "), .element(Element("span"))]))
+    }
+
     func testLooseInlineContentBecomesParagraphs() {
         XCTAssertEqual(MarkdownTestTree.render(MarkdownTestTree.t("lead text "), MarkdownTestTree.p(MarkdownTestTree.t("para"))), "lead text\n\npara")
     }
