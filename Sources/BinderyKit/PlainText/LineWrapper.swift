@@ -91,7 +91,11 @@ public struct LineWrapper: Sendable {
             var end = i
             while end < scalars.count, !isSpace(scalars[end]) { end += 1 }
             let spaceBefore = !chunks.isEmpty
-            if isURL(scalars[i..<end]) {
+            if let width = asciiWordWidth(scalars[i..<end]) {
+                // No break opportunity inside an ASCII word (they need an
+                // ideograph on one side): one chunk, as `splitWord` would find.
+                chunks.append(Chunk(start: i, end: end, width: width, spaceBefore: spaceBefore))
+            } else if isURL(scalars[i..<end]) {
                 chunks.append(Chunk(start: i, end: end, width: DisplayWidth.of(scalars[i..<end]), spaceBefore: spaceBefore))
             } else {
                 splitWord(scalars, i, end, spaceBefore: spaceBefore, into: &chunks)
@@ -101,12 +105,25 @@ public struct LineWrapper: Sendable {
         return chunks
     }
 
+    /// The display width of a word of ASCII scalars only (controls draw
+    /// nothing), or `nil` when it has others.
+    private static func asciiWordWidth(_ word: ArraySlice<Unicode.Scalar>) -> Int? {
+        var width = 0
+        for scalar in word {
+            let v = scalar.value
+            guard v < 0x80 else { return nil }
+            if v >= 0x20 && v != 0x7F { width += 1 }
+        }
+        return width
+    }
+
     /// `scheme://…`, `www.…` or `mailto:…`.
     private static func isURL(_ word: ArraySlice<Unicode.Scalar>) -> Bool {
-        let head = Array(word.prefix(12))
+        let head = word.prefix(12)
         if head.starts(with: "www.".unicodeScalars) || head.starts(with: "mailto:".unicodeScalars) { return true }
         guard head.count >= 4 else { return false }
-        for i in 1..<(head.count - 2) where head[i] == ":" && head[i + 1] == "/" && head[i + 2] == "/" {
+        let first = head.startIndex
+        for i in (first + 1)..<(head.endIndex - 2) where head[i] == ":" && head[i + 1] == "/" && head[i + 2] == "/" {
             return true
         }
         return false
@@ -129,10 +146,11 @@ public struct LineWrapper: Sendable {
             }
             // Extenders stay with what they extend: combining marks,
             // variation selectors, ZWJ and the emoji joined after it.
-            let zeroWidth = DisplayWidth.width(of: scalar) == 0
+            let width = DisplayWidth.width(of: scalar)
+            let zeroWidth = width == 0
             if joined || zeroWidth, current.end > current.start {
                 current.end = index + 1
-                if !zeroWidth, !(joined && DisplayWidth.isWide(scalar)) { current.width += DisplayWidth.width(of: scalar) }
+                if !zeroWidth, !(joined && width == 2) { current.width += width }
                 continue
             }
             let cls = LineBreakClass(scalar)
@@ -141,7 +159,7 @@ public struct LineWrapper: Sendable {
                 current = Chunk(start: index, end: index, width: 0, spaceBefore: false)
             }
             current.end = index + 1
-            current.width += DisplayWidth.width(of: scalar)
+            current.width += width
             previousClass = cls
         }
         if current.end > current.start { chunks.append(current) }

@@ -74,12 +74,44 @@ final class StreamingTextOutput {
 
 enum FileComparison {
     /// Whether two files hold the same bytes (false if either is missing).
+    /// Reads both in 64 KB blocks compared with `memcmp` (FileManager's
+    /// `contentsEqual` compares byte by byte: seconds for a year's digest).
     static func sameContents(_ a: URL, _ b: URL) -> Bool {
-        let fm = FileManager.default
-        guard let sizeA = (try? fm.attributesOfItem(atPath: a.path))?[.size] as? NSNumber,
-              let sizeB = (try? fm.attributesOfItem(atPath: b.path))?[.size] as? NSNumber,
-              sizeA == sizeB else { return false }
-        return fm.contentsEqual(atPath: a.path, andPath: b.path)
+        let fileA = open(a.path, O_RDONLY | O_CLOEXEC)
+        guard fileA >= 0 else { return false }
+        defer { close(fileA) }
+        let fileB = open(b.path, O_RDONLY | O_CLOEXEC)
+        guard fileB >= 0 else { return false }
+        defer { close(fileB) }
+        var statusA = stat(), statusB = stat()
+        guard fstat(fileA, &statusA) == 0, fstat(fileB, &statusB) == 0,
+              (statusA.st_mode & S_IFMT) == S_IFREG, (statusB.st_mode & S_IFMT) == S_IFREG,
+              statusA.st_size == statusB.st_size else { return false }
+        let blockSize = 1 << 16
+        var blockA = [UInt8](repeating: 0, count: blockSize)
+        var blockB = [UInt8](repeating: 0, count: blockSize)
+        while true {
+            let countA = readBlock(fileA, into: &blockA)
+            let countB = readBlock(fileB, into: &blockB)
+            guard countA >= 0, countA == countB else { return false }
+            if countA == 0 { return true }
+            guard memcmp(blockA, blockB, countA) == 0 else { return false }
+        }
+    }
+
+    /// Fills `block` as far as the file goes; returns the count, or -1 on an error.
+    private static func readBlock(_ fd: Int32, into block: inout [UInt8]) -> Int {
+        var filled = 0
+        while filled < block.count {
+            let count = block.withUnsafeMutableBytes { read(fd, $0.baseAddress! + filled, $0.count - filled) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return -1
+            }
+            if count == 0 { break }
+            filled += count
+        }
+        return filled
     }
 
     /// Writes `data` atomically unless `url` already holds exactly it.

@@ -42,12 +42,21 @@ struct PlainTextInline {
         init(links: PlainTextLinks) { self.links = links }
 
         mutating func text(_ s: String) {
-            for byte in s.utf8 {
-                if HTMLWhitespace.isCollapsible(byte) {
-                    if let last = current.last, last != 0x20 { current.append(0x20) }
-                } else {
-                    if breaks > 0 { applyBreaks() }
-                    current.append(byte)
+            var s = s
+            s.withUTF8 { bytes in
+                var index = 0
+                while index < bytes.count {
+                    // Runs between whitespace are copied whole.
+                    let runStart = index
+                    while index < bytes.count && !HTMLWhitespace.isCollapsible(bytes[index]) { index += 1 }
+                    if index > runStart {
+                        if breaks > 0 { applyBreaks() }
+                        current.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                    }
+                    if index < bytes.count {
+                        if let last = current.last, last != 0x20 { current.append(0x20) }
+                        index += 1
+                    }
                 }
             }
         }
