@@ -100,7 +100,9 @@ public struct MarkdownExporter {
             }
             var note = parts.note(created: created)
             // Same bytes: leave the file (and its modification time) alone.
-            let changed = note.withUTF8 { utf8 in existingBytes.map { !$0.elementsEqual(utf8) } ?? true }
+            let changed = note.withUTF8 { utf8 in
+                existingBytes.map { $0.count != utf8.count || (utf8.count > 0 && memcmp($0, utf8.baseAddress!, utf8.count) != 0) } ?? true
+            }
             if changed {
                 try note.withUTF8 { try vault.write(UnsafeRawBufferPointer($0), name: name) }
                 summary.notesWritten += 1
