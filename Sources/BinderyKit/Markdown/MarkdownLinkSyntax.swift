@@ -119,17 +119,7 @@ enum MarkdownLinkSyntax {
     /// A code span whose backtick fence is longer than any run inside, padded
     /// with spaces where the content's edges would otherwise be lost (§6.1).
     static func codeSpan(_ content: String, escapingPipes: Bool) -> String {
-        var longest = 0
-        var run = 0
-        for scalar in content.unicodeScalars {
-            if scalar == "`" {
-                run += 1
-                longest = max(longest, run)
-            } else {
-                run = 0
-            }
-        }
-        let fence = String(repeating: "`", count: longest + 1)
+        let fence = String(repeating: "`", count: longestBacktickRun(in: content) + 1)
         let first = content.unicodeScalars.first
         let last = content.unicodeScalars.last
         let pad = first == "`" || last == "`" || (first == " " && last == " ")
@@ -140,6 +130,22 @@ enum MarkdownLinkSyntax {
         }
         return pad ? "\(fence) \(body) \(fence)" : "\(fence)\(body)\(fence)"
     }
+}
+
+/// The longest run of backticks in `text`: a code fence or span must be
+/// longer to hold it (§4.5, §6.1).
+func longestBacktickRun(in text: String) -> Int {
+    var longest = 0
+    var run = 0
+    for byte in text.utf8 {
+        if byte == UInt8(ascii: "`") {
+            run += 1
+            longest = max(longest, run)
+        } else {
+            run = 0
+        }
+    }
+    return longest
 }
 
 /// HTML entity and numeric character references (CommonMark §6.2).

@@ -192,17 +192,7 @@ public struct MarkdownRenderer: Sendable {
         guard !text.isBlank else { return [] }
         // §4.5: the closing fence must be at least as long as the opening
         // one, so the fence outgrows any backtick run inside.
-        var longest = 0
-        var run = 0
-        for scalar in text.unicodeScalars {
-            if scalar == "`" {
-                run += 1
-                longest = max(longest, run)
-            } else {
-                run = 0
-            }
-        }
-        let fence = String(repeating: "`", count: max(3, longest + 1))
+        let fence = String(repeating: "`", count: max(3, longestBacktickRun(in: text) + 1))
         let info = Self.codeLanguage(element)
         return [MarkdownBlock(lines: [fence + info] + text.components(separatedBy: "\n") + [fence], kind: .other)]
     }
