@@ -11,31 +11,34 @@ enum TextBytes {
     static func readFile(_ path: String, limit: Int? = nil) throws -> [UInt8] {
         // O_NONBLOCK: opening a FIFO must not hang the scan; it is refused below.
         let fd = open(path, O_RDONLY | O_NONBLOCK)
-        guard fd >= 0 else { throw ReadFailure(reason: String(cString: strerror(errno))) }
+        guard fd >= 0 else { throw ReadFailure(errno) }
         defer { close(fd) }
         var info = stat()
-        guard fstat(fd, &info) == 0 else { throw ReadFailure(reason: String(cString: strerror(errno))) }
-        guard (info.st_mode & S_IFMT) == S_IFREG else { throw ReadFailure(reason: "not a regular file") }
+        guard fstat(fd, &info) == 0 else { throw ReadFailure(errno) }
+        guard (info.st_mode & S_IFMT) == S_IFREG else { throw ReadFailure(code: 0, reason: "not a regular file") }
         let size = Int(info.st_size)
         let wanted = limit.map { min($0, size) } ?? size
         var bytes = [UInt8](repeating: 0, count: wanted)
-        var filled = 0
-        while filled < wanted {
-            let n = bytes.withUnsafeMutableBytes { buffer in
-                read(fd, buffer.baseAddress! + filled, wanted - filled)
-            }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw ReadFailure(reason: String(cString: strerror(errno)))
-            }
-            if n == 0 { break } // the file shrank while we read it
-            filled += n
-        }
-        if filled < wanted { bytes.removeSubrange(filled...) }
+        let filled = bytes.withUnsafeMutableBytes { FileDescriptorReading.readFully(fd, into: $0) }
+        guard filled >= 0 else { throw ReadFailure(errno) }
+        if filled < wanted { bytes.removeSubrange(filled...) } // the file shrank while we read it
         return bytes
     }
 
-    struct ReadFailure: Error { var reason: String }
+    struct ReadFailure: Error {
+        /// The system's `errno`, or 0 when the file is refused (not a regular file).
+        var code: Int32
+        var reason: String
+
+        init(code: Int32, reason: String) {
+            self.code = code
+            self.reason = reason
+        }
+
+        init(_ code: Int32) {
+            self.init(code: code, reason: String(cString: strerror(code)))
+        }
+    }
 
     /// Drops a UTF-8 byte-order mark and turns CRLF and bare CR into LF.
     static func normalized(_ bytes: [UInt8]) -> [UInt8] {

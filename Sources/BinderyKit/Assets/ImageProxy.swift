@@ -51,12 +51,8 @@ public struct ImageProxy: Sendable, Hashable {
     /// The original image URL behind `url`, or `nil` when `url` is not proxied
     /// by this proxy. The inner URL, when it has no scheme, takes the proxy
     /// URL's scheme.
-    func unwrap(_ url: URL) -> URL? {
-        unwrap(url, host: url.host)
-    }
-
-    /// `unwrap` with the URL's host at hand (`URL.host` is not free).
-    fileprivate func unwrap(_ url: URL, host urlHost: String?) -> URL? {
+    /// `urlHost` is `url.host`, looked up once for all proxies (it is not free).
+    func unwrap(_ url: URL, host urlHost: String?) -> URL? {
         guard mayProxy(host: urlHost) else { return nil }
         guard let components = URLComponents(url: url, resolvingAgainstBaseURL: false),
               let host = components.host?.lowercased() else { return nil }
@@ -82,7 +78,7 @@ public struct ImageProxy: Sendable, Hashable {
         let name = host.utf8.prefix { $0 != UInt8(ascii: ":") }
         let candidate = urlHost.utf8
         guard candidate.count >= name.count else { return false }
-        return zip(candidate.suffix(name.count), name).allSatisfy { ProxyQuery.lowercased($0) == $1 }
+        return zip(candidate.suffix(name.count), name).allSatisfy { $0.asciiLowercased == $1 }
     }
 
     /// The value of `url=` up to the end of the query: weserv does not encode
@@ -94,15 +90,15 @@ public struct ImageProxy: Sendable, Hashable {
         let start: Int
         if bytes.starts(with: "url=".utf8) {
             start = 4
-        } else if let parameter = ProxyQuery.firstIndex(of: "&url=", in: bytes, ignoringCase: false) {
+        } else if let parameter = firstIndex(of: "&url=", in: bytes[...], ignoringCase: false) {
             start = parameter + 5
         } else {
             return nil
         }
         var value = bytes[start...]
         let ampersand = UInt8(ascii: "&")
-        let isEncoded = ProxyQuery.hasPrefix(value, "http%3a") || ProxyQuery.hasPrefix(value, "https%3a")
-            || (ProxyQuery.firstIndex(of: "%2f", in: value) != nil && !value.contains(UInt8(ascii: "/")))
+        let isEncoded = value.startsIgnoringASCIICase(with: "http%3a") || value.startsIgnoringASCIICase(with: "https%3a")
+            || (firstIndex(of: "%2f", in: value) != nil && !value.contains(UInt8(ascii: "/")))
         if isEncoded {
             // Percent-encoded inner URL: its own `&` are encoded, so a raw `&` ends it.
             return String(decoding: value.prefix { $0 != ampersand }, as: UTF8.self).removingPercentEncoding
@@ -116,6 +112,14 @@ public struct ImageProxy: Sendable, Hashable {
             value = value[..<last]
         }
         return String(decoding: value, as: UTF8.self)
+    }
+
+    /// Where `pattern` (written in lower case) first occurs in `bytes`,
+    /// ignoring ASCII case unless told not to.
+    private static func firstIndex(of pattern: String, in bytes: ArraySlice<UInt8>, ignoringCase: Bool = true) -> Int? {
+        bytes.indices.first { index in
+            ignoringCase ? bytes[index...].startsIgnoringASCIICase(with: pattern) : bytes[index...].starts(with: pattern.utf8)
+        }
     }
 
     private static func absolute(_ raw: String, scheme: String) -> URL? {
@@ -148,34 +152,5 @@ extension Array where Element == ImageProxy {
             unwrapped = true
         }
         return unwrapped ? current : nil
-    }
-}
-
-/// Byte tests on URL text (patterns are lower-case; ASCII case is ignored
-/// unless said otherwise): proxy URLs are matched on every image of an export.
-private enum ProxyQuery {
-    static func lowercased(_ byte: UInt8) -> UInt8 {
-        byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-    }
-
-    static func hasPrefix(_ bytes: ArraySlice<UInt8>, _ pattern: String) -> Bool {
-        bytes.count >= pattern.utf8.count && zip(bytes, pattern.utf8).allSatisfy { lowercased($0) == $1 }
-    }
-
-    /// Where `pattern` first occurs in `bytes` (ignoring ASCII case).
-    static func firstIndex<Bytes: RandomAccessCollection>(of pattern: String, in bytes: Bytes, ignoringCase: Bool = true) -> Bytes.Index?
-    where Bytes.Element == UInt8, Bytes.Index == Int {
-        let needle = Array(pattern.utf8)
-        guard bytes.count >= needle.count, let first = needle.first else { return nil }
-        let fold: (UInt8) -> UInt8 = ignoringCase ? lowercased : { $0 }
-        var index = bytes.startIndex
-        while index + needle.count <= bytes.endIndex {
-            if fold(bytes[index]) == first,
-               zip(bytes[index..<(index + needle.count)], needle).allSatisfy({ fold($0) == $1 }) {
-                return index
-            }
-            index += 1
-        }
-        return nil
     }
 }

@@ -41,7 +41,7 @@ enum SVGSafety {
     /// True when nothing in the document can run code or fetch anything.
     static func isSafe(_ bytes: UnsafeRawBufferPointer) -> Bool {
         guard String(validating: bytes, as: UTF8.self) != nil else { return false }
-        let text = Array(bytes).map(lowercasedASCII)
+        let text = bytes.map(\.asciiLowercased)
         for forbidden in ["<script", "foreignobject", "javascript:", "<!entity", "<?xml-stylesheet", "@import"] {
             if contains(text, forbidden) { return false }
         }
@@ -49,10 +49,6 @@ enum SVGSafety {
     }
 
     // MARK: - Scanning helpers (ASCII, case-folded once)
-
-    private static func lowercasedASCII(_ byte: UInt8) -> UInt8 {
-        (byte >= 0x41 && byte <= 0x5A) ? byte + 0x20 : byte
-    }
 
     private static func isSpace(_ byte: UInt8) -> Bool {
         byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
@@ -129,7 +125,7 @@ enum SVGSafety {
     private static func matches(_ bytes: UnsafeRawBufferPointer, at offset: Int, _ needle: String) -> Bool {
         var k = offset
         for byte in needle.utf8 {
-            guard k < bytes.count, lowercasedASCII(bytes[k]) == byte else { return false }
+            guard k < bytes.count, bytes[k].asciiLowercased == byte else { return false }
             k += 1
         }
         return true

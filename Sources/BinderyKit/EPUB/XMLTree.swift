@@ -38,37 +38,8 @@ enum XMLTree {
     /// where only void elements may be self-closed.
     static func document(_ root: Node) -> Data {
         var out = Array(declaration.utf8)
-        write(indented(root), into: &out)
+        XHTMLSerializer.write(indented(root), into: &out, closingEveryEmptyElement: true)
         out.append(UInt8(ascii: "\n"))
         return Data(out)
-    }
-
-    private static func write(_ node: Node, into out: inout [UInt8]) {
-        guard case .element(let element) = node else {
-            XHTMLSerializer.write(node, into: &out)
-            return
-        }
-        out.append(UInt8(ascii: "<"))
-        out.append(contentsOf: element.name.utf8)
-        writeAttributes(element, into: &out)
-        if element.children.isEmpty {
-            out.append(contentsOf: "/>".utf8)
-            return
-        }
-        out.append(UInt8(ascii: ">"))
-        for child in element.children { write(child, into: &out) }
-        out.append(contentsOf: "</".utf8)
-        out.append(contentsOf: element.name.utf8)
-        out.append(UInt8(ascii: ">"))
-    }
-
-    private static func writeAttributes(_ element: Element, into out: inout [UInt8]) {
-        for attribute in element.attributes {
-            out.append(UInt8(ascii: " "))
-            out.append(contentsOf: attribute.name.utf8)
-            out.append(contentsOf: "=\"".utf8)
-            XHTMLSerializer.appendEscaped(attribute.value, into: &out, quote: true)
-            out.append(UInt8(ascii: "\""))
-        }
     }
 }

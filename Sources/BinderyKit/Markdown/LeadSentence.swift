@@ -22,9 +22,7 @@ enum LeadSentence {
         var result: [String] = []
         var current = ""
         func flush() {
-            var afterSpace = true
-            var collapsed = HTMLWhitespace.collapse(current, afterSpace: &afterSpace)
-            if afterSpace, !collapsed.isEmpty { collapsed = String(decoding: collapsed.utf8.dropLast(), as: UTF8.self) }
+            let collapsed = HTMLWhitespace.collapsedAndTrimmed(current)
             if !collapsed.isEmpty { result.append(collapsed) }
             current = ""
         }

@@ -7,9 +7,7 @@ struct MarkdownInlineRenderer {
         if let text = Self.plainText(nodes) {
             // Only text (most paragraphs): what the builder and normalizer
             // would make of it is the text with whitespace collapsed and trimmed.
-            var afterSpace = true
-            var collapsed = HTMLWhitespace.collapse(text, afterSpace: &afterSpace)
-            if afterSpace, !collapsed.isEmpty { collapsed = String(decoding: collapsed.utf8.dropLast(), as: UTF8.self) }
+            let collapsed = HTMLWhitespace.collapsedAndTrimmed(text)
             return collapsed.isEmpty ? [] : [MarkdownInlineWriter(position: position).write([.text(collapsed)])]
         }
         var builder = MarkdownInlineBuilder(images: images)

@@ -4,25 +4,11 @@ enum MarkdownLinkSyntax {
     /// point at ids Markdown does not keep; anything else is not a link the
     /// cleaner lets through.
     static func isLinkable(_ href: String) -> Bool {
-        hasSchemePrefix(href, "http://") || hasSchemePrefix(href, "https://") || hasSchemePrefix(href, "mailto:") || hasSchemePrefix(href, "ftp://")
+        ["http://", "https://", "mailto:", "ftp://"].contains { href.utf8.startsIgnoringASCIICase(with: $0) }
     }
 
     static func isRemote(_ src: String) -> Bool {
-        hasSchemePrefix(src, "http://") || hasSchemePrefix(src, "https://")
-    }
-
-    /// `text` starts with `prefix` (lower-case ASCII), ignoring ASCII case.
-    private static func hasSchemePrefix(_ text: String, _ prefix: StaticString) -> Bool {
-        let utf8 = text.utf8
-        guard utf8.count >= prefix.utf8CodeUnitCount else { return false }
-        var index = utf8.startIndex
-        for offset in 0..<prefix.utf8CodeUnitCount {
-            let byte = utf8[index]
-            let lowered = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-            guard lowered == prefix.utf8Start[offset] else { return false }
-            index = utf8.index(after: index)
-        }
-        return true
+        src.utf8.startsIgnoringASCIICase(with: "http://") || src.utf8.startsIgnoringASCIICase(with: "https://")
     }
 
     /// Where an image's `src` points in the note, or `nil` when the image is

@@ -10,8 +10,6 @@ struct UTF8Output {
         text.reserveCapacity(capacity)
     }
 
-    var isEmpty: Bool { text.isEmpty && pending.isEmpty }
-
     mutating func append(_ scalar: Unicode.Scalar) {
         pending.appendUTF8(scalar)
         last = scalar
@@ -100,6 +98,13 @@ enum HTMLWhitespace {
         }
         afterSpace = endsInSpace
         return collapsed ?? text
+    }
+
+    /// Whitespace collapsed, none left at either end.
+    static func collapsedAndTrimmed(_ text: String) -> String {
+        var afterSpace = true
+        let collapsed = collapse(text, afterSpace: &afterSpace)
+        return afterSpace && !collapsed.isEmpty ? String(decoding: collapsed.utf8.dropLast(), as: UTF8.self) : collapsed
     }
 
     /// The index of the first byte collapsing changes (`bytes.count` if

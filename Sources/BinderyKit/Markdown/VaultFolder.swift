@@ -52,45 +52,27 @@ final class VaultFolder {
 
     deinit { close(descriptor) }
 
+    /// What is at `name`. A folder, a FIFO or a device is `.unreadable`
+    /// (and is never opened for reading long enough to block).
     func existing(_ name: String) -> Existing {
         guard listedKeys.contains(NoteFileNamer.key(name)) else { return .absent }
-        let fd = openat(descriptor, name, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return errno == ENOENT ? .absent : .unreadable }
-        defer { close(fd) }
-        guard let bytes = Self.readAll(fd) else { return .unreadable }
+        let bytes: [UInt8]
+        do {
+            bytes = try TextBytes.readFile(path + "/" + name)
+        } catch let failure as TextBytes.ReadFailure {
+            return failure.code == ENOENT ? .absent : .unreadable
+        } catch {
+            return .unreadable
+        }
         let hasByteOrderMark = bytes.starts(with: [0xEF, 0xBB, 0xBF])
         guard let text = String(validating: bytes[(hasByteOrderMark ? 3 : 0)...], as: UTF8.self) else { return .unreadable }
         return .file(bytes: bytes, text: text)
     }
 
-    /// The whole file, or `nil` when it cannot be read (a folder gives `EISDIR`).
-    private static func readAll(_ fd: Int32) -> [UInt8]? {
-        var status = stat()
-        guard fstat(fd, &status) == 0 else { return nil }
-        var bytes: [UInt8] = []
-        // One read for the size `fstat` gave, then to end of file (it may grow).
-        var chunk = max(Int(status.st_size) + 1, 4096)
-        while true {
-            let start = bytes.count
-            bytes.append(contentsOf: repeatElement(0, count: chunk))
-            let count = bytes.withUnsafeMutableBytes { buffer in
-                read(fd, buffer.baseAddress! + start, chunk)
-            }
-            if count < 0 {
-                bytes.removeSubrange(start...)
-                if errno == EINTR { continue }
-                return nil
-            }
-            bytes.removeSubrange((start + count)...)
-            if count == 0 { return bytes }
-            chunk = 65536
-        }
-    }
-
-    /// Writes `bytes` as `name` through a temporary file and `rename(2)`.
-    /// No `fsync`: the rename already makes the note appear whole or not at
-    /// all, and syncing ten thousand notes would make an export wait on the
-    /// disk for minutes.
+    /// Writes `bytes` as `name`, whole: as an unnamed file linked in when the
+    /// name was free, else through a temporary file and `rename(2)`. No
+    /// `fsync`: either way the note appears whole or not at all, and syncing
+    /// ten thousand notes would make an export wait on the disk for minutes.
     func write(_ bytes: UnsafeRawBufferPointer, name: String) throws {
         if unnamedFilesWork, !listedKeys.contains(NoteFileNamer.key(name)), try writeUnnamed(bytes, name: name) { return }
         var temporary = ""

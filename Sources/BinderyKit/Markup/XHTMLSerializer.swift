@@ -21,6 +21,13 @@ public enum XHTMLSerializer {
     }
 
     public static func write(_ node: Node, into out: inout [UInt8]) {
+        write(node, into: &out, closingEveryEmptyElement: false)
+    }
+
+    /// `closingEveryEmptyElement`: plain XML documents (package, NCX)
+    /// self-close every empty element; XHTML only void ones (`<p/>` would
+    /// open a paragraph in an HTML reader).
+    static func write(_ node: Node, into out: inout [UInt8], closingEveryEmptyElement: Bool) {
         switch node {
         case .text(let text):
             appendEscaped(text, into: &out, quote: false)
@@ -35,13 +42,13 @@ public enum XHTMLSerializer {
                 appendEscaped(attribute.value, into: &out, quote: true)
                 out.append(UInt8(ascii: "\""))
             }
-            if element.children.isEmpty && voidElements.contains(element.name) {
+            if element.children.isEmpty && (closingEveryEmptyElement || voidElements.contains(element.name)) {
                 out.append(UInt8(ascii: "/"))
                 out.append(UInt8(ascii: ">"))
                 return
             }
             out.append(UInt8(ascii: ">"))
-            write(element.children, into: &out)
+            for child in element.children { write(child, into: &out, closingEveryEmptyElement: closingEveryEmptyElement) }
             out.append(UInt8(ascii: "<"))
             out.append(UInt8(ascii: "/"))
             out.append(contentsOf: element.name.utf8)

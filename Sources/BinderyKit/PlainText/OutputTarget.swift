@@ -91,27 +91,12 @@ enum FileComparison {
         var blockA = [UInt8](repeating: 0, count: blockSize)
         var blockB = [UInt8](repeating: 0, count: blockSize)
         while true {
-            let countA = readBlock(fileA, into: &blockA)
-            let countB = readBlock(fileB, into: &blockB)
+            let countA = blockA.withUnsafeMutableBytes { FileDescriptorReading.readFully(fileA, into: $0) }
+            let countB = blockB.withUnsafeMutableBytes { FileDescriptorReading.readFully(fileB, into: $0) }
             guard countA >= 0, countA == countB else { return false }
             if countA == 0 { return true }
             guard memcmp(blockA, blockB, countA) == 0 else { return false }
         }
-    }
-
-    /// Fills `block` as far as the file goes; returns the count, or -1 on an error.
-    private static func readBlock(_ fd: Int32, into block: inout [UInt8]) -> Int {
-        var filled = 0
-        while filled < block.count {
-            let count = block.withUnsafeMutableBytes { read(fd, $0.baseAddress! + filled, $0.count - filled) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                return -1
-            }
-            if count == 0 { break }
-            filled += count
-        }
-        return filled
     }
 
     /// Writes `data` atomically unless `url` already holds exactly it.

@@ -16,8 +16,10 @@ final class MarkdownVaultFileTests: XCTestCase {
         try Data([0xEF, 0xBB, 0xBF, 0x41]).write(to: folder.appendingPathComponent("bom.md"))
         let big = String(repeating: "é", count: 50_000)
         try Data(big.utf8).write(to: folder.appendingPathComponent("big.md"))
+        XCTAssertEqual(mkfifo(folder.appendingPathComponent("fifo.md").path, 0o644), 0)
         let vault = try VaultFolder(path: folder.path)
         guard case .absent = vault.existing("missing.md") else { return XCTFail("missing file") }
+        guard case .unreadable = vault.existing("fifo.md") else { return XCTFail("a FIFO is not a note (and must not block)") }
         guard case .unreadable = vault.existing("folder.md") else { return XCTFail("a folder is not a note") }
         guard case .unreadable = vault.existing("binary.md") else { return XCTFail("not UTF-8") }
         guard case .file(let bytes, let text) = vault.existing("bom.md") else { return XCTFail("UTF-8 file") }
