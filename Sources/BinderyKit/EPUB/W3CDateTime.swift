@@ -37,22 +37,16 @@ enum W3CDateTime {
     private struct Fields {
         var year: Int64, month: Int, dayOfMonth: Int, hour: Int, minute: Int, second: Int
 
-        /// Civil date from a day count: Howard Hinnant's `civil_from_days`.
         init(secondsSince1970 seconds: Int64) {
             let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
             let secondOfDay = Int(seconds - days * 86_400)
             hour = secondOfDay / 3600
             minute = secondOfDay / 60 % 60
             second = secondOfDay % 60
-            let z = days + 719_468
-            let era = (z >= 0 ? z : z - 146_096) / 146_097
-            let dayOfEra = z - era * 146_097
-            let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-            let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-            let monthIndex = (5 * dayOfYear + 2) / 153
-            dayOfMonth = Int(dayOfYear - (153 * monthIndex + 2) / 5 + 1)
-            month = Int(monthIndex < 10 ? monthIndex + 3 : monthIndex - 9)
-            year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+            let civil = CivilCalendar.civilDay(Int(days))
+            year = Int64(civil.year)
+            month = civil.month
+            dayOfMonth = civil.day
         }
 
         var day: String {

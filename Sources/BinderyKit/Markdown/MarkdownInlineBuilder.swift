@@ -158,8 +158,7 @@ struct MarkdownInlineBuilder {
     // MARK: Code
 
     private mutating func appendCode(_ children: [Node]) {
-        var text = ""
-        Self.collectCodeText(children, into: &text)
+        let text = children.textContent(lineBreak: " ")
         // CommonMark §6.1: line endings inside a code span are spaces anyway.
         let content = String(String.UnicodeScalarView(text.unicodeScalars.map { $0 == "\n" || $0 == "\r" ? " " : $0 }))
         if content.isEmpty { return }
@@ -168,16 +167,6 @@ struct MarkdownInlineBuilder {
             return
         }
         appendPiece(.code(content))
-    }
-
-    private static func collectCodeText(_ nodes: [Node], into text: inout String) {
-        for node in nodes {
-            switch node {
-            case .text(let s): text += s
-            case .element(let e):
-                if e.name == "br" { text += " " } else { collectCodeText(e.children, into: &text) }
-            }
-        }
     }
 
     // MARK: Links and images

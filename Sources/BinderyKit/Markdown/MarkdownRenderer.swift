@@ -185,26 +185,13 @@ public struct MarkdownRenderer: Sendable {
     // MARK: Code blocks
 
     private func codeBlock(_ element: Element) -> [MarkdownBlock] {
-        var text = ""
-        Self.collectPreformatted(element.children, into: &text)
-        text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
-        while text.hasSuffix("\n") { text.removeLast() }
+        let text = element.preformattedText
         guard !text.isBlank else { return [] }
         // §4.5: the closing fence must be at least as long as the opening
         // one, so the fence outgrows any backtick run inside.
         let fence = String(repeating: "`", count: max(3, longestBacktickRun(in: text) + 1))
         let info = Self.codeLanguage(element)
         return [MarkdownBlock(lines: [fence + info] + text.components(separatedBy: "\n") + [fence], kind: .other)]
-    }
-
-    private static func collectPreformatted(_ nodes: [Node], into text: inout String) {
-        for node in nodes {
-            switch node {
-            case .text(let s): text += s
-            case .element(let e):
-                if e.name == "br" { text += "\n" } else { collectPreformatted(e.children, into: &text) }
-            }
-        }
     }
 
     /// `language-swift` / `lang-swift` on the `pre` or its `code`.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The Swift tree every stage after parsing works on.
 ///
 /// libxml2's document is converted into these values at once and freed
@@ -70,5 +72,31 @@ extension Array where Element == Node {
             }
         }
         return out
+    }
+}
+
+extension Array where Element == Node {
+    /// The text with each `<br>` as `lineBreak`: code and preformatted text,
+    /// where the markup inside does not count.
+    func textContent(lineBreak: String) -> String {
+        var out = ""
+        for node in self {
+            switch node {
+            case .text(let s): out += s
+            case .element(let e): out += e.name == "br" ? lineBreak : e.children.textContent(lineBreak: lineBreak)
+            }
+        }
+        return out
+    }
+}
+
+extension Element {
+    /// A `pre`'s text as its lines are written out: `<br>`, CR LF and CR as
+    /// LF, no line ends at the end.
+    var preformattedText: String {
+        var text = children.textContent(lineBreak: "\n")
+            .replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        while text.hasSuffix("\n") { text.removeLast() }
+        return text
     }
 }

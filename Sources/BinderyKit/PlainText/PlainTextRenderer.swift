@@ -129,25 +129,12 @@ struct PlainTextRenderer {
     }
 
     private func preformatted(_ e: Element, first: String, rest: String) -> [[String]] {
-        var text = ""
-        collectPreformatted(e.children, into: &text)
-        text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
-        while text.hasSuffix("\n") { text.removeLast() }
+        let text = e.preformattedText
         guard !text.allSatisfy(\.isWhitespace) else { return [] }
         let lines = text.components(separatedBy: "\n").enumerated().map { index, line in
             line.isEmpty ? "" : (index == 0 ? first : rest) + "    " + line
         }
         return [lines]
-    }
-
-    private func collectPreformatted(_ nodes: [Node], into text: inout String) {
-        for node in nodes {
-            switch node {
-            case .text(let s): text += s
-            case .element(let e):
-                if e.name == "br" { text += "\n" } else { collectPreformatted(e.children, into: &text) }
-            }
-        }
     }
 
     /// `[Image: caption]` (the caption, else the image's alt text).

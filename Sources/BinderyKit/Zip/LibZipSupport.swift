@@ -25,6 +25,23 @@ enum LibZip {
         return archive
     }
 
+    /// Runs `fill` on an open `archive`, then writes it with `zip_close`;
+    /// on any failure the archive is discarded (nothing half-written stays
+    /// open) and the error thrown, libzip's through `makeError`.
+    static func fillAndClose(_ archive: OpaquePointer, makeError: (String) -> Error, _ fill: () throws -> Void) throws {
+        do {
+            try fill()
+        } catch {
+            zip_discard(archive)
+            throw error
+        }
+        guard zip_close(archive) == 0 else {
+            let reason = message(archive)
+            zip_discard(archive)
+            throw makeError(reason)
+        }
+    }
+
     static func compression(_ method: ZipWriter.Method) -> Int32 {
         switch method {
         case .store: return ZIP_CM_STORE

@@ -23,16 +23,10 @@ struct ZipBatch {
         let archive = try LibZip.open(url, flags: ZIP_CREATE | ZIP_TRUNCATE) {
             ZipError.cannotCreate(archive: archiveName, reason: "staging \(url.path): \($0)")
         }
-        do {
+        try LibZip.fillAndClose(archive, makeError: {
+            ZipError.cannotAdd(archive: archiveName, entry: entries.first?.path ?? "", reason: "staging: \($0)")
+        }) {
             for entry in entries { try add(entry, to: archive) }
-        } catch {
-            zip_discard(archive)
-            throw error
-        }
-        guard zip_close(archive) == 0 else {
-            let reason = LibZip.message(archive)
-            zip_discard(archive)
-            throw ZipError.cannotAdd(archive: archiveName, entry: entries.first?.path ?? "", reason: "staging: \(reason)")
         }
     }
 

@@ -150,18 +150,10 @@ public final class ZipWriter {
             ZipError.cannotWrite(archive: self.url.path, reason: $0)
         }
         let entryTime = LibZip.fixedEntryTime()
-        for placement in placements {
-            do {
+        try LibZip.fillAndClose(archive, makeError: { ZipError.cannotWrite(archive: self.url.path, reason: $0) }) {
+            for placement in placements {
                 try copy(placement, from: batches[placement.batch], to: archive, entryTime: entryTime)
-            } catch {
-                zip_discard(archive)
-                throw error
             }
-        }
-        guard zip_close(archive) == 0 else {
-            let reason = LibZip.message(archive)
-            zip_discard(archive)
-            throw ZipError.cannotWrite(archive: url.path, reason: reason)
         }
     }
 
