@@ -47,6 +47,7 @@ enum Stages {
         case "clean", "serialize", "markdown":
             var cleanSeconds = 0.0, serializeSeconds = 0.0
             let markdown = MarkdownRenderer()
+            let xhtml = ContentXHTML()
             var diagnosticCount = 0, loadFailures = 0, nodes = 0, outputBytes = 0
             for article in scan.articles {
                 // Load and clean one body at a time: nothing accumulates, as in the real pipeline.
@@ -61,7 +62,7 @@ enum Stages {
                 nodes += cleaned.body.count
                 if stage != "clean" {
                     clock = ChildProcess.monotonicSeconds()
-                    let text = stage == "serialize" ? XHTMLSerializer.serialize(cleaned.body) : markdown.render(cleaned.body)
+                    let text = stage == "serialize" ? xhtml.string(cleaned.body) : markdown.render(cleaned.body)
                     outputBytes += text.utf8.count
                     serializeSeconds += ChildProcess.monotonicSeconds() - clock
                 }

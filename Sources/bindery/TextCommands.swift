@@ -52,10 +52,10 @@ struct MarkdownCommand: ParsableCommand {
         }
         var binding: ArticlePipeline.Binding?
         var resolver: AssetResolver?
-        if let prefix = options.bindingLinkPrefix(toStandardOutput: toStdout) {
+        if options.bindsPictures(toStandardOutput: toStdout) {
             let assetResolver = AssetResolver(options: fetching.assetOptions)
             if let problem = assetResolver.cacheDiagnostic { run.log.report(problem) }
-            binding = .init(resolver: assetResolver, linkPrefix: prefix)
+            binding = .init(resolver: assetResolver)
             resolver = assetResolver
         }
         let pipeline = ArticlePipeline(digest: digest, binding: binding, log: run.log,

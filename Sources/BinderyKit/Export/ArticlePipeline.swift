@@ -12,17 +12,14 @@ import Foundation
 /// renderer sees articles strictly in order, the output does not depend on
 /// scheduling.
 public struct ArticlePipeline: ArticleSource {
-    /// How images are turned into files, or `nil` to leave `img` elements as
-    /// the cleaner wrote them (plain text, Markdown with remote images).
+    /// How pictures are turned into files, or `nil` to leave them
+    /// `.unbound` (plain text, Markdown with remote pictures).
     public struct Binding: @unchecked Sendable {
         public var resolver: AssetResolver
-        /// Prefix of bound `img src` values, e.g. `../images/`.
-        public var linkPrefix: String
         /// Decides, in book order, which assets are new to the output.
         public var ledger: AssetLedger
-        public init(resolver: AssetResolver, linkPrefix: String, ledger: AssetLedger = AssetLedger()) {
+        public init(resolver: AssetResolver, ledger: AssetLedger = AssetLedger()) {
             self.resolver = resolver
-            self.linkPrefix = linkPrefix
             self.ledger = ledger
         }
     }
@@ -115,7 +112,7 @@ private struct BatchStages: @unchecked Sendable {
             var diagnostics: [Diagnostic] = []
             var assets: [Asset] = []
             if let binding {
-                let resolved = binding.resolver.resolve(article, linkPrefix: binding.linkPrefix)
+                let resolved = binding.resolver.resolve(article)
                 article = resolved.article
                 diagnostics = resolved.diagnostics
                 assets = resolved.assets

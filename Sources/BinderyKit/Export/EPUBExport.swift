@@ -37,7 +37,7 @@ public struct EPUBExport {
         let resolver = AssetResolver(options: options)
         if let problem = resolver.cacheDiagnostic { log.report(problem) }
         let writer = try EPUBWriter(destination: destination, metadata: metadata, digest: digest, stylesheet: stylesheet)
-        let pipeline = ArticlePipeline(digest: digest, binding: .init(resolver: resolver, linkPrefix: EPUBWriter.imageLinkPrefix),
+        let pipeline = ArticlePipeline(digest: digest, binding: .init(resolver: resolver),
                                        log: log, progress: progress)
         var firstChapterImages: [Asset] = []
         let renderer = writer.pageRenderer

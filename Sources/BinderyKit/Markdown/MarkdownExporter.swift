@@ -218,20 +218,19 @@ public struct MarkdownExporter {
     private func articleSection(_ bound: BoundArticle, renderer: MarkdownRenderer, inline: MarkdownInlineRenderer) -> String {
         let article = bound.article
         var section = "\n### " + inline.line([.text(article.title)], position: .heading) + "\n"
-        var meta: [Node] = []
+        var meta: [Inline] = []
         func separate() { if !meta.isEmpty { meta.append(.text(" · ")) } }
         if let author = article.author { meta.append(.text(author)) }
         if let url = article.url {
             separate()
-            meta.append(.element(Element("a", attributes: [Attribute("href", url.absoluteString)],
-                                         children: [.text(article.source ?? url.absoluteString)])))
+            meta.append(.link(href: url.absoluteString, [.text(article.source ?? url.absoluteString)]))
         }
         if let instant = article.instant {
             separate()
             meta.append(.text(DateText.articleDateTime(instant, language: metadata.language, timeZone: timeZone)))
         }
         if !meta.isEmpty {
-            section += "\n" + inline.paragraphs([.element(Element("em", children: meta))]).joined(separator: "\n\n") + "\n"
+            section += "\n" + inline.paragraphs([.styled(.emphasis, meta)]).joined(separator: "\n\n") + "\n"
         }
         let body = renderer.render(bound.cleaned.body)
         if !body.isEmpty { section += "\n" + body + "\n" }

@@ -9,6 +9,7 @@ struct FilterAttributes: ElementRule {
         "a": ["href"], "img": ["src", "alt", "width", "height"], "td": ["colspan", "rowspan"],
         "th": ["colspan", "rowspan", "scope"], "ol": ["start", "reversed", "type"], "li": ["value"],
         "blockquote": ["cite"], "q": ["cite"], "del": ["cite"], "ins": ["cite"],
+        HTMLVocabulary.embedElement: [HTMLVocabulary.embedKindAttribute, HTMLVocabulary.embedURLAttribute],
     ]
 
     func apply(to element: inout Element, in context: inout CleaningContext) -> [Node]? {
