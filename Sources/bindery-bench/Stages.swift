@@ -40,10 +40,9 @@ enum Stages {
             clock = ChildProcess.monotonicSeconds()
             var options = SelectionOptions(timeZone: TimeZone(identifier: "UTC") ?? .current)
             options.grouping = .day
-            let (digest, diagnostics) = DigestBuilder(options: options).build(scan.articles)
+            let digest = DigestBuilder(options: options).build(scan.articles)
             phase = ChildProcess.monotonicSeconds() - clock
             result += " chapters=\(digest.chapters.count) digest-articles=\(digest.articleCount)"
-            report(diagnostics)
         case "clean", "serialize", "markdown":
             var cleanSeconds = 0.0, serializeSeconds = 0.0
             let markdown = MarkdownRenderer()

@@ -35,13 +35,8 @@ struct EpubCommand: ParsableCommand {
         let stylesheet = try style.map { try String(contentsOfFile: $0, encoding: .utf8) } ?? DefaultStylesheet.css
         let export = EPUBExport(digest: digest, metadata: metadata, stylesheet: stylesheet,
                                 assets: images.assetOptions, makesCover: images.includesCover)
-        let result: EPUBExport.Result
-        do {
-            result = try export.write(to: URL(fileURLWithPath: output), log: run.log, progress: run.progress("Binding"))
-        } catch {
-            run.console.finishProgress()
-            FileHandleOutput.standardError.write("error: \(error)\n")
-            throw ExitCode(ExitStatus.failed)
+        let result = try run.writing {
+            try export.write(to: URL(fileURLWithPath: output), log: run.log, progress: run.progress("Binding"))
         }
         var line = "\(digest.articleCountText), \(digest.chapterCountText), \(counted(result.summary.imageCount, "image"))"
         if result.missingImages > 0 { line += " (\(result.missingImages) missing)" }

@@ -20,14 +20,25 @@ struct ExportRun {
     func digest(_ inputs: InputOptions, _ selection: SelectionOptionGroup) throws -> Digest {
         let scan = ArchiveReader().scan(inputs.urls)
         log.report(contentsOf: scan.diagnostics)
-        let (digest, diagnostics) = DigestBuilder(options: try selection.selection()).build(scan.articles)
-        log.report(contentsOf: diagnostics)
+        let digest = DigestBuilder(options: try selection.selection()).build(scan.articles)
         guard digest.articleCount > 0 else {
             let why = scan.articles.isEmpty ? "no articles found in the input" : "no article matches the selection"
             FileHandleOutput.standardError.write("error: nothing to export: \(why)\n")
             throw ExitCode(ExitStatus.failed)
         }
         return digest
+    }
+
+    /// Runs an export's writing step; an output that cannot be written ends
+    /// the run with a one-line error and exit status 1.
+    func writing<Result>(_ write: () throws -> Result) throws -> Result {
+        do {
+            return try write()
+        } catch {
+            console.finishProgress()
+            FileHandleOutput.standardError.write("error: \(error)\n")
+            throw ExitCode(ExitStatus.failed)
+        }
     }
 
     func progress(_ label: String) -> (Int, Int) -> Void {

@@ -85,7 +85,7 @@ struct BookOptionGroup: ParsableArguments {
     var creator: String?
 
     func validate() throws {
-        if let language, !BCP47.isWellFormed(language) {
+        if let language, !LanguageTag.isWellFormed(language) {
             throw ValidationError("--language '\(language)' is not a BCP 47 tag such as zh, zh-Hant or en-GB.")
         }
         if let title, title.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
@@ -95,19 +95,6 @@ struct BookOptionGroup: ParsableArguments {
 
     var overrides: BookOverrides {
         BookOverrides(title: title, language: language, creator: creator)
-    }
-}
-
-enum BCP47 {
-    /// A pragmatic check of RFC 5646 shape: a 2–3 letter language, then
-    /// subtags of 1–8 letters or digits.
-    static func isWellFormed(_ tag: String) -> Bool {
-        let parts = tag.split(separator: "-", omittingEmptySubsequences: false)
-        guard let first = parts.first, (2...3).contains(first.count),
-              first.allSatisfy({ $0.isASCII && $0.isLetter }) else { return false }
-        return parts.dropFirst().allSatisfy { part in
-            (1...8).contains(part.count) && part.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
-        }
     }
 }
 

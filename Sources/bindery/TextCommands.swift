@@ -46,32 +46,15 @@ struct MarkdownCommand: ParsableCommand {
         let options = MarkdownExportOptions(layout: singleFile ? .singleFile : .vault, images: images.mode,
                                             tags: ["news"] + tags)
         let target = OutputTarget(path: output)
-        let toStdout = target == .standardOutput
-        if case .file(let url) = target, !singleFile {
-            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        let export = MarkdownExport(digest: digest, metadata: metadata, options: options, assets: fetching.assetOptions)
+        let result = try run.writing {
+            try export.write(to: target, log: run.log, progress: target == .standardOutput ? nil : run.progress("Writing notes"))
         }
-        var binding: ArticlePipeline.Binding?
-        var resolver: AssetResolver?
-        if options.bindsPictures(toStandardOutput: toStdout) {
-            let assetResolver = AssetResolver(options: fetching.assetOptions)
-            if let problem = assetResolver.cacheDiagnostic { run.log.report(problem) }
-            binding = .init(resolver: assetResolver)
-            resolver = assetResolver
-        }
-        let pipeline = ArticlePipeline(digest: digest, binding: binding, log: run.log,
-                                       progress: toStdout ? nil : run.progress("Writing notes"))
-        let summary: MarkdownExportSummary
-        do {
-            summary = try MarkdownExporter(options: options, metadata: metadata, digest: digest).export(pipeline, to: target)
-        } catch {
-            run.console.finishProgress()
-            FileHandleOutput.standardError.write("error: \(error)\n")
-            throw ExitCode(ExitStatus.failed)
-        }
+        let summary = result.summary
         var line = "\(digest.articleCountText), \(digest.chapterCountText): "
         line += singleFile ? "1 note" : "\(counted(summary.notes.count, "note")) (\(summary.notesWritten) changed)"
         line += ", \(counted(summary.attachmentsWritten, "attachment")) written"
-        if let missing = resolver?.missingImageCount, missing > 0 { line += " (\(counted(missing, "picture")) missing)" }
+        if result.missingImages > 0 { line += " (\(counted(result.missingImages, "picture")) missing)" }
         line += " → \(output)"
         run.console.summary(line)
         try run.finish()
@@ -110,14 +93,9 @@ struct TextCommand: ParsableCommand {
         let digest = try run.digest(input, selection)
         let metadata = BookMetadata.make(for: digest, overrides: book.overrides, clock: .fromEnvironment())
         let target = OutputTarget(path: output)
-        let pipeline = ArticlePipeline(digest: digest, binding: nil, log: run.log,
-                                       progress: target == .standardOutput ? nil : run.progress("Writing"))
-        do {
-            try PlainTextExporter(metadata: metadata, digest: digest, width: width).export(pipeline, to: target)
-        } catch {
-            run.console.finishProgress()
-            FileHandleOutput.standardError.write("error: \(error)\n")
-            throw ExitCode(ExitStatus.failed)
+        try run.writing {
+            try TextExport(digest: digest, metadata: metadata, width: width)
+                .write(to: target, log: run.log, progress: target == .standardOutput ? nil : run.progress("Writing"))
         }
         if case .file(let url) = target {
             run.console.summary("\(digest.articleCountText), \(digest.chapterCountText), \(ByteCount.format(fileSize(url))) → \(output)")

@@ -128,6 +128,6 @@ enum TextBytes {
     }
 
     static func isBlank(_ bytes: ArraySlice<UInt8>) -> Bool {
-        bytes.allSatisfy { $0 == 32 || $0 == 9 || $0 == 10 || $0 == 11 || $0 == 12 }
+        bytes.allSatisfy(\.isHTMLSpace)
     }
 }

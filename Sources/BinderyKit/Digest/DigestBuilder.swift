@@ -14,9 +14,8 @@ public struct DigestBuilder: Sendable {
     /// for, and never shows up at its older date.
     ///
     /// Dropped duplicates are not reported: archiving an article again is
-    /// routine, not a problem. The returned diagnostics are reserved for
-    /// selection problems and are currently always empty.
-    public func build(_ articles: [Article]) -> (Digest, [Diagnostic]) {
+    /// routine, not a problem.
+    public func build(_ articles: [Article]) -> Digest {
         let unique = Self.deduplicated(articles).kept
         let range = LocalDayRange(options)
         // Indices, not articles, are sorted and grouped: an Article is a
@@ -46,7 +45,7 @@ public struct DigestBuilder: Sendable {
             undated.reverse()
         }
         if !undated.isEmpty { chapters.append(Chapter(key: "undated", start: nil, articles: undated.map { unique[$0] })) }
-        return (Digest(chapters: chapters, options: options), [])
+        return Digest(chapters: chapters, options: options)
     }
 
     /// Keeps one article per URL: the newest by instant (an undated copy

@@ -235,13 +235,3 @@ struct MarkdownInlineBuilder {
         pieces.append(.linkClose("](\(MarkdownLinkSyntax.destination(destination)))"))
     }
 }
-
-extension String {
-    /// Drops leading and trailing U+0020 only.
-    func trimmingSpaces() -> String {
-        let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { $0 != " " }),
-              let last = scalars.lastIndex(where: { $0 != " " }) else { return "" }
-        return String(scalars[first...last])
-    }
-}

@@ -4,11 +4,7 @@ enum MarkdownLinkSyntax {
     /// point at ids Markdown does not keep; anything else is not a link the
     /// cleaner lets through.
     static func isLinkable(_ href: String) -> Bool {
-        ["http://", "https://", "mailto:", "ftp://"].contains { href.utf8.startsIgnoringASCIICase(with: $0) }
-    }
-
-    static func isRemote(_ src: String) -> Bool {
-        src.utf8.startsIgnoringASCIICase(with: "http://") || src.utf8.startsIgnoringASCIICase(with: "https://")
+        ["http", "https", "mailto", "ftp"].contains(URIScheme.of(href))
     }
 
     /// Where a picture points in the note, or `nil` when it is not shown.
@@ -21,7 +17,7 @@ enum MarkdownLinkSyntax {
         case (.attachments, .unbound), (.remote, _):
             // Not bound (or remote wanted): the original works if it is on
             // the web; relative or local sources mean nothing beside a note.
-            return isRemote(picture.source) ? picture.source : nil
+            return URIScheme.isWeb(picture.source) ? picture.source : nil
         }
     }
 

@@ -48,7 +48,7 @@ struct PlainTextInline {
                 while index < bytes.count {
                     // Runs between whitespace are copied whole.
                     let runStart = index
-                    while index < bytes.count && !HTMLWhitespace.isCollapsible(bytes[index]) { index += 1 }
+                    while index < bytes.count && !bytes[index].isHTMLSpace { index += 1 }
                     if index > runStart {
                         if breaks > 0 { applyBreaks() }
                         current.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))

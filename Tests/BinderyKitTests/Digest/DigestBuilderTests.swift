@@ -13,9 +13,7 @@ final class DigestBuilderTests: XCTestCase {
     }
 
     private func build(_ articles: [Article], _ options: SelectionOptions) -> Digest {
-        let (digest, diagnostics) = DigestBuilder(options: options).build(articles)
-        XCTAssertEqual(diagnostics, [])
-        return digest
+        DigestBuilder(options: options).build(articles)
     }
 
     private func names(_ digest: Digest) -> [[String]] {

@@ -41,8 +41,8 @@ final class MarkupLinkAndMediaRuleTests: XCTestCase {
 
     func testLinkResolverPercentEncodesWhatURLsForbid() {
         XCTAssertEqual(LinkResolver.percentEncoded("https://x/a b\"中#f#g%zz%41"), "https://x/a%20b%22%E4%B8%AD#f%23g%25zz%41")
-        XCTAssertEqual(LinkResolver.scheme(of: "HTTP://x"), "http")
-        XCTAssertNil(LinkResolver.scheme(of: "/a:b"))
-        XCTAssertNil(LinkResolver.scheme(of: "1http:x"))
+        XCTAssertEqual(URIScheme.of("HTTP://x"), "http")
+        XCTAssertNil(URIScheme.of("/a:b"))
+        XCTAssertNil(URIScheme.of("1http:x"))
     }
 }

@@ -22,7 +22,7 @@ struct LinkResolver: Sendable {
     func resolveLink(_ raw: String) -> String? {
         let trimmed = Self.trimmed(raw)
         if trimmed.hasPrefix("#") { return trimmed.count > 1 ? Self.percentEncoded(trimmed) : nil }
-        if let scheme = Self.scheme(of: trimmed) {
+        if let scheme = URIScheme.of(trimmed) {
             guard Self.linkSchemes.contains(scheme) else { return nil }
             return Self.percentEncoded(trimmed)
         }
@@ -34,13 +34,13 @@ struct LinkResolver: Sendable {
     /// whether they name files beside the article).
     func resolveImageSource(_ raw: String) -> String {
         let trimmed = Self.trimmed(raw)
-        guard trimmed.hasPrefix("/"), Self.scheme(of: trimmed) == nil else { return trimmed }
+        guard trimmed.hasPrefix("/"), URIScheme.of(trimmed) == nil else { return trimmed }
         return resolveAgainstBase(trimmed) ?? trimmed
     }
 
     /// An absolute `http(s)` URL for `raw`, or `nil`.
     func resolveWebURL(_ raw: String) -> String? {
-        guard let link = resolveLink(raw), let scheme = Self.scheme(of: link), scheme == "http" || scheme == "https" else {
+        guard let link = resolveLink(raw), let scheme = URIScheme.of(link), scheme == "http" || scheme == "https" else {
             return nil
         }
         return link
@@ -53,27 +53,8 @@ struct LinkResolver: Sendable {
         }
         guard let base, let url = URL(string: Self.percentEncoded(relative), relativeTo: base) else { return nil }
         let absolute = url.absoluteString
-        guard let scheme = Self.scheme(of: absolute), scheme == "http" || scheme == "https" else { return nil }
+        guard let scheme = URIScheme.of(absolute), scheme == "http" || scheme == "https" else { return nil }
         return absolute
-    }
-
-    /// The lower-cased scheme, if `url` starts with one (RFC 3986 §3.1).
-    static func scheme(of url: String) -> String? {
-        var scheme = ""
-        for (index, byte) in url.utf8.enumerated() {
-            switch byte {
-            case UInt8(ascii: ":"):
-                return index > 0 ? scheme.lowercased() : nil
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"):
-                scheme.unicodeScalars.append(Unicode.Scalar(byte))
-            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."):
-                guard index > 0 else { return nil }
-                scheme.unicodeScalars.append(Unicode.Scalar(byte))
-            default:
-                return nil
-            }
-        }
-        return nil
     }
 
     /// Strips leading/trailing ASCII whitespace and the tabs and newlines
@@ -82,12 +63,12 @@ struct LinkResolver: Sendable {
         let bytes = raw.utf8
         let isTabOrNewline = { (b: UInt8) in b == 0x09 || b == 0x0A || b == 0x0D }
         guard bytes.contains(where: isTabOrNewline) else {
-            return raw.trimmingHTMLWhitespace(leading: true, trailing: true)
+            return raw.trimmingHTMLWhitespace()
         }
         var kept: [UInt8] = []
         kept.reserveCapacity(bytes.count)
         for byte in bytes where !isTabOrNewline(byte) { kept.append(byte) }
-        return String(decoding: kept, as: UTF8.self).trimmingHTMLWhitespace(leading: true, trailing: true)
+        return String(decoding: kept, as: UTF8.self).trimmingHTMLWhitespace()
     }
 
     /// Percent-encodes what may not appear in a URL (spaces, quotes, non-ASCII,

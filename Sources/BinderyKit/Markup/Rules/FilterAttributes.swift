@@ -27,7 +27,7 @@ struct FilterAttributes: ElementRule {
         let value = LinkResolver.trimmed(attribute.value)
         switch attribute.name {
         case "lang":
-            guard value.isEmpty || Self.isLanguageTag(value) else { return nil }
+            guard value.isEmpty || LanguageTag.isWellFormed(value) else { return nil }
             attribute.value = value
         case "dir":
             let lowered = value.lowercased()
@@ -61,17 +61,5 @@ struct FilterAttributes: ElementRule {
             break
         }
         return attribute
-    }
-
-    /// A well-formed BCP 47 tag in the shape e-readers use (`zh`, `zh-Hant`,
-    /// `en-US`); odd values are dropped rather than risking an invalid `lang`.
-    static func isLanguageTag(_ value: String) -> Bool {
-        let parts = value.split(separator: "-", omittingEmptySubsequences: false)
-        guard let first = parts.first, (2...3).contains(first.count), first.allSatisfy({ $0.isASCII && $0.isLetter }) else {
-            return false
-        }
-        return parts.dropFirst().allSatisfy { part in
-            (2...8).contains(part.count) && part.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
-        }
     }
 }
