@@ -2,7 +2,7 @@ import Foundation
 
 let usage = """
     usage: bindery-bench run [--articles 1000,10000] [--work DIR] [--bindery PATH] [--seed S]
-                             [--repeat R] [--bindery-arg ARG]... [--json]
+                             [--repeat R] [--bindery-arg ARG]... [--compare PATH] [--json]
            bindery-bench images [--images 500] [--work DIR] [--bindery PATH] [--repeat R] [--json]
            bindery-bench generate --articles N --output DIR [--seed S]
            bindery-bench floor|floor-zipwriter DIR OUT
@@ -12,7 +12,9 @@ let usage = """
               .build/bench), then measures in child processes the floor
               (read + zlib deflate-6, one core; and the same through
               BinderyKit's ZipWriter), the library stages and the
-              `bindery epub|markdown|text` exports; prints a table and the goals.
+              `bindery epub|markdown|text` exports (and with --compare, the
+              same exports by another bindery binary, side by side); prints
+              a table and the goals.
     images    serves N distinct JPEG/PNG pictures (20-200 KB) from an HTTP
               server on 127.0.0.1 inside the bench, writes an archive of
               N/5 articles linking them, and measures `bindery epub` with an
@@ -36,7 +38,7 @@ func main() throws {
 
     switch arguments[1] {
     case "run":
-        try reject(besides: ["articles", "work", "bindery", "seed", "repeat", "bindery-arg", "json"])
+        try reject(besides: ["articles", "work", "bindery", "seed", "repeat", "bindery-arg", "compare", "json"])
         let sizes = try (parsed.value("articles") ?? "1000,10000").split(separator: ",").map { text -> Int in
             guard let size = Int(text), size > 0 else { throw BenchError.usage("--articles wants sizes like 1000,10000") }
             return size
@@ -46,7 +48,8 @@ func main() throws {
             sizes: sizes, seed: seed,
             work: URL(fileURLWithPath: parsed.value("work") ?? ".build/bench").standardizedFileURL,
             bindery: bindery, repeats: try parsed.int("repeat", default: 1),
-            binderyArguments: parsed.values("bindery-arg"))
+            binderyArguments: parsed.values("bindery-arg"),
+            comparison: try parsed.value("compare").map { try binderyBinary(path: $0) })
         let report = try benchmark.run()
         print(parsed.flag("json") ? try report.json() : report.table())
     case "images":
@@ -88,7 +91,11 @@ func main() throws {
 
 /// `--bindery PATH`, by default the release build.
 func binderyBinary(_ parsed: Arguments) throws -> URL {
-    let bindery = URL(fileURLWithPath: parsed.value("bindery") ?? ".build/release/bindery").standardizedFileURL
+    try binderyBinary(path: parsed.value("bindery") ?? ".build/release/bindery")
+}
+
+func binderyBinary(path: String) throws -> URL {
+    let bindery = URL(fileURLWithPath: path).standardizedFileURL
     guard FileManager.default.isExecutableFile(atPath: bindery.path) else {
         throw BenchError.usage("no bindery binary at \(bindery.path): run `swift build -c release` or pass --bindery PATH")
     }
