@@ -76,7 +76,10 @@ enum TitleLink {
             while rest.starts(with: "//".utf8) { rest = rest.dropFirst() }
             text = Array(text[..<slash]) + rest
         }
-        guard let url = URL(string: TextBytes.string(text)), let scheme = url.scheme?.lowercased(),
+        // Encoded here, as little as needed: Foundation would re-encode every
+        // `%` of a URL it finds invalid, and the article would lose its address.
+        guard let mended = WebURL.withValidHost(WebURL.percentEncoded(TextBytes.string(text))),
+              let url = URL(string: mended), let scheme = url.scheme?.lowercased(),
               scheme == "http" || scheme == "https", let host = url.host, !host.isEmpty else { return nil }
         return url
     }

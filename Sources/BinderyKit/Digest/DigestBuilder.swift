@@ -49,8 +49,8 @@ public struct DigestBuilder: Sendable {
     }
 
     /// Keeps one article per URL: the newest by instant (an undated copy
-    /// counts as oldest); between copies of the same instant, the one whose
-    /// display name sorts last. Articles without a URL are all kept. The
+    /// counts as oldest); between copies of the same instant, the fuller one
+    /// (larger body), then the one whose display name sorts last. Articles without a URL are all kept. The
     /// result keeps the input order of the kept articles.
     public static func deduplicated(_ articles: [Article]) -> (kept: [Article], dropped: Int) {
         let keys = articles.map { $0.url.map(DuplicateKey.make) }
@@ -70,12 +70,15 @@ public struct DigestBuilder: Sendable {
         return (kept, articles.count - kept.count)
     }
 
+    /// Newer first; at the same instant the fuller copy (a larger body: a
+    /// placeholder archived at the same moment must not win); then by name.
     private static func isNewer(_ a: Article, than b: Article) -> Bool {
         switch (a.instant, b.instant) {
         case let (x?, y?) where x != y: return x > y
         case (.some, nil): return true
         case (nil, .some): return false
         default:
+            if a.bodyBytes != b.bodyBytes { return a.bodyBytes > b.bodyBytes }
             let byName = String.compareUTF8(b.origin.displayName, a.origin.displayName)
             if byName != 0 { return byName < 0 }
             return String.compareUTF8(b.origin.url.path, a.origin.url.path) < 0

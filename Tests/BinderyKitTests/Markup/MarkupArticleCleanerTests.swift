@@ -36,6 +36,7 @@ final class MarkupEpubcheckTests: XCTestCase {
         add("blocks in phrasing", "<h2><div>a</div><p>b</p></h2><pre><div>c</div></pre><em><ul><li>d</li></ul></em><a href=\"https://x.example\"><div>linked block</div></a><p><a href=\"https://x.example\"><div>in p</div></a></p>")
         add("orphans", "<li>lone item</li><td>lone cell</td><tr><td>row</td></tr><figcaption>cap</figcaption><dd>def</dd><rt>ruby</rt><caption>c</caption>")
         add("empty table", "<table><caption>Only caption</caption></table><table></table><dl><div><dt>t</dt><dd>d</dd></div>x</dl>")
+        add("mended links", "<p><a href=\"http://www.nytimes.com%20/2020/x.html\">a</a> <a href=\"http://exa mple.com/\">b</a> <a href=\"https://www.dw.com/zh/x80%%20y/a-1\">c</a> <a href=\"http://%20/\">d</a></p>")
         add("ids", "<p id=\"a b\">x</p><p id=\"9\">y</p><p id=\"a:b\">z</p><a href=\"#a%20b\">1</a><a href=\"#9\">2</a><a href=\"#a:b\">3</a><a href=\"#a%20b\">4</a>")
         for (name, body) in bodies {
             XCTAssertNil(MarkupTestSupport.wellFormednessProblem(body: body), name)

@@ -40,7 +40,7 @@ final class MarkupLinkAndMediaRuleTests: XCTestCase {
     }
 
     func testLinkResolverPercentEncodesWhatURLsForbid() {
-        XCTAssertEqual(LinkResolver.percentEncoded("https://x/a b\"中#f#g%zz%41"), "https://x/a%20b%22%E4%B8%AD#f%23g%25zz%41")
+        XCTAssertEqual(WebURL.percentEncoded("https://x/a b\"中#f#g%zz%41"), "https://x/a%20b%22%E4%B8%AD#f%23g%25zz%41")
         XCTAssertEqual(URIScheme.of("HTTP://x"), "http")
         XCTAssertNil(URIScheme.of("/a:b"))
         XCTAssertNil(URIScheme.of("1http:x"))

@@ -85,7 +85,7 @@ struct ChooseImageSource: ElementRule {
         case "data"?:
             return DataImageURI.classify(trimmed) == .raster ? trimmed : nil
         case "http"?, "https"?:
-            return LinkResolver.percentEncoded(trimmed)
+            return WebURL.withValidHost(WebURL.percentEncoded(trimmed))
         case nil:
             return links.resolveImageSource(trimmed)
         default:
