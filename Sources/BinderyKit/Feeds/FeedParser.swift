@@ -1,0 +1,58 @@
+import Foundation
+
+/// Reads a feed document of any supported format into a `ParsedFeed`.
+public enum FeedParser {
+    /// Parses `data`, fetched from `url` with the HTTP `Content-Type`
+    /// `contentType` (its `charset` is the first word on the encoding).
+    ///
+    /// - Throws: `FeedParseError` when nothing can be read or the document
+    ///   is not RSS, Atom or JSON Feed. Ill-formed XML is not an error: it is
+    ///   read as far as it goes and reported in `warnings`.
+    public static func parse(_ data: Data, contentType: String? = nil, url: URL? = nil) throws -> ParsedFeed {
+        let bytes = [UInt8](data)
+        let charset = CharacterDecoding.charsetParameter(contentType)
+        if looksLikeJSON(bytes) {
+            let text = CharacterDecoding.decode(bytes, declared: [charset])
+            let (title, siteLink, entries) = try JSONFeedReader.read(Data(text.text.utf8), feedURL: url)
+            var warnings: [String] = []
+            if text.replacements > 0 { warnings.append("\(text.replacements) byte(s) invalid in \(text.encoding) replaced") }
+            return ParsedFeed(format: .json, title: title, siteLink: siteLink, entries: entries, warnings: warnings)
+        }
+
+        let document = XMLDocumentParser.parse(bytes, httpCharset: charset, documentURL: url)
+        guard let root = document.root else {
+            throw FeedParseError.unreadable(document.errors.first ?? "no XML element in the document")
+        }
+        var warnings: [String] = []
+        if !document.isWellFormed || document.repairs > 0 {
+            var parts: [String] = []
+            if document.errorCount > 0 {
+                parts.append("\(document.errorCount) error(s), first: \(document.errors[0])")
+            }
+            if document.repairs > 0 { parts.append("\(document.repairs) undeclared entit(ies), bare '&' or control character(s) mended") }
+            warnings.append("ill-formed XML (\(parts.joined(separator: "; "))); read as far as it goes")
+        }
+        if document.invalidBytes > 0 {
+            warnings.append("\(document.invalidBytes) byte(s) invalid in \(document.encoding) replaced")
+        }
+        let read: (title: String?, siteLink: URL?, entries: [FeedEntry])
+        let format: FeedFormat
+        switch (root.name, root.namespace) {
+        case ("rss", _):
+            (format, read) = (.rss, RSSFeedReader.read(root, format: .rss))
+        case ("RDF", FeedVocabulary.rdf.uri), ("rdf:RDF", nil):
+            (format, read) = (.rdf, RSSFeedReader.read(root, format: .rdf))
+        case ("feed", FeedVocabulary.atom.uri), ("feed", nil):
+            (format, read) = (.atom, AtomFeedReader.read(root))
+        default:
+            throw FeedParseError.notAFeed("root element <\(root.name)>")
+        }
+        return ParsedFeed(format: format, title: read.title, siteLink: read.siteLink, entries: read.entries, warnings: warnings)
+    }
+
+    private static func looksLikeJSON(_ bytes: [UInt8]) -> Bool {
+        let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        let first = bytes[start...].first { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }
+        return first == UInt8(ascii: "{") || first == UInt8(ascii: "[")
+    }
+}
