@@ -47,7 +47,15 @@ public enum FeedParser {
         default:
             throw FeedParseError.notAFeed("root element <\(root.name)>")
         }
-        return ParsedFeed(format: format, title: read.title, siteLink: read.siteLink, entries: read.entries, warnings: warnings)
+        var entries = read.entries
+        if !document.isWellFormed, format != .json {
+            let salvaged = EntrySalvage.entries(bytes, charset: charset, format: format, documentURL: url)
+            if salvaged.count > entries.count {
+                warnings.append("\(salvaged.count - entries.count) more entr(ies) recovered by reading entries one by one")
+                entries += salvaged[entries.count...]
+            }
+        }
+        return ParsedFeed(format: format, title: read.title, siteLink: read.siteLink, entries: entries, warnings: warnings)
     }
 
     private static func looksLikeJSON(_ bytes: [UInt8]) -> Bool {
