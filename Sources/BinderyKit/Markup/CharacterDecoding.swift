@@ -42,17 +42,23 @@ public enum CharacterDecoding {
             candidates.removeAll(where: isSingleByteCatchAll)
             candidates.insert("UTF-8", at: 0)
         }
-        for fallback in ["UTF-8"] + sniffedEncodings(bytes) where !candidates.contains(fallback) {
-            candidates.append(fallback)
-        }
         var best: Decoded?
         for candidate in candidates {
             guard let decoded = transcode(bytes, from: candidate) else { continue }
             if decoded.replacements == 0 { return decoded }
             if best == nil || decoded.replacements < best!.replacements { best = decoded }
         }
-        // UTF-8 always transcodes, so `best` is set.
-        return best ?? Decoded(text: String(decoding: bytes, as: UTF8.self), encoding: "UTF-8", replacements: 0)
+        // Text that is UTF-8 but for a few damaged bytes stays UTF-8: a
+        // single-byte encoding would read it without errors, and wrongly.
+        let utf8 = transcode(bytes, from: "UTF-8")!
+        let highBytes = bytes.reduce(0) { $0 + ($1 >= 0x80 ? 1 : 0) }
+        if utf8.replacements == 0 || utf8.replacements * 10 < highBytes { return utf8 }
+        for candidate in sniffedEncodings(bytes) where !candidates.contains(candidate) {
+            guard let decoded = transcode(bytes, from: candidate) else { continue }
+            if decoded.replacements == 0 { return decoded }
+            if best == nil || decoded.replacements < best!.replacements { best = decoded }
+        }
+        return best.map { $0.replacements < utf8.replacements ? $0 : utf8 } ?? utf8
     }
 
     /// The iconv name for an encoding label, following the WHATWG Encoding
@@ -155,7 +161,7 @@ public enum CharacterDecoding {
                 let value = rest.dropFirst().prefix { $0 != quote }
                 return value.isEmpty ? nil : String(value)
             }
-            let value = rest.prefix { !" \t\r\n/>;".contains($0) }
+            let value = rest.prefix { !" \t\r\n/>;\"'".contains($0) }
             return value.isEmpty ? nil : String(value)
         }
         return nil
