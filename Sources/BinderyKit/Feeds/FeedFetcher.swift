@@ -33,7 +33,8 @@ public final class FeedFetcher: @unchecked Sendable {
     static let feedAccept = "application/rss+xml, application/atom+xml, application/feed+json, application/json;q=0.9, "
         + "application/rdf+xml;q=0.9, application/xml;q=0.8, text/xml;q=0.8, */*;q=0.5"
 
-    /// Fetches every feed (reports in the order given) and saves the state.
+    /// Fetches every feed (reports in the order given), saves the state
+    /// and releases the folder. One run per fetcher.
     ///
     /// - Throws: `FeedArchiveError` when the state cannot be saved (the
     ///   entries written stay; the next run finds them by name).
@@ -65,6 +66,7 @@ public final class FeedFetcher: @unchecked Sendable {
             worker.start()
         }
         finished.wait()
+        defer { store.unlock() }
         try store.save()
         return reports.all
     }

@@ -99,8 +99,15 @@ final class FeedStateStore: @unchecked Sendable {
         for position in state.entries.indices { index(entryAt: position) }
     }
 
-    deinit {
-        if lockDescriptor >= 0 { close(lockDescriptor) }
+    deinit { unlock() }
+
+    /// Lets another run use the folder (also done when the store goes away).
+    func unlock() {
+        lock.lock()
+        let descriptor = lockDescriptor
+        lockDescriptor = -1
+        lock.unlock()
+        if descriptor >= 0 { close(descriptor) }
     }
 
     func feed(_ key: String) -> FeedState.Feed {
