@@ -14,7 +14,8 @@ import Foundation
 public enum MainContentExtractor {
     /// The main content of `html` (a whole page) as nodes, or `nil` when no
     /// part of the page reads as an article (less than `minimumText`
-    /// characters of text).
+    /// characters of text; a Chinese character counts two, as it says
+    /// about as much as a short word).
     public static func extract(_ html: String, minimumText: Int = 140) -> [Node]? {
         let body = pruned(HTMLParser.parseFragment(html))
         var scores: [[Int]: Candidate] = [:]
@@ -24,7 +25,8 @@ public enum MainContentExtractor {
         }
         let kept = withSiblings(best, body: body, scores: scores)
         let text = HeaderText.collapsingWhitespace(kept.textContent)
-        return text.count >= minimumText ? kept : nil
+        let length = text.unicodeScalars.reduce(0) { $0 + (HeaderText.isHan($1.value) ? 2 : 1) }
+        return length >= minimumText ? kept : nil
     }
 
     // MARK: Pruning

@@ -95,10 +95,13 @@ public enum XMLDocumentParser {
                 children.append(.element(convert(node, parentBase: base, depth: depth)))
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
                 if let content = node.pointee.content { appendText(String(cString: content), to: &children) }
-            case XML_ENTITY_REF_NODE where depth < maxDepth:
-                // An entity the document declared itself: its replacement text.
-                for part in convertChildren(node.pointee.children, base: base, depth: depth + 1) {
-                    if case .text(let text) = part { appendText(text, to: &children) } else { children.append(part) }
+            case XML_ENTITY_REF_NODE:
+                // An entity the document declared in its internal subset: its
+                // replacement text. External entities are never read.
+                if let document = node.pointee.doc, let name = node.pointee.name,
+                   let entity = xmlGetDocEntity(document, name), entity.pointee.etype == XML_INTERNAL_GENERAL_ENTITY,
+                   let content = entity.pointee.content {
+                    appendText(String(cString: content), to: &children)
                 }
             default:
                 break  // comments, processing instructions
