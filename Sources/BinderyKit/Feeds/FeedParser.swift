@@ -55,6 +55,17 @@ public enum FeedParser {
                 entries += salvaged[entries.count...]
             }
         }
+        if !document.isWellFormed {
+            // The torn last entry of a cut-off download has neither.
+            let whole = entries.filter { $0.link != nil || $0.id != nil }
+            if whole.count < entries.count {
+                warnings.append("\(entries.count - whole.count) torn entr(ies) without link or id left out")
+            }
+            entries = whole
+            guard !entries.isEmpty else {
+                throw FeedParseError.unreadable("ill-formed XML and no entry could be read (\(document.errors.first ?? ""))")
+            }
+        }
         return ParsedFeed(format: format, title: read.title, siteLink: read.siteLink, entries: entries, warnings: warnings)
     }
 
