@@ -37,7 +37,10 @@ struct FeedBenchmark {
         let listFile = folder.appendingPathComponent("feeds.txt")
         try Data((list.joined(separator: "\n") + "\n").utf8).write(to: listFile)
 
-        let archive = folder.appendingPathComponent("archive")
+        // Each cold run writes into a folder of its own, and folders are
+        // deleted only after all measurements: ext4 skips recently freed
+        // inodes, which would make file creation measure the file system.
+        var archive = folder.appendingPathComponent("archive-1")
         func fetch(log: String) throws -> (Measurement, requests: Int) {
             let before = servers.reduce(0) { $0 + $1.requestCount }
             let measurement = try ChildProcess.measure(
@@ -50,7 +53,7 @@ struct FeedBenchmark {
         var cold: (Measurement, requests: Int)?
         for attempt in 1...max(1, repeats) {
             progress("\(feedCount) feeds: into an empty folder \(attempt)")
-            try? FileManager.default.removeItem(at: archive)
+            archive = folder.appendingPathComponent("archive-\(attempt)")
             let run = try fetch(log: "cold.log")
             if cold == nil || run.0.wallSeconds < cold!.0.wallSeconds { cold = run }
         }
@@ -62,6 +65,9 @@ struct FeedBenchmark {
             if warm == nil || run.0.wallSeconds < warm!.0.wallSeconds { warm = run }
         }
         let filesAfterWarm = try Self.archiveFiles(archive)
+        for attempt in 1...max(1, repeats) {
+            try? FileManager.default.removeItem(at: folder.appendingPathComponent("archive-\(attempt)"))
+        }
         return FeedBenchReport(
             feeds: feedCount, entriesPerFeed: entriesPerFeed, hosts: hosts,
             feedMegabytes: Double(feedBytes) / 1_000_000,

@@ -48,7 +48,7 @@ struct EntryArchiver {
         }
         if store.record(record, replacing: previous) != nil { return .unchanged }
         do {
-            try FileManager.default.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try fetcher.ensureFolder(destination.deletingLastPathComponent())
             try AtomicOutput.write(file.bytes, to: destination)
         } catch {
             store.withdraw(record, restoring: previous)
@@ -62,7 +62,7 @@ struct EntryArchiver {
     /// front when the HTML has none.
     private func bodyHTML(_ entry: FeedEntry) -> String {
         var html = entry.bodyHTML
-        if let image = entry.imageURL, !html.contains("<img") {
+        if let image = entry.imageURL, !html.containsBytes("<img") {
             html = "<img src=\"\(XHTMLSerializer.escaped(image.absoluteString))\" />" + html
         }
         return html

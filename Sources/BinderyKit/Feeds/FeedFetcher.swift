@@ -16,6 +16,8 @@ public final class FeedFetcher: @unchecked Sendable {
     let client: PoliteClient
     let log: DiagnosticLog
     let folder: URL
+    private let foldersLock = NSLock()
+    private var foldersMade: Set<String> = []
 
     /// Opens the archive folder (created if missing) and its state.
     ///
@@ -144,6 +146,18 @@ public final class FeedFetcher: @unchecked Sendable {
             }
         }
         return report
+    }
+
+    /// Creates a host folder of the archive once per run.
+    func ensureFolder(_ url: URL) throws {
+        foldersLock.lock()
+        let made = foldersMade.contains(url.path)
+        foldersLock.unlock()
+        guard !made else { return }
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        foldersLock.lock()
+        foldersMade.insert(url.path)
+        foldersLock.unlock()
     }
 
     /// Where the leading run of permanent redirects (301, 308; RFC 9110
