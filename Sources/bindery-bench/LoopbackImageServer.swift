@@ -178,7 +178,7 @@ final class LoopbackImageServer: @unchecked Sendable {
             body = Data("not found\n".utf8)
         }
         let head = "HTTP/1.1 \(status)\r\nContent-Type: \(contentType)\r\nContent-Length: \(body.count)\r\n"
-            + (etag.map { "ETag: \($0)\r\n" } ?? "") + "Connection: \(keepAlive ? "keep-alive" : "close")\r\n\r\n"
+            + "Connection: \(keepAlive ? "keep-alive" : "close")\r\n" + (etag.map { "ETag: \($0)\r\n" } ?? "") + "\r\n"
         return Data(head.utf8) + (request.method == "HEAD" ? Data() : body)
     }
 

@@ -31,7 +31,7 @@ struct ArchiveEntryFile {
 
     /// The label a `--full-text` body carries (a comment: readers drop it,
     /// the file says where its text came from).
-    static let fullTextLabel = "<!-- bindery fetch --full-text: main content extracted from the article page; the feed carries only a summary -->"
+    static let fullTextLabel = "<!-- bindery full text: main content extracted from the article page; the feed carries only a summary -->"
 
     var bytes: Data {
         var text = "<!--\(Self.epochMilliseconds(instant))-->\n"
@@ -103,7 +103,13 @@ struct ArchiveEntryFile {
                 pendingDash = true
             }
         }
+        let whole = out
         out = NoteFileName.truncate(out, toBytes: 60)
+        // Cut between words when a word was cut.
+        if out != whole, let dash = out.lastIndex(of: "-"), out.distance(from: out.startIndex, to: dash) > 20,
+           whole[whole.index(whole.startIndex, offsetBy: out.count)] != "-" {
+            out = String(out[..<dash])
+        }
         while out.hasSuffix("-") { out.removeLast() }
         return out.isEmpty ? "entry" : out
     }

@@ -15,7 +15,7 @@ public enum FeedParser {
             let text = CharacterDecoding.decode(bytes, declared: [charset])
             let (title, siteLink, entries) = try JSONFeedReader.read(Data(text.text.utf8), feedURL: url)
             var warnings: [String] = []
-            if text.replacements > 0 { warnings.append("\(text.replacements) byte(s) invalid in \(text.encoding) replaced") }
+            if text.replacements > 0 { warnings.append("\(plural(text.replacements, "byte")) invalid in \(text.encoding) replaced") }
             return ParsedFeed(format: .json, title: title, siteLink: siteLink, entries: entries, warnings: warnings)
         }
 
@@ -27,13 +27,15 @@ public enum FeedParser {
         if !document.isWellFormed || document.repairs > 0 {
             var parts: [String] = []
             if document.errorCount > 0 {
-                parts.append("\(document.errorCount) error(s), first: \(document.errors[0])")
+                parts.append("\(plural(document.errorCount, "error")), first: \(document.errors[0])")
             }
-            if document.repairs > 0 { parts.append("\(document.repairs) undeclared entit(ies), bare '&' or control character(s) mended") }
+            if document.repairs > 0 {
+                parts.append("\(plural(document.repairs, "repair")) of undeclared entities, bare '&' or control characters")
+            }
             warnings.append("ill-formed XML (\(parts.joined(separator: "; "))); read as far as it goes")
         }
         if document.invalidBytes > 0 {
-            warnings.append("\(document.invalidBytes) byte(s) invalid in \(document.encoding) replaced")
+            warnings.append("\(plural(document.invalidBytes, "byte")) invalid in \(document.encoding) replaced")
         }
         let read: (title: String?, siteLink: URL?, entries: [FeedEntry])
         let format: FeedFormat
@@ -51,7 +53,7 @@ public enum FeedParser {
         if !document.isWellFormed, format != .json {
             let salvaged = EntrySalvage.entries(bytes, charset: charset, format: format, documentURL: url)
             if salvaged.count > entries.count {
-                warnings.append("\(salvaged.count - entries.count) more entr(ies) recovered by reading entries one by one")
+                warnings.append("\(plural(salvaged.count - entries.count, "more entry", "more entries")) recovered by reading entries one by one")
                 entries += salvaged[entries.count...]
             }
         }
@@ -59,7 +61,7 @@ public enum FeedParser {
             // The torn last entry of a cut-off download has neither.
             let whole = entries.filter { $0.link != nil || $0.id != nil }
             if whole.count < entries.count {
-                warnings.append("\(entries.count - whole.count) torn entr(ies) without link or id left out")
+                warnings.append("\(plural(entries.count - whole.count, "torn entry", "torn entries")) without link or id left out")
             }
             entries = whole
             guard !entries.isEmpty else {
@@ -67,6 +69,11 @@ public enum FeedParser {
             }
         }
         return ParsedFeed(format: format, title: read.title, siteLink: read.siteLink, entries: entries, warnings: warnings)
+    }
+
+    /// `1 error`, `3 errors`.
+    static func plural(_ count: Int, _ singular: String, _ pluralForm: String? = nil) -> String {
+        "\(count) " + (count == 1 ? singular : pluralForm ?? singular + "s")
     }
 
     private static func looksLikeJSON(_ bytes: [UInt8]) -> Bool {

@@ -70,7 +70,7 @@ public enum XMLDocumentParser {
         while let attribute = property {
             let name = attribute.pointee.name.map { String(cString: $0) } ?? ""
             let namespace = attribute.pointee.ns?.pointee.href.map { String(cString: $0) }
-            let value = attributeText(attribute)
+            let value = HTMLParser.textOfAttribute(attribute)
             if namespace == xmlNamespace && name == "base" {
                 base = URLReference.resolve(value, against: parentBase) ?? parentBase
             }
@@ -123,16 +123,6 @@ public enum XMLDocumentParser {
         guard let content = xmlNodeGetContent(node) else { return "" }
         defer { xmlFree(content) }
         return String(cString: content)
-    }
-
-    private static func attributeText(_ attribute: xmlAttrPtr) -> String {
-        var value = ""
-        var child = attribute.pointee.children
-        while let node = child {
-            if let content = node.pointee.content { value += String(cString: content) }
-            child = node.pointee.next
-        }
-        return value
     }
 
     // MARK: Errors

@@ -48,7 +48,7 @@ final class FeedParserTests: XCTestCase {
     func testRSSWarnsAboutUndeclaredEntities() throws {
         let warnings = try parse(FeedFixtures.rss).warnings
         XCTAssertEqual(warnings.count, 1)
-        XCTAssertTrue(warnings[0].contains("1 undeclared entit(ies)"), warnings[0])
+        XCTAssertEqual(warnings[0], "ill-formed XML (1 repair of undeclared entities, bare '&' or control characters); read as far as it goes")
     }
 
     func testAtomResolvesAgainstXMLBase() throws {
@@ -100,8 +100,8 @@ final class FeedParserTests: XCTestCase {
         XCTAssertEqual(feed.entries.map(\.title), ["First — still fine", "Second, with a tag left open", "Third, after the damage"])
         XCTAssertEqual(feed.entries[0].summaryHTML, "AT&T says\u{00A0}hello to Café owners.")
         XCTAssertEqual(feed.entries[2].published, date("2024-01-10T10:00:00Z"))
-        XCTAssertTrue(feed.warnings.contains { $0.hasPrefix("ill-formed XML (3 error(s), first: line 6: Opening and ending tag mismatch") }, "\(feed.warnings)")
-        XCTAssertTrue(feed.warnings.contains("1 more entr(ies) recovered by reading entries one by one"), "\(feed.warnings)")
+        XCTAssertTrue(feed.warnings.contains { $0.hasPrefix("ill-formed XML (3 errors, first: line 6: Opening and ending tag mismatch") }, "\(feed.warnings)")
+        XCTAssertTrue(feed.warnings.contains("1 more entry recovered by reading entries one by one"), "\(feed.warnings)")
     }
 
     func testUndeclaredNamespacePrefixesStillMatch() throws {

@@ -50,6 +50,8 @@ final class FeedPiecesTests: XCTestCase {
                                                               title: "Ça va? “Yes” — 5 things", identity: "id", contentHash: "h2"))
         XCTAssertEqual(ArchiveEntryFile.slug("青湾古镇灯会：筹备进入最后阶段"), "青湾古镇灯会-筹备进入最后阶段")
         XCTAssertEqual(ArchiveEntryFile.slug("!!! ???"), "entry")
+        XCTAssertEqual(ArchiveEntryFile.slug("The town hall is closed on Friday for the lantern festival preparations."),
+                       "the-town-hall-is-closed-on-friday-for-the-lantern-festival", "cut between words")
         XCTAssertLessThanOrEqual(ArchiveEntryFile.slug(String(repeating: "灯会", count: 50)).utf8.count, 60)
         XCTAssertEqual(ArchiveEntryFile.folderName("..:evil/../host"), "evil_.._host")
     }
