@@ -50,25 +50,37 @@ public enum FeedParser {
             throw FeedParseError.notAFeed("root element <\(root.name)>")
         }
         var entries = read.entries
-        if !document.isWellFormed, format != .json {
-            let salvaged = EntrySalvage.entries(bytes, charset: charset, format: format, documentURL: url)
-            if salvaged.count > entries.count {
-                warnings.append("\(plural(salvaged.count - entries.count, "more entry", "more entries")) recovered by reading entries one by one")
-                entries += salvaged[entries.count...]
-            }
-        }
         if !document.isWellFormed {
-            // The torn last entry of a cut-off download has neither.
-            let whole = entries.filter { $0.link != nil || $0.id != nil }
-            if whole.count < entries.count {
-                warnings.append("\(plural(entries.count - whole.count, "torn entry", "torn entries")) without link or id left out")
-            }
-            entries = whole
+            (entries, warnings) = salvaged(entries, warnings: warnings, bytes: bytes, charset: charset, format: format, url: url)
             guard !entries.isEmpty else {
                 throw FeedParseError.unreadable("ill-formed XML and no entry could be read (\(document.errors.first ?? ""))")
             }
         }
         return ParsedFeed(format: format, title: read.title, siteLink: read.siteLink, entries: entries, warnings: warnings)
+    }
+
+    /// The entries of an ill-formed feed: those of the whole-document
+    /// reading, or, when reading entry by entry gives more complete ones,
+    /// those (the whole-document reading's version where both have an
+    /// entry, since it knows the feed's `xml:base`). The torn last entry
+    /// of a cut-off download has neither link nor id, and is left out.
+    private static func salvaged(_ read: [FeedEntry], warnings: [String], bytes: [UInt8], charset: String?,
+                                 format: FeedFormat, url: URL?) -> ([FeedEntry], [String]) {
+        var warnings = warnings
+        func key(_ entry: FeedEntry) -> String? { entry.id ?? entry.link?.absoluteString }
+        let whole = read.filter { key($0) != nil }
+        var entries = whole
+        let salvaged = EntrySalvage.entries(bytes, charset: charset, format: format, documentURL: url)
+        if salvaged.count > whole.count {
+            let known = Dictionary(whole.map { (key($0)!, $0) }, uniquingKeysWith: { first, _ in first })
+            let salvagedKeys = Set(salvaged.compactMap(key))
+            entries = salvaged.map { known[key($0)!] ?? $0 } + whole.filter { !salvagedKeys.contains(key($0)!) }
+            warnings.append("\(plural(entries.count - whole.count, "more entry", "more entries")) recovered by reading entries one by one")
+        }
+        if read.count > whole.count {
+            warnings.append("\(plural(read.count - whole.count, "torn entry", "torn entries")) without link or id left out")
+        }
+        return (entries, warnings)
     }
 
     /// `1 error`, `3 errors`.

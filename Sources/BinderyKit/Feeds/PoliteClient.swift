@@ -8,6 +8,10 @@ final class PoliteClient: @unchecked Sendable {
     private let fetcher: HTTPFetcher
     private let gate: HostGate
     private let options: FeedFetchOptions
+    private let lock = NSLock()
+    /// Hosts that asked for a longer pause than `maxRetryWait`: not asked
+    /// again in this run.
+    private var deferredHosts: [String: (status: Int, until: Date)] = [:]
 
     init(options: FeedFetchOptions) {
         self.options = options
@@ -27,6 +31,10 @@ final class PoliteClient: @unchecked Sendable {
     }
 
     func get(_ url: URL, headers: [String: String], maxBytes: Int) -> Outcome {
+        lock.lock()
+        let deferred = deferredHosts[HostGate.key(url)]
+        lock.unlock()
+        if let deferred { return .deferred(status: deferred.status, until: deferred.until) }
         var transientRetryLeft = true
         var waitRetryLeft = true
         while true {
@@ -41,8 +49,7 @@ final class PoliteClient: @unchecked Sendable {
                 if response.status == 429 || response.status == 503,
                    let wait = Self.retryAfter(response.header("Retry-After"), now: options.now()) {
                     let until = options.now().addingTimeInterval(wait)
-                    guard wait <= options.maxRetryWait else { return .deferred(status: response.status, until: until) }
-                    guard waitRetryLeft else { return .deferred(status: response.status, until: until) }
+                    guard wait <= options.maxRetryWait, waitRetryLeft else { return postpone(url, status: response.status, until: until) }
                     waitRetryLeft = false
                     gate.hold(url, until: until)
                 } else {
@@ -52,6 +59,13 @@ final class PoliteClient: @unchecked Sendable {
                 }
             }
         }
+    }
+
+    private func postpone(_ url: URL, status: Int, until: Date) -> Outcome {
+        lock.lock()
+        deferredHosts[HostGate.key(url)] = (status, until)
+        lock.unlock()
+        return .deferred(status: status, until: until)
     }
 
     /// Seconds to wait from a `Retry-After` value: a number of seconds or

@@ -6,7 +6,7 @@ import CLibXML2
 /// - HTML's named entities (`&nbsp;`, `&mdash;`, `&eacute;`), undeclared in
 ///   XML, become numeric references (libxml2's HTML 4 entity table);
 /// - an unknown entity or a bare `&` (`AT&T`) becomes `&amp;`, so it shows
-///   as written;
+///   as written, and so does a `<` that cannot start a tag (`a < b`);
 /// - control characters XML 1.0 forbids (§2.2: all C0 but tab, LF, CR) are
 ///   dropped.
 ///
@@ -16,7 +16,7 @@ import CLibXML2
 enum XMLEntityRepair {
     static func repair(_ text: String) -> (text: String, repairs: Int) {
         let bytes = Array(text.utf8)
-        guard bytes.contains(where: { $0 == UInt8(ascii: "&") || ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D) }) else {
+        guard bytes.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D) }) else {
             return (text, 0)
         }
         let declared = declaredEntities(bytes)
@@ -29,6 +29,12 @@ enum XMLEntityRepair {
             if b == UInt8(ascii: "<"), let end = endOfVerbatimSection(bytes, at: i) {
                 out.append(contentsOf: bytes[i..<end])
                 i = end
+                continue
+            }
+            if b == UInt8(ascii: "<"), i + 1 == bytes.count || isNeverTagStart(bytes[i + 1]) {
+                out.append(contentsOf: "&lt;".utf8)
+                repairs += 1
+                i += 1
                 continue
             }
             if b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D {
@@ -128,6 +134,12 @@ enum XMLEntityRepair {
             from = i
         }
         return names
+    }
+
+    /// What may not follow `<` in a tag (XML 1.0 §3.1: a name, `/`, `!` or `?` does).
+    private static func isNeverTagStart(_ b: UInt8) -> Bool {
+        b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || (b >= 0x30 && b <= 0x39) || b == UInt8(ascii: "=")
+            || b == UInt8(ascii: "<") || b == UInt8(ascii: "-") || b == UInt8(ascii: ".")
     }
 
     private static func isDigit(_ b: UInt8, hex: Bool) -> Bool {

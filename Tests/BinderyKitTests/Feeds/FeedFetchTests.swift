@@ -215,10 +215,12 @@ final class FeedFetchTests: XCTestCase {
 
     func testALongerRetryAfterIsRememberedNotWaitedFor() throws {
         let start = Date()
-        let (reports, _) = try fetch(["/closed.xml"])
+        let (reports, _) = try fetch(["/closed.xml", "/rdf.xml"])
         XCTAssertLessThan(Date().timeIntervalSince(start), 4)
         guard case .failed(let reason) = reports[0].status else { return XCTFail("\(reports[0].status)") }
         XCTAssertTrue(reason.hasPrefix("HTTP status 503, asked to wait 3600 s"), reason)
+        XCTAssertTrue(reports[1].failed, "the host asked for a pause: its other feeds wait too")
+        XCTAssertEqual(server.hitCount("/rdf.xml"), 0)
         let again = try fetch(["/closed.xml"]).reports[0]
         guard case .waiting(let until) = again.status else { return XCTFail("\(again.status)") }
         XCTAssertEqual(until.timeIntervalSince(start), 3600, accuracy: 10)

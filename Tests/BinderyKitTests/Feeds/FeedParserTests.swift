@@ -104,6 +104,25 @@ final class FeedParserTests: XCTestCase {
         XCTAssertTrue(feed.warnings.contains("1 more entry recovered by reading entries one by one"), "\(feed.warnings)")
     }
 
+    func testAMisnestedEntryCostsOnlyItself() throws {
+        let feed = try parse("""
+            <rss version="2.0"><channel><title>T</title><item><title>one</item>
+            <item><title>two</title><link>https://x.example/2</link></item>
+            <item><title>three</title><link>https://x.example/3</link></item></channel></rss>
+            """)
+        XCTAssertEqual(feed.entries.map(\.title), ["two", "three"])
+        XCTAssertTrue(feed.warnings.contains("1 torn entry without link or id left out"), "\(feed.warnings)")
+    }
+
+    func testACutOffFeedKeepsTheEntriesBeforeTheCut() throws {
+        let cut = String(FeedFixtures.rss.prefix(FeedFixtures.rss.count * 6 / 10))
+        let feed = try parse(cut)
+        XCTAssertEqual(feed.entries.map(\.title), ["Harbour reopens after the January storm", "Ferry timetable & fares — what changes on Monday"])
+        XCTAssertThrowsError(try parse("<rss><channel><item><title>Cut")) { error in
+            XCTAssertTrue("\(error)".hasPrefix("not a feed: ill-formed XML and no entry could be read"), "\(error)")
+        }
+    }
+
     func testUndeclaredNamespacePrefixesStillMatch() throws {
         let feed = try parse("""
             <rss version="2.0"><channel><title>T</title><item><title>A</title><link>https://a.example/1</link>

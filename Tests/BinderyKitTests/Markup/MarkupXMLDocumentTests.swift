@@ -14,6 +14,13 @@ final class MarkupXMLDocumentTests: XCTestCase {
         XCTAssertTrue(document.isWellFormed, "\(document.errors)")
     }
 
+    func testALessThanSignThatStartsNoTagIsText() {
+        let document = parse("<a>1 < 2, x <= y, <b>bold</b> <3</a>")
+        XCTAssertEqual(document.root?.text, "1 < 2, x <= y, bold <3")
+        XCTAssertEqual(document.repairs, 3)
+        XCTAssertTrue(document.isWellFormed, "\(document.errors)")
+    }
+
     func testCDATACommentsAndDeclaredEntitiesAreLeftAlone() {
         let document = parse("""
             <!DOCTYPE a [<!ENTITY me "Moss">]><a><![CDATA[<p>AT&T &nbsp;</p>]]><!-- & --><b>&me;</b></a>
