@@ -216,7 +216,7 @@ final class FeedFetchTests: XCTestCase {
     func testALongerRetryAfterIsRememberedNotWaitedFor() throws {
         let start = Date()
         let (reports, _) = try fetch(["/closed.xml", "/rdf.xml"])
-        XCTAssertLessThan(Date().timeIntervalSince(start), 4)
+        XCTAssertLessThan(Date().timeIntervalSince(start), 60, "the hour is not waited for")
         guard case .failed(let reason) = reports[0].status else { return XCTFail("\(reports[0].status)") }
         XCTAssertTrue(reason.hasPrefix("HTTP status 503, asked to wait 3600 s"), reason)
         XCTAssertTrue(reports[1].failed, "the host asked for a pause: its other feeds wait too")
