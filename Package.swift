@@ -42,14 +42,19 @@ let package = Package(
             name: "bindery-bench",
             dependencies: ["BinderyKit"]
         ),
+        // A loopback HTTP server for the tests that fetch (pictures, feeds).
+        .target(
+            name: "HTTPTestServer",
+            path: "Tests/HTTPTestServer"
+        ),
         .testTarget(
             name: "BinderyKitTests",
-            dependencies: ["BinderyKit"],
+            dependencies: ["BinderyKit", "HTTPTestServer"],
             exclude: ["Export/Golden"]
         ),
         .testTarget(
             name: "binderyTests",
-            dependencies: ["bindery"]
+            dependencies: ["bindery", "HTTPTestServer"]
         ),
         .testTarget(
             name: "binderyBenchTests",

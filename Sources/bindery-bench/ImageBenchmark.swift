@@ -50,8 +50,8 @@ struct ImageBenchmark {
         return ImageBenchReport(
             images: imageCount, articles: layout.articleCount, duplicateReferences: layout.duplicateReferences,
             imageMegabytes: Double(imageBytes) / 1_000_000,
-            cold: ImageBenchRow(what: "cold cache", measurement: cold!.0, requests: cold!.requests, images: imageCount),
-            warm: ImageBenchRow(what: "warm cache, --offline", measurement: warm.0, requests: warm.requests, images: imageCount),
+            cold: LoopbackRunRow(what: "cold cache", measurement: cold!.0, requests: cold!.requests, items: imageCount),
+            warm: LoopbackRunRow(what: "warm cache, --offline", measurement: warm.0, requests: warm.requests, items: imageCount),
             imagesInBook: try? EPUBImageCount.count(in: book),
             rssSource: ChildProcess.usesGNUTime ? "GNU time (%M)" : "wait4 (includes the bench's own RSS: install GNU time)")
     }
@@ -61,36 +61,13 @@ struct ImageBenchmark {
     }
 }
 
-/// One measured export of the image benchmark.
-struct ImageBenchRow: Codable {
-    var what: String
-    var requests: Int
-    var wallSeconds: Double
-    var cpuSeconds: Double
-    var peakRSSMegabytes: Double
-    var exitStatus: Int32
-    var imagesPerSecond: Double
-    var log: String
-
-    init(what: String, measurement: Measurement, requests: Int, images: Int) {
-        self.what = what
-        self.requests = requests
-        wallSeconds = measurement.wallSeconds
-        cpuSeconds = measurement.cpuSeconds
-        peakRSSMegabytes = measurement.peakRSSMegabytes
-        exitStatus = measurement.exitStatus
-        imagesPerSecond = Double(images) / max(measurement.wallSeconds, 1e-9)
-        log = measurement.log
-    }
-}
-
 struct ImageBenchReport: Codable {
     var images: Int
     var articles: Int
     var duplicateReferences: Int
     var imageMegabytes: Double
-    var cold: ImageBenchRow
-    var warm: ImageBenchRow
+    var cold: LoopbackRunRow
+    var warm: LoopbackRunRow
     /// Files under `EPUB/images/` of the last book; `nil` when it could not be read.
     var imagesInBook: Int?
     var rssSource: String
@@ -110,42 +87,20 @@ struct ImageBenchReport: Codable {
         ]
     }
 
-    func json() throws -> String {
-        struct Document: Codable {
-            var report: ImageBenchReport
-            var checks: [GoalCheck]
-        }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        return String(decoding: try encoder.encode(Document(report: self, checks: checks)), as: UTF8.self)
-    }
+    func json() throws -> String { try BenchTable.json(self, checks: checks) }
 
     func table() -> String {
         let header = ["export", "requests", "wall s", "CPU s", "peak MB", "images/s", "exit"]
-        let cells = [header] + [cold, warm].map { row in
-            [row.what, "\(row.requests)", fixed(row.wallSeconds, 2), fixed(row.cpuSeconds, 2),
-             fixed(row.peakRSSMegabytes, 1), fixed(row.imagesPerSecond, 0), "\(row.exitStatus)"]
-        }
-        let widths = header.indices.map { column in cells.map { $0[column].count }.max() ?? 0 }
-        var lines = cells.map { row in
-            row.enumerated().map { column, text in
-                column == 0 ? text.padding(toLength: widths[0], withPad: " ", startingAt: 0)
-                    : String(repeating: " ", count: widths[column] - text.count) + text
-            }.joined(separator: "  ")
-        }
-        lines.insert(String(repeating: "-", count: lines[0].count), at: 1)
+        let cells = [header] + [cold.cells, warm.cells]
+        var lines = BenchTable.lines(cells)
         lines.insert("\(images) images (\(fixed(imageMegabytes, 1)) MB, JPEG and PNG) in \(articles) articles, "
             + "\(duplicateReferences) repeated references; bindery epub at its default --image-jobs, "
             + "loopback HTTP/1.1 server.", at: 0)
         lines.append("")
-        lines.append("Fetch throughput: \(fixed(cold.imagesPerSecond, 0)) images/s (images ÷ cold wall). "
+        lines.append("Fetch throughput: \(fixed(cold.itemsPerSecond, 0)) images/s (images ÷ cold wall). "
             + "Peak RSS from \(rssSource).")
         lines.append("")
-        lines.append("Checks:")
-        for check in checks {
-            let verdict = check.passed.map { $0 ? "PASS" : "FAIL" } ?? "n/a "
-            lines.append("  \(verdict)  \(check.name): \(check.value.map { fixed($0, 0) } ?? "-")  (want \(check.goal))")
-        }
+        lines += BenchTable.checkLines(checks)
         if cold.exitStatus != 0 || warm.exitStatus != 0 { lines.append("Logs: \(cold.log), \(warm.log)") }
         return lines.joined(separator: "\n")
     }

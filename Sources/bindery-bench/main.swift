@@ -4,6 +4,7 @@ let usage = """
     usage: bindery-bench run [--articles 1000,10000] [--work DIR] [--bindery PATH] [--seed S]
                              [--repeat R] [--bindery-arg ARG]... [--compare PATH] [--json]
            bindery-bench images [--images 500] [--work DIR] [--bindery PATH] [--repeat R] [--json]
+           bindery-bench fetch [--feeds 200] [--entries 20] [--hosts 4] [--work DIR] [--bindery PATH] [--repeat R] [--json]
            bindery-bench generate --articles N --output DIR [--seed S]
            bindery-bench floor|floor-zipwriter DIR OUT
            bindery-bench stage scan|digest|clean|serialize|markdown DIR
@@ -20,6 +21,11 @@ let usage = """
               N/5 articles linking them, and measures `bindery epub` with an
               empty cache (images/s at the default --image-jobs, peak RSS)
               and again --offline with the filled cache (expects 0 requests).
+    fetch     serves N synthetic feeds (RSS 2.0, Atom, JSON Feed in turn, 20
+              entries of ~2 KB each) from HTTP servers on --hosts loopback
+              addresses (127.0.0.1, .2, …) inside the bench, and measures
+              `bindery fetch --host-delay 0` into an empty folder (every
+              entry written) and again (every feed answers 304): feeds/s.
     generate  writes a deterministic synthetic archive of N articles
               (FORMAT.md, with its variants) over 42 days, plus images/.
     floor, stage
@@ -58,6 +64,19 @@ func main() throws {
         guard count > 0 else { throw BenchError.usage("--images wants a count above 0") }
         let benchmark = ImageBenchmark(
             imageCount: count, work: URL(fileURLWithPath: parsed.value("work") ?? ".build/bench").standardizedFileURL,
+            bindery: try binderyBinary(parsed), repeats: try parsed.int("repeat", default: 1))
+        let report = try benchmark.run()
+        print(parsed.flag("json") ? try report.json() : report.table())
+    case "fetch":
+        try reject(besides: ["feeds", "entries", "hosts", "work", "bindery", "repeat", "json"])
+        let feeds = try parsed.int("feeds", default: 200), entries = try parsed.int("entries", default: 20)
+        let hosts = try parsed.int("hosts", default: 4)
+        guard feeds > 0, entries > 0, (1...200).contains(hosts) else {
+            throw BenchError.usage("--feeds and --entries want counts above 0, --hosts 1…200")
+        }
+        let benchmark = FeedBenchmark(
+            feedCount: feeds, entriesPerFeed: entries, hosts: hosts,
+            work: URL(fileURLWithPath: parsed.value("work") ?? ".build/bench").standardizedFileURL,
             bindery: try binderyBinary(parsed), repeats: try parsed.int("repeat", default: 1))
         let report = try benchmark.run()
         print(parsed.flag("json") ? try report.json() : report.table())

@@ -179,29 +179,3 @@ final class RemoteImages: @unchecked Sendable {
         return result
     }
 }
-
-/// URLs handed out to download threads, and a count of finished ones. Thread-safe.
-private final class WorkList: @unchecked Sendable {
-    private let lock = NSLock()
-    private let items: [URL]
-    private var nextIndex = 0
-    private var done = 0
-
-    init(_ items: [URL]) { self.items = items }
-
-    func next() -> URL? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard nextIndex < items.count else { return nil }
-        nextIndex += 1
-        return items[nextIndex - 1]
-    }
-
-    /// Records one finished item; returns how many are finished.
-    func complete() -> Int {
-        lock.lock()
-        defer { lock.unlock() }
-        done += 1
-        return done
-    }
-}

@@ -142,7 +142,8 @@ public enum HTMLParser {
         return Element(name(of: node), attributes: attributes, children: convertChildren(of: node, depth: depth + 1))
     }
 
-    private static func textOfAttribute(_ attribute: xmlAttrPtr) -> String {
+    /// The value of an attribute: its text children, joined (also used by `XMLDocumentParser`).
+    static func textOfAttribute(_ attribute: xmlAttrPtr) -> String {
         var value = ""
         var child = attribute.pointee.children
         while let node = child {

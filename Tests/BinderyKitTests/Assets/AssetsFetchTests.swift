@@ -1,5 +1,6 @@
 import XCTest
 @testable import BinderyKit
+import HTTPTestServer
 
 /// Remote images against a local HTTP server started by the test itself.
 final class AssetsFetchTests: XCTestCase {

@@ -1,5 +1,6 @@
 import XCTest
 @testable import BinderyKit
+import HTTPTestServer
 
 /// An archive whose pictures live on a (local) web server, bound end to end:
 /// a clean book, each picture fetched once, and the same book again from the

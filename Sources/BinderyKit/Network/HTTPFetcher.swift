@@ -7,6 +7,12 @@ import FoundationNetworking
 /// unattended export needs: http/https only (redirects included), bounded
 /// redirects, a size cap enforced while receiving, an inactivity timeout plus
 /// a hard deadline, and one retry after a pause for timeouts and 5xx.
+/// Shared by the picture fetcher (`download`: a 2xx body or a failure) and
+/// the feed fetcher (`send`: any final status with its headers, for
+/// conditional GET, `Retry-After` and remembered redirects).
+///
+/// Bodies sent with `Content-Encoding: gzip` or `deflate` arrive decoded:
+/// FoundationNetworking has libcurl advertise and undo them.
 ///
 /// Built on Foundation's `URLSession` (FoundationNetworking on Linux): it
 /// ships with the toolchain, so it costs no dependency and no build time
@@ -31,16 +37,42 @@ final class HTTPFetcher: NSObject, URLSessionDataDelegate, @unchecked Sendable {
     private let lock = NSLock()
     private var transfers: [Int: Transfer] = [:]
 
+    /// What the server finally answered to `send`.
+    struct Response: Sendable {
+        var status: Int
+        /// Header fields, names lower-cased.
+        var headers: [String: String]
+        var body: Data
+        /// The URL that answered, after redirects.
+        var url: URL
+        /// The redirects followed, in order: their status and target.
+        var redirects: [(status: Int, to: URL)]
+
+        func header(_ name: String) -> String? { headers[name.lowercased()] }
+    }
+
     /// One request in flight: what the delegate callbacks have learnt so far.
     private final class Transfer {
         let maxBytes: Int
+        /// Any final status is an answer (`send`); else only 2xx (`download`).
+        let acceptsAnyStatus: Bool
         var data = Data()
-        var redirects = 0
+        var redirects: [(status: Int, to: URL)] = []
         var contentType: String?
+        var status = 0
+        var headers: [String: String] = [:]
+        var finalURL: URL?
         var failure: FetchFailure?
         let finished = DispatchSemaphore(value: 0)
-        init(maxBytes: Int) { self.maxBytes = maxBytes }
+        init(maxBytes: Int, acceptsAnyStatus: Bool) {
+            self.maxBytes = maxBytes
+            self.acceptsAnyStatus = acceptsAnyStatus
+        }
     }
+
+    /// What `download` asks for: JPEG and PNG first (every e-reader shows
+    /// them; EPUB 3.2 readers lack WebP).
+    static let imageAccept = "image/jpeg,image/png,image/gif,image/svg+xml;q=0.9,image/webp;q=0.5,*/*;q=0.1"
 
     init(settings: Settings) {
         var settings = settings
@@ -94,12 +126,27 @@ final class HTTPFetcher: NSObject, URLSessionDataDelegate, @unchecked Sendable {
         return (scheme == "http" || scheme == "https") && !(url.host ?? "").isEmpty
     }
 
+    /// One request, not retried: the final answer whatever its status
+    /// (2xx, 304, 4xx, 5xx), with its headers, or a failure of transport,
+    /// size, scheme or redirects. `headers` are sent as given (e.g. `Accept`,
+    /// `If-None-Match`); the User-Agent is the settings'.
+    func send(_ url: URL, headers: [String: String], maxBytes: Int) -> Result<Response, FetchFailure> {
+        perform(url, headers: headers, maxBytes: maxBytes, acceptsAnyStatus: true).map { transfer in
+            Response(status: transfer.status, headers: transfer.headers, body: transfer.data,
+                     url: transfer.finalURL ?? url, redirects: transfer.redirects)
+        }
+    }
+
     private func attempt(_ url: URL, maxBytes: Int) -> Result<(data: Data, contentType: String?), FetchFailure> {
+        perform(url, headers: ["Accept": Self.imageAccept], maxBytes: maxBytes, acceptsAnyStatus: false)
+            .map { ($0.data, $0.contentType) }
+    }
+
+    private func perform(_ url: URL, headers: [String: String], maxBytes: Int, acceptsAnyStatus: Bool) -> Result<Transfer, FetchFailure> {
         guard Self.isFetchable(url) else { return .failure(.unsupportedScheme(url.scheme ?? "")) }
         var request = URLRequest(url: url, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: settings.timeout)
         request.setValue(settings.userAgent, forHTTPHeaderField: "User-Agent")
-        // JPEG and PNG first: every e-reader shows them; EPUB 3.2 readers lack WebP.
-        request.setValue("image/jpeg,image/png,image/gif,image/svg+xml;q=0.9,image/webp;q=0.5,*/*;q=0.1", forHTTPHeaderField: "Accept")
+        for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
 
         lock.lock()
         guard let session else {
@@ -107,7 +154,7 @@ final class HTTPFetcher: NSObject, URLSessionDataDelegate, @unchecked Sendable {
             return .failure(.transport("downloads are closed"))
         }
         let task = session.dataTask(with: request)
-        let transfer = Transfer(maxBytes: maxBytes)
+        let transfer = Transfer(maxBytes: maxBytes, acceptsAnyStatus: acceptsAnyStatus)
         transfers[task.taskIdentifier] = transfer
         lock.unlock()
 
@@ -120,8 +167,7 @@ final class HTTPFetcher: NSObject, URLSessionDataDelegate, @unchecked Sendable {
         }
         lock.lock()
         transfers[task.taskIdentifier] = nil
-        let outcome: Result<(data: Data, contentType: String?), FetchFailure> =
-            transfer.failure.map { .failure($0) } ?? .success((transfer.data, transfer.contentType))
+        let outcome: Result<Transfer, FetchFailure> = transfer.failure.map { .failure($0) } ?? .success(transfer)
         lock.unlock()
         return outcome
     }
@@ -145,8 +191,8 @@ final class HTTPFetcher: NSObject, URLSessionDataDelegate, @unchecked Sendable {
                     newRequest request: URLRequest, completionHandler: @escaping (URLRequest?) -> Void) {
         guard let transfer = transfer(for: task) else { return completionHandler(nil) }
         lock.lock()
-        transfer.redirects += 1
-        let count = transfer.redirects
+        if let target = request.url { transfer.redirects.append((response.statusCode, target)) }
+        let count = transfer.redirects.count + (request.url == nil ? 1 : 0)
         lock.unlock()
         // The raw Location is checked too: corelibs-foundation reads a
         // host-less `file:///…` as a relative path on the same server, which
@@ -170,8 +216,16 @@ final class HTTPFetcher: NSObject, URLSessionDataDelegate, @unchecked Sendable {
         let http = response as? HTTPURLResponse
         lock.lock()
         transfer.contentType = http?.value(forHTTPHeaderField: "Content-Type")
+        transfer.status = http?.statusCode ?? 0
+        transfer.finalURL = response.url
+        for (name, value) in http?.allHeaderFields ?? [:] {
+            if let name = name as? String, let value = value as? String { transfer.headers[name.lowercased()] = value }
+        }
         lock.unlock()
-        if let status = http?.statusCode, !(200...299).contains(status) {
+        // A 3xx that reaches here was not followed (no usable Location);
+        // 304 Not Modified is an answer.
+        let isAnswer = transfer.acceptsAnyStatus && (transfer.status == 304 || !(300...399).contains(transfer.status))
+        if let status = http?.statusCode, !(200...299).contains(status), !isAnswer {
             fail(dataTask, (300...399).contains(status) ? .redirectRefused(to: http?.value(forHTTPHeaderField: "Location") ?? "nowhere") : .httpStatus(status))
             return completionHandler(.cancel)
         }

@@ -1,7 +1,7 @@
 import Foundation
 
-/// Why an image could not be had. The description is the reason shown in the
-/// warning (after the article file and the URL).
+/// Why a download failed: a picture (the reason shown in the warning, after
+/// the article file and the URL) or a feed (shown after the feed's URL).
 public enum FetchFailure: Error, Sendable, Hashable, CustomStringConvertible {
     /// Thrown when a URL (or a redirect target) is not `http:`/`https:`.
     case unsupportedScheme(String)

@@ -5,47 +5,76 @@ import Glibc
 import Darwin
 #endif
 
-/// A tiny HTTP/1.1 server on 127.0.0.1 (ephemeral port) for the asset tests:
-/// no outside network, no extra packages. One thread accepts; each
-/// connection is served on its own thread and closed after one response.
-/// Counts requests per path so tests can prove what was (not) fetched.
-final class LocalHTTPServer: @unchecked Sendable {
-    struct Response {
-        var status: Int = 200
-        var headers: [(String, String)] = []
-        var body: Data = Data()
+/// A tiny HTTP/1.1 server on 127.0.0.1 (ephemeral port) for the tests that
+/// fetch (pictures, feeds): no outside network, no extra packages. One
+/// thread accepts; each connection is served on its own thread and closed
+/// after one response. Counts requests per path and keeps each request's
+/// headers and timing, so tests can prove what was (not) fetched, and how.
+public final class LocalHTTPServer: @unchecked Sendable {
+    public struct Response: Sendable {
+        public var status: Int = 200
+        public var headers: [(String, String)] = []
+        public var body: Data = Data()
         /// Pause before anything is sent (to exceed a client timeout).
-        var delay: TimeInterval = 0
+        public var delay: TimeInterval = 0
         /// Announced `Content-Length` (defaults to the body's length); `-1`
         /// sends none (the body then ends when the connection closes).
-        var contentLength: Int?
+        public var contentLength: Int?
 
-        static func ok(_ body: Data, type: String = "image/jpeg") -> Response {
+        public init(status: Int = 200, headers: [(String, String)] = [], body: Data = Data(), delay: TimeInterval = 0,
+                    contentLength: Int? = nil) {
+            self.status = status
+            self.headers = headers
+            self.body = body
+            self.delay = delay
+            self.contentLength = contentLength
+        }
+
+        public static func ok(_ body: Data, type: String = "image/jpeg") -> Response {
             Response(status: 200, headers: [("Content-Type", type)], body: body)
         }
 
-        static func redirect(_ location: String, status: Int = 302) -> Response {
+        public static func redirect(_ location: String, status: Int = 302) -> Response {
             Response(status: status, headers: [("Location", location)])
         }
 
-        static func status(_ code: Int) -> Response {
+        public static func status(_ code: Int) -> Response {
             Response(status: code, headers: [("Content-Type", "text/plain")], body: Data("status \(code)\n".utf8))
         }
     }
 
-    /// Answers a request: path with query, and how many times it was asked before.
-    typealias Handler = @Sendable (_ pathAndQuery: String, _ previousHits: Int) -> Response
+    /// One request as received.
+    public struct Request: Sendable {
+        public var pathAndQuery: String
+        /// Header fields, names lower-cased.
+        public var headers: [String: String]
+        public var received: Date
+        /// How many times the same path and query was asked before.
+        public var previousHits: Int
+        /// When the response was sent (or the client went away).
+        public var answered: Date?
+    }
 
-    private(set) var port: UInt16 = 0
+    /// Answers a request: path with query, and how many times it was asked before.
+    public typealias Handler = @Sendable (_ pathAndQuery: String, _ previousHits: Int) -> Response
+    /// Answers a request seeing its headers too.
+    public typealias DetailedHandler = @Sendable (_ request: Request) -> Response
+
+    public private(set) var port: UInt16 = 0
     private var listener: Int32 = -1
-    private let handler: Handler
+    private let handler: DetailedHandler
     private let lock = NSLock()
     private var hits: [String: Int] = [:]
     private var userAgents: [String] = []
+    private var log: [Request] = []
     private var acceptThread: Thread?
     private let stopped = DispatchSemaphore(value: 0)
 
-    init(handler: @escaping Handler) throws {
+    public convenience init(handler: @escaping Handler) throws {
+        try self.init(detailedHandler: { request in handler(request.pathAndQuery, request.previousHits) })
+    }
+
+    public init(detailedHandler handler: @escaping DetailedHandler) throws {
         self.handler = handler
         listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard listener >= 0 else { throw ServerError("socket: \(String(cString: strerror(errno)))") }
@@ -72,38 +101,45 @@ final class LocalHTTPServer: @unchecked Sendable {
         thread.start()
     }
 
-    struct ServerError: Error, CustomStringConvertible {
-        var description: String
+    public struct ServerError: Error, CustomStringConvertible {
+        public var description: String
         init(_ description: String) { self.description = description }
     }
 
-    var base: String { "http://127.0.0.1:\(port)" }
+    public var base: String { "http://127.0.0.1:\(port)" }
 
-    func url(_ path: String) -> URL {
+    public func url(_ path: String) -> URL {
         // Test paths are literal and valid.
         URL(string: base + path)!
     }
 
-    func hitCount(_ pathAndQuery: String) -> Int {
+    public func hitCount(_ pathAndQuery: String) -> Int {
         lock.lock()
         defer { lock.unlock() }
         return hits[pathAndQuery] ?? 0
     }
 
-    var totalHits: Int {
+    public var totalHits: Int {
         lock.lock()
         defer { lock.unlock() }
         return hits.values.reduce(0, +)
     }
 
-    var receivedUserAgents: [String] {
+    public var receivedUserAgents: [String] {
         lock.lock()
         defer { lock.unlock() }
         return userAgents
     }
 
+    /// Every request so far, in the order they arrived.
+    public var requests: [Request] {
+        lock.lock()
+        defer { lock.unlock() }
+        return log
+    }
+
     /// Stops accepting; afterwards connections are refused.
-    func stop() {
+    public func stop() {
         lock.lock()
         let fd = listener
         listener = -1
@@ -134,27 +170,38 @@ final class LocalHTTPServer: @unchecked Sendable {
 
     private func serve(_ client: Int32) {
         defer { close(client) }
-        guard let request = readRequest(client) else { return }
-        let lines = request.split(separator: "\r\n", omittingEmptySubsequences: false)
+        guard let head = readRequest(client) else { return }
+        let lines = head.split(separator: "\r\n", omittingEmptySubsequences: false)
         let parts = lines.first?.split(separator: " ") ?? []
         guard parts.count >= 2 else { return }
         let path = String(parts[1])
-        let agent = lines.first { $0.lowercased().hasPrefix("user-agent:") }
-            .map { String($0.dropFirst("user-agent:".count)).trimmingCharacters(in: .whitespaces) }
+        var headers: [String: String] = [:]
+        for line in lines.dropFirst() {
+            guard let colon = line.firstIndex(of: ":") else { continue }
+            headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        }
         lock.lock()
         let previous = hits[path] ?? 0
+        let request = Request(pathAndQuery: path, headers: headers, received: Date(), previousHits: previous)
         hits[path] = previous + 1
-        if let agent { userAgents.append(agent) }
+        if let agent = headers["user-agent"] { userAgents.append(agent) }
+        let logIndex = log.count
+        log.append(request)
         lock.unlock()
+        defer {
+            lock.lock()
+            log[logIndex].answered = Date()
+            lock.unlock()
+        }
 
-        let response = handler(path, previous)
+        let response = handler(request)
         if response.delay > 0 { Thread.sleep(forTimeInterval: response.delay) }
-        var head = "HTTP/1.1 \(response.status) \(reason(response.status))\r\n"
-        for (name, value) in response.headers { head += "\(name): \(value)\r\n" }
+        var answer = "HTTP/1.1 \(response.status) \(reason(response.status))\r\n"
+        for (name, value) in response.headers { answer += "\(name): \(value)\r\n" }
         let length = response.contentLength ?? response.body.count
-        if length >= 0 { head += "Content-Length: \(length)\r\n" }
-        head += "Connection: close\r\n\r\n"
-        guard send(client, Data(head.utf8)) else { return }
+        if length >= 0 { answer += "Content-Length: \(length)\r\n" }
+        answer += "Connection: close\r\n\r\n"
+        guard send(client, Data(answer.utf8)) else { return }
         _ = send(client, response.body)
     }
 
@@ -189,6 +236,10 @@ final class LocalHTTPServer: @unchecked Sendable {
         case 200: return "OK"
         case 301: return "Moved Permanently"
         case 302: return "Found"
+        case 304: return "Not Modified"
+        case 307: return "Temporary Redirect"
+        case 308: return "Permanent Redirect"
+        case 429: return "Too Many Requests"
         case 404: return "Not Found"
         case 500: return "Internal Server Error"
         case 503: return "Service Unavailable"
