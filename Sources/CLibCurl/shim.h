@@ -14,4 +14,7 @@ typedef size_t (*bindery_curl_read_callback)(char *buffer, size_t size, size_t c
 static inline CURLcode bindery_curl_set_read_function(CURL *curl, bindery_curl_read_callback callback) {
     return curl_easy_setopt(curl, CURLOPT_READFUNCTION, callback);
 }
+static inline CURLcode bindery_curl_get_long(CURL *curl, CURLINFO info, long *value) {
+    return curl_easy_getinfo(curl, info, value);
+}
 #endif

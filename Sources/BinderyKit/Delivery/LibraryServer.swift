@@ -37,6 +37,7 @@ public final class LibraryServer: Sendable {
     public let library: Library
     private let server: HTTPServer
     private let gate: RequestGate
+    private let running = RunningTask()
 
     public init(library: Library, options: Options, log: @escaping @Sendable (String) -> Void) throws {
         self.library = library
@@ -52,7 +53,14 @@ public final class LibraryServer: Sendable {
 
     /// Serves until `stop` (or the task is cancelled).
     public func run() async throws {
-        try await server.run()
+        let server = self.server
+        let task = Task { try await server.run() }
+        running.set(task)
+        try await withTaskCancellationHandler {
+            try await task.value
+        } onCancel: {
+            task.cancel()
+        }
     }
 
     /// The port once listening (the chosen one when `port` was 0).
@@ -67,7 +75,17 @@ public final class LibraryServer: Sendable {
     /// Stops accepting connections, lets requests in flight finish for up
     /// to `grace` seconds, then cancels the rest.
     public func stop(grace: TimeInterval) async {
-        await server.stop(timeout: grace)
+        // FlyingFox's stop closes the listening socket and ends idle
+        // connections, but waits out its whole timeout when nothing is in
+        // flight (epoll never reports the closed socket): so wait here for
+        // the requests being served, then cancel.
+        let server = self.server
+        Task { await server.stop(timeout: grace) }
+        let deadline = ContinuousClock.now + .milliseconds(Int(grace * 1000))
+        while gate.activeCount > 0 && ContinuousClock.now < deadline {
+            try? await Task.sleep(nanoseconds: 50_000_000)
+        }
+        running.get()?.cancel()
     }
 
     /// Requests being served at this moment.
@@ -99,5 +117,23 @@ public final class LibraryServer: Sendable {
         } catch {
             throw AddressError(host: host)
         }
+    }
+}
+
+/// The task serving requests, for `stop` to cancel.
+private final class RunningTask: @unchecked Sendable {
+    private let lock = NSLock()
+    private var task: Task<Void, Error>?
+
+    func set(_ task: Task<Void, Error>) {
+        lock.lock()
+        self.task = task
+        lock.unlock()
+    }
+
+    func get() -> Task<Void, Error>? {
+        lock.lock()
+        defer { lock.unlock() }
+        return task
     }
 }
