@@ -26,7 +26,7 @@ struct LibraryHandler: HTTPHandler {
             return logged(HTTPResponse(statusCode: .serviceUnavailable, headers: HTTPHeaders([HTTPHeader("Retry-After"): "5"]),
                                        body: Data("Busy: too many downloads at once. Try again shortly.\n".utf8)), finish)
         }
-        let query = request.query.map { (name: $0.name, value: $0.value) }
+        let query = LibraryRoute.formQuery(request.target.query())
         guard let route = LibraryRoute(rawPath: request.target.path(), query: query) else {
             return logged(Self.notFound(), finish)
         }

@@ -51,6 +51,17 @@ enum LibraryRoute: Equatable {
         }
     }
 
+    /// `name=value&…` as HTML forms send it (`application/x-www-form-urlencoded`:
+    /// `+` is a space), decoded; pairs that do not decode are dropped.
+    static func formQuery(_ raw: String) -> [(name: String, value: String)] {
+        raw.split(separator: "&").compactMap { pair in
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            func decode(_ text: Substring) -> String? { text.replacingOccurrences(of: "+", with: " ").removingPercentEncoding }
+            guard let name = decode(parts[0]), let value = decode(parts.count > 1 ? parts[1] : "") else { return nil }
+            return (name, value)
+        }
+    }
+
     /// The decoded path segments; `nil` for anything suspicious.
     static func segments(_ rawPath: String) -> [String]? {
         guard rawPath.hasPrefix("/"), !rawPath.contains("\\") else { return nil }
