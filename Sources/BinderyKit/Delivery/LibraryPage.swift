@@ -38,9 +38,10 @@ struct LibraryPage {
                 el("input", [("type", "submit"), ("value", "Search")]),
             ]),
             el("p", [("class", "nav")], [
-                link("Newest", CatalogPaths.htmlPage), .text(" · "),
-                link("By title", CatalogPaths.withQuery(CatalogPaths.htmlPage, [("sort", "title")])), .text(" · "),
-                link("OPDS", CatalogPaths.opdsRoot),
+                navigation("Newest", CatalogPaths.htmlPage, current: request.order == .newest && isPlainList(request)), .text(" · "),
+                navigation("By title", CatalogPaths.withQuery(CatalogPaths.htmlPage, [("sort", "title")]),
+                           current: request.order == .title && isPlainList(request)), .text(" · "),
+                link("OPDS catalog", CatalogPaths.opdsRoot),
             ]),
             el("h2", [], [.text(heading + " (" + OPDSFeed.countText(page.total) + ")")]),
         ]
@@ -72,12 +73,16 @@ struct LibraryPage {
             children.append(el("a", [("href", download)], [
                 el("img", [("src", CatalogPaths.thumbnail(book, type: type)), ("alt", ""), ("class", "cover")]),
             ]))
+        } else {
+            // Same place as a cover, so every title starts at the same edge.
+            children.append(el("a", [("href", download), ("class", "cover none")], [.text("EPUB")]))
         }
         var lines: [Node] = [el("a", [("href", download), ("class", "title")], [.text(info.title)])]
         var details = info.authors.joined(separator: ", ")
         if let published = info.published { details += (details.isEmpty ? "" : " · ") + published }
         if !details.isEmpty { lines.append(el("span", [("class", "meta")], [.text(details)])) }
         lines.append(el("span", [("class", "meta")], [
+            .text("Series: "),
             link(info.seriesName, CatalogPaths.withQuery(CatalogPaths.htmlPage, [("series", LibrarySnapshot.seriesID(info.seriesName))])),
         ]))
         lines.append(el("a", [("href", download), ("class", "download")],
@@ -106,6 +111,13 @@ struct LibraryPage {
 
     private func link(_ text: String, _ href: String) -> Node { el("a", [("href", href)], [.text(text)]) }
 
+    /// The list being shown is bold text, the others links.
+    private func navigation(_ text: String, _ href: String, current: Bool) -> Node {
+        current ? el("strong", [], [.text(text)]) : link(text, href)
+    }
+
+    private func isPlainList(_ request: Request) -> Bool { (request.query ?? "").isEmpty && request.seriesID == nil }
+
     /// Black on white, no greys lighter than e-ink shows, no floats that
     /// break on narrow screens: each book is a row, the cover beside the text.
     static let css = """
@@ -120,6 +132,7 @@ struct LibraryPage {
         .books{list-style:none;margin:0;padding:0}
         .books li{overflow:hidden;padding:0.6em 0;border-bottom:1px solid #000}
         .cover{float:left;width:5.5em;max-height:8.8em;margin-right:0.7em;border:1px solid #000}
+        .none{height:3.5em;line-height:3.5em;text-align:center;text-decoration:none}
         .text{overflow:hidden}
         .title{display:block;font-weight:bold;font-size:1.1em;text-decoration:none}
         .meta{display:block;font-size:0.9em}
