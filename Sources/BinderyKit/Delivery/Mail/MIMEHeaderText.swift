@@ -10,10 +10,11 @@ enum MIMEHeaderText {
         if isPlain { return text }
         var words: [String] = []
         var chunk = Data()
-        // 45 bytes → 60 base64 characters + 12 for `=?UTF-8?B?` `?=` = 72 ≤ 75.
+        // 39 bytes → 52 base64 characters + 12 for `=?UTF-8?B?` `?=` = 64:
+        // with `Subject: ` before it, the line stays within 76 (RFC 2047 §2).
         for character in text {
             let bytes = Data(String(character).utf8)
-            if chunk.count + bytes.count > 45 {
+            if chunk.count + bytes.count > 39 {
                 words.append("=?UTF-8?B?" + chunk.base64EncodedString() + "?=")
                 chunk = Data()
             }
