@@ -26,15 +26,17 @@ struct MailOptionGroup: ParsableArguments {
     /// The settings for sending to `to`; throws a usage error naming what is missing.
     func settings(to: [String], environment: [String: String] = ProcessInfo.processInfo.environment) throws -> MailSettings {
         guard sizeLimit >= 0 else { throw ValidationError("--size-limit must be 0 or more") }
-        guard let url = smtpURL ?? environment["BINDERY_SMTP_URL"], !url.isEmpty else {
+        // An empty variable counts as unset.
+        func variable(_ name: String) -> String? { environment[name].flatMap { $0.isEmpty ? nil : $0 } }
+        guard let url = smtpURL ?? variable("BINDERY_SMTP_URL"), !url.isEmpty else {
             throw ValidationError("no SMTP server: give --smtp-url smtp://host:587 or set BINDERY_SMTP_URL")
         }
-        let user = smtpUser ?? environment["BINDERY_SMTP_USER"].flatMap { $0.isEmpty ? nil : $0 }
+        let user = smtpUser ?? variable("BINDERY_SMTP_USER")
         let password = try SecretInput.read(file: smtpPasswordFile, environmentName: "BINDERY_SMTP_PASSWORD", environment: environment)
-        guard let sender = from ?? environment["BINDERY_SMTP_FROM"] ?? user.flatMap({ $0.contains("@") ? $0 : nil }) else {
+        guard let sender = from ?? variable("BINDERY_SMTP_FROM") ?? user.flatMap({ $0.contains("@") ? $0 : nil }) else {
             throw ValidationError("no sender: give --from ADDRESS (or set BINDERY_SMTP_FROM)")
         }
-        let caFile = smtpCAFile ?? environment["CURL_CA_BUNDLE"] ?? environment["SSL_CERT_FILE"]
+        let caFile = smtpCAFile ?? variable("CURL_CA_BUNDLE") ?? variable("SSL_CERT_FILE")
         let settings = MailSettings(serverURL: url, user: user, password: password, from: sender, to: to, caFile: caFile)
         do { try settings.validate() } catch { throw ValidationError("\(error)") }
         return settings
