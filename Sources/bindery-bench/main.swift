@@ -4,6 +4,7 @@ let usage = """
     usage: bindery-bench run [--articles 1000,10000] [--work DIR] [--bindery PATH] [--seed S]
                              [--repeat R] [--bindery-arg ARG]... [--json]
            bindery-bench images [--images 500] [--work DIR] [--bindery PATH] [--repeat R] [--json]
+           bindery-bench serve [--clients 50] [--megabytes 20] [--work DIR] [--bindery PATH] [--json]
            bindery-bench generate --articles N --output DIR [--seed S]
            bindery-bench floor|floor-zipwriter DIR OUT
            bindery-bench stage scan|digest|clean|serialize|markdown DIR
@@ -18,6 +19,10 @@ let usage = """
               N/5 articles linking them, and measures `bindery epub` with an
               empty cache (images/s at the default --image-jobs, peak RSS)
               and again --offline with the filled cache (expects 0 requests).
+    serve     starts `bindery serve` on 127.0.0.1 with a library of one
+              large book and downloads it with 1, then N, connections at
+              once (each compared byte for byte); reports throughput and
+              the server's peak RSS, which must not grow with N.
     generate  writes a deterministic synthetic archive of N articles
               (FORMAT.md, with its variants) over 42 days, plus images/.
     floor, stage
@@ -56,6 +61,15 @@ func main() throws {
         let benchmark = ImageBenchmark(
             imageCount: count, work: URL(fileURLWithPath: parsed.value("work") ?? ".build/bench").standardizedFileURL,
             bindery: try binderyBinary(parsed), repeats: try parsed.int("repeat", default: 1))
+        let report = try benchmark.run()
+        print(parsed.flag("json") ? try report.json() : report.table())
+    case "serve":
+        try reject(besides: ["clients", "megabytes", "work", "bindery", "json"])
+        let clients = try parsed.int("clients", default: 50), megabytes = try parsed.int("megabytes", default: 20)
+        guard clients > 0, megabytes > 0 else { throw BenchError.usage("--clients and --megabytes want counts above 0") }
+        let benchmark = ServeBenchmark(
+            clients: clients, megabytes: megabytes,
+            work: URL(fileURLWithPath: parsed.value("work") ?? ".build/bench").standardizedFileURL, bindery: try binderyBinary(parsed))
         let report = try benchmark.run()
         print(parsed.flag("json") ? try report.json() : report.table())
     case "generate":
