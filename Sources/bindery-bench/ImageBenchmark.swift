@@ -110,15 +110,7 @@ struct ImageBenchReport: Codable {
         ]
     }
 
-    func json() throws -> String {
-        struct Document: Codable {
-            var report: ImageBenchReport
-            var checks: [GoalCheck]
-        }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        return String(decoding: try encoder.encode(Document(report: self, checks: checks)), as: UTF8.self)
-    }
+    func json() throws -> String { try ReportDocument(report: self, checks: checks).json() }
 
     func table() -> String {
         let header = ["export", "requests", "wall s", "CPU s", "peak MB", "images/s", "exit"]
@@ -126,14 +118,7 @@ struct ImageBenchReport: Codable {
             [row.what, "\(row.requests)", fixed(row.wallSeconds, 2), fixed(row.cpuSeconds, 2),
              fixed(row.peakRSSMegabytes, 1), fixed(row.imagesPerSecond, 0), "\(row.exitStatus)"]
         }
-        let widths = header.indices.map { column in cells.map { $0[column].count }.max() ?? 0 }
-        var lines = cells.map { row in
-            row.enumerated().map { column, text in
-                column == 0 ? text.padding(toLength: widths[0], withPad: " ", startingAt: 0)
-                    : String(repeating: " ", count: widths[column] - text.count) + text
-            }.joined(separator: "  ")
-        }
-        lines.insert(String(repeating: "-", count: lines[0].count), at: 1)
+        var lines = alignedRows(cells, leftAligned: [0])
         lines.insert("\(images) images (\(fixed(imageMegabytes, 1)) MB, JPEG and PNG) in \(articles) articles, "
             + "\(duplicateReferences) repeated references; bindery epub at its default --image-jobs, "
             + "loopback HTTP/1.1 server.", at: 0)

@@ -253,15 +253,7 @@ struct ServeBenchReport: Codable {
         ]
     }
 
-    func json() throws -> String {
-        struct Document: Codable {
-            var report: ServeBenchReport
-            var checks: [GoalCheck]
-        }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        return String(decoding: try encoder.encode(Document(report: self, checks: checks)), as: UTF8.self)
-    }
+    func json() throws -> String { try ReportDocument(report: self, checks: checks).json() }
 
     func table() -> String {
         let header = ["downloads", "complete", "wall s", "MB/s", "median s", "slowest s", "server CPU s", "peak MB", "exit"]
@@ -270,12 +262,7 @@ struct ServeBenchReport: Codable {
              fixed(row.medianSeconds, 2), fixed(row.slowestSeconds, 2), fixed(row.serverCPUSeconds, 2),
              fixed(row.peakRSSMegabytes, 1), "\(row.exitStatus)"]
         }
-        let widths = header.indices.map { column in cells.map { $0[column].count }.max() ?? 0 }
-        var lines = cells.map { row in
-            row.enumerated().map { column, text in String(repeating: " ", count: widths[column] - text.count) + text }
-                .joined(separator: "  ")
-        }
-        lines.insert(String(repeating: "-", count: lines[0].count), at: 1)
+        var lines = alignedRows(cells)
         lines.insert("bindery serve on 127.0.0.1, one \(fixed(bookMegabytes, 1)) MB book downloaded by N clients at once "
             + "(every byte compared); peak RSS of the server from \(rssSource).", at: 0)
         lines.append("")

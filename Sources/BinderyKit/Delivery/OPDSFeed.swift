@@ -113,7 +113,9 @@ struct OPDSFeed {
         if let language = info.language { children.append(XMLTree.element("dc:language", text: language)) }
         if let published = info.published { children.append(XMLTree.element("dc:issued", text: published)) }
         children.append(XMLTree.element("category", [("term", info.seriesName), ("label", info.seriesName)]))
-        if let summary = info.summary { children.append(XMLTree.element("summary", [("type", "text")], text: summary)) }
+        // Atom wants content (or an alternate link) in every entry (RFC 4287 §4.1.1).
+        let byline = info.authors.isEmpty ? info.title : info.title + " — " + info.authors.joined(separator: ", ")
+        children.append(XMLTree.element("content", [("type", "text")], text: info.summary ?? byline))
         if let type = book.coverType {
             children.append(linkElement(Self.imageRel, CatalogPaths.cover(book, type: type), type.mediaType))
             children.append(linkElement(Self.thumbnailRel, CatalogPaths.thumbnail(book, type: type), type.mediaType))

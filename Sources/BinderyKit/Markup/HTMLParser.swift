@@ -138,7 +138,7 @@ public enum HTMLParser {
         return Element(name(of: node), attributes: attributes, children: convertChildren(of: node, depth: depth + 1))
     }
 
-    private static func textOfAttribute(_ attribute: xmlAttrPtr) -> String {
+    static func textOfAttribute(_ attribute: xmlAttrPtr) -> String {
         var value = ""
         var child = attribute.pointee.children
         while let node = child {

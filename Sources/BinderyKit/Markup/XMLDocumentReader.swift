@@ -35,13 +35,7 @@ public enum XMLDocumentReader {
             if let rawName = attribute.pointee.name {
                 var name = String(cString: rawName)
                 if let prefix = attribute.pointee.ns?.pointee.prefix { name = String(cString: prefix) + ":" + name }
-                var value = ""
-                var child = attribute.pointee.children
-                while let text = child {
-                    if let content = text.pointee.content { value += String(cString: content) }
-                    child = text.pointee.next
-                }
-                attributes.append(Attribute(name, value))
+                attributes.append(Attribute(name, HTMLParser.textOfAttribute(attribute)))
             }
             property = attribute.pointee.next
         }
