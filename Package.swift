@@ -11,6 +11,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // HTTP server for `bindery serve` (light: no SwiftNIO; see README "Architecture").
+        .package(url: "https://github.com/swhitty/FlyingFox", exact: "0.27.1"),
     ],
     targets: [
         // libxml2: HTML parsing. Only BinderyKit/Markup imports it.
@@ -27,9 +29,16 @@ let package = Package(
             pkgConfig: "libzip",
             providers: [.apt(["libzip-dev"])]
         ),
+        // libcurl: SMTP for `bindery send`. Only BinderyKit/Delivery imports it.
+        .systemLibrary(
+            name: "CLibCurl",
+            path: "Sources/CLibCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
         .target(
             name: "BinderyKit",
-            dependencies: ["CLibXML2", "CLibZip"]
+            dependencies: ["CLibXML2", "CLibZip", "CLibCurl", .product(name: "FlyingFox", package: "FlyingFox")]
         ),
         .executableTarget(
             name: "bindery",

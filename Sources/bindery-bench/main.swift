@@ -5,6 +5,7 @@ let usage = """
                              [--repeat R] [--bindery-arg ARG]... [--compare PATH] [--json]
            bindery-bench images [--images 500] [--work DIR] [--bindery PATH] [--repeat R] [--json]
            bindery-bench fetch [--feeds 200] [--entries 20] [--hosts 4] [--work DIR] [--bindery PATH] [--repeat R] [--json]
+           bindery-bench serve [--clients 50] [--megabytes 20] [--work DIR] [--bindery PATH] [--json]
            bindery-bench generate --articles N --output DIR [--seed S]
            bindery-bench floor|floor-zipwriter DIR OUT
            bindery-bench stage scan|digest|clean|serialize|markdown DIR
@@ -26,6 +27,10 @@ let usage = """
               addresses (127.0.0.1, .2, …) inside the bench, and measures
               `bindery fetch --host-delay 0` into an empty folder (every
               entry written) and again (every feed answers 304): feeds/s.
+    serve     starts `bindery serve` on 127.0.0.1 with a library of one
+              large book and downloads it with 1, then N, connections at
+              once (each compared byte for byte); reports throughput and
+              the server's peak RSS, which must not grow with N.
     generate  writes a deterministic synthetic archive of N articles
               (FORMAT.md, with its variants) over 42 days, plus images/.
     floor, stage
@@ -78,6 +83,15 @@ func main() throws {
             feedCount: feeds, entriesPerFeed: entries, hosts: hosts,
             work: URL(fileURLWithPath: parsed.value("work") ?? ".build/bench").standardizedFileURL,
             bindery: try binderyBinary(parsed), repeats: try parsed.int("repeat", default: 1))
+        let report = try benchmark.run()
+        print(parsed.flag("json") ? try report.json() : report.table())
+    case "serve":
+        try reject(besides: ["clients", "megabytes", "work", "bindery", "json"])
+        let clients = try parsed.int("clients", default: 50), megabytes = try parsed.int("megabytes", default: 20)
+        guard clients > 0, megabytes > 0 else { throw BenchError.usage("--clients and --megabytes want counts above 0") }
+        let benchmark = ServeBenchmark(
+            clients: clients, megabytes: megabytes,
+            work: URL(fileURLWithPath: parsed.value("work") ?? ".build/bench").standardizedFileURL, bindery: try binderyBinary(parsed))
         let report = try benchmark.run()
         print(parsed.flag("json") ? try report.json() : report.table())
     case "generate":

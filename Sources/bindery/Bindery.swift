@@ -15,7 +15,8 @@ struct Bindery: ParsableCommand {
             or with --strict and any warning, 2 on usage errors.
             """,
         version: BinderyVersion.string,
-        subcommands: [EpubCommand.self, MarkdownCommand.self, TextCommand.self, ListCommand.self, FetchCommand.self]
+        subcommands: [EpubCommand.self, MarkdownCommand.self, TextCommand.self, ListCommand.self, FetchCommand.self,
+                      ServeCommand.self, SendCommand.self]
     )
 
     /// Parses and runs, mapping ArgumentParser's outcomes onto Bindery's exit

@@ -67,12 +67,3 @@ final class Console: @unchecked Sendable {
         }
     }
 }
-
-enum ByteCount {
-    /// `1.2 MB`, `340 KB`, `12 B` — decimal units, as file managers show them.
-    static func format(_ bytes: Int64) -> String {
-        if bytes >= 1_000_000 { return String(format: "%.1f MB", Double(bytes) / 1_000_000) }
-        if bytes >= 1_000 { return "\(bytes / 1_000) KB" }
-        return "\(bytes) B"
-    }
-}

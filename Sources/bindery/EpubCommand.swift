@@ -11,7 +11,13 @@ struct EpubCommand: ParsableCommand {
     @OptionGroup var input: InputOptions
 
     @Option(name: [.short, .long], help: ArgumentHelp("The EPUB file to write.", valueName: "file.epub"))
-    var output: String
+    var output: String?
+
+    @Option(help: ArgumentHelp("Write the book into this library folder (what bindery serve serves) as SERIES-YYYY-Www.epub.", valueName: "dir"))
+    var library: String?
+
+    @Option(name: .customLong("send"), help: ArgumentHelp("Also e-mail the book to this address (repeatable); see bindery send.", valueName: "address"))
+    var sendTo: [String] = []
 
     @OptionGroup(title: "Selection") var selection: SelectionOptionGroup
     @OptionGroup(title: "Book") var book: BookOptionGroup
@@ -21,8 +27,12 @@ struct EpubCommand: ParsableCommand {
 
     @OptionGroup(title: "Images") var images: ImageOptionGroup
     @OptionGroup(title: "Reporting") var reporting: ReportingOptions
+    @OptionGroup(title: "Mail (with --send)") var mail: MailOptionGroup
 
     func validate() throws {
+        if output == nil && library == nil && sendTo.isEmpty { throw ValidationError("Give --output FILE, --library DIR or --send ADDRESS.") }
+        if output != nil && library != nil { throw ValidationError("Give --output or --library, not both.") }
+        if !sendTo.isEmpty { _ = try mail.settings(to: sendTo) }
         if let style, !FileManager.default.isReadableFile(atPath: style) {
             throw ValidationError("--style: cannot read \(style)")
         }
@@ -35,13 +45,15 @@ struct EpubCommand: ParsableCommand {
         let stylesheet = try style.map { try String(contentsOfFile: $0, encoding: .utf8) } ?? DefaultStylesheet.css
         let export = EPUBExport(digest: digest, metadata: metadata, stylesheet: stylesheet,
                                 assets: images.assetOptions, makesCover: images.includesCover)
-        let result = try run.writing {
-            try export.write(to: URL(fileURLWithPath: output), log: run.log, progress: run.progress("Binding"))
+        let (destination, result) = try run.writing {
+            let destination = try BookDestination(output: output, library: library, metadata: metadata)
+            return (destination, try export.write(to: destination.url, log: run.log, progress: run.progress("Binding")))
         }
         var line = "\(digest.articleCountText), \(digest.chapterCountText), \(counted(result.summary.imageCount, "image"))"
         if result.missingImages > 0 { line += " (\(result.missingImages) missing)" }
-        line += ", \(ByteCount.format(Int64(result.summary.byteCount))) → \(output)"
+        line += ", \(ByteCount.format(Int64(result.summary.byteCount))) → \(output ?? destination.url.path)"
         run.console.summary(line)
+        if !sendTo.isEmpty { try mail.send(destination.url, settings: try mail.settings(to: sendTo), quiet: reporting.quiet) }
         try run.finish()
     }
 }

@@ -21,13 +21,13 @@ struct InputOptions: ParsableArguments {
 
 /// Which articles, and how they are grouped: shared by every command.
 struct SelectionOptionGroup: ParsableArguments {
-    @Option(help: ArgumentHelp("First day to include, YYYY-MM-DD (inclusive, in --time-zone).", valueName: "date"))
+    @Option(help: ArgumentHelp("First day to include, YYYY-MM-DD or relative: today, yesterday, 7d (days ago), 2w (weeks ago); inclusive, in --time-zone.", valueName: "date"))
     var since: String?
 
-    @Option(help: ArgumentHelp("Last day to include, YYYY-MM-DD (inclusive, in --time-zone).", valueName: "date"))
+    @Option(help: ArgumentHelp("Last day to include, YYYY-MM-DD or relative like --since; inclusive, in --time-zone.", valueName: "date"))
     var until: String?
 
-    @Option(help: ArgumentHelp("An ISO week, YYYY-Www (e.g. 2024-W03), in --time-zone.", valueName: "week"))
+    @Option(help: ArgumentHelp("An ISO week, YYYY-Www (e.g. 2024-W03), or 'this' or 'last' (the week before this one), in --time-zone.", valueName: "week"))
     var week: String?
 
     @Option(help: ArgumentHelp("IANA time zone that defines days, e.g. Asia/Shanghai (default: the system's).", valueName: "tz"))
@@ -53,10 +53,12 @@ struct SelectionOptionGroup: ParsableArguments {
             zone = parsed
         }
         var options = SelectionOptions(timeZone: zone, grouping: groupBy.grouping, newestFirst: newestFirst)
+        // Relative forms count from the build clock (SOURCE_DATE_EPOCH pins it).
+        let now = BuildClock.fromEnvironment().now
         do {
-            if let since { options.since = try LocalDay.parse(since) }
-            if let until { options.until = try LocalDay.parse(until) }
-            if let week { options.isoWeek = try ISOWeek(parsing: week) }
+            if let since { options.since = try RelativeDate.day(since, now: now, timeZone: zone) ?? LocalDay.parse(since) }
+            if let until { options.until = try RelativeDate.day(until, now: now, timeZone: zone) ?? LocalDay.parse(until) }
+            if let week { options.isoWeek = try RelativeDate.week(week, now: now, timeZone: zone) ?? ISOWeek(parsing: week) }
         } catch {
             throw ValidationError("\(error)")
         }
