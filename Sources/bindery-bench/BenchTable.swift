@@ -1,6 +1,6 @@
 import Foundation
 
-/// The plain-text tables of the loopback benchmarks (`images`, `fetch`).
+/// The plain-text tables of the loopback benchmarks (`images`, `fetch`, `serve`).
 enum BenchTable {
     /// `cells[0]` is the header: the first column left-aligned, the others
     /// right-aligned, a rule under the header.
@@ -16,11 +16,11 @@ enum BenchTable {
         return lines
     }
 
-    /// `Checks:` and one `PASS`/`FAIL` line per check.
-    static func checkLines(_ checks: [GoalCheck]) -> [String] {
+    /// `Checks:` and one `PASS`/`FAIL` line per check, values with `digits` decimals.
+    static func checkLines(_ checks: [GoalCheck], digits: Int = 0) -> [String] {
         ["Checks:"] + checks.map { check in
             let verdict = check.passed.map { $0 ? "PASS" : "FAIL" } ?? "n/a "
-            return "  \(verdict)  \(check.name): \(check.value.map { fixed($0, 0) } ?? "-")  (want \(check.goal))"
+            return "  \(verdict)  \(check.name): \(check.value.map { fixed($0, digits) } ?? "-")  (want \(check.goal))"
         }
     }
 }

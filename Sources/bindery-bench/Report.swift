@@ -155,30 +155,3 @@ enum Goals {
         return checks
     }
 }
-
-/// A report and its checks, as `--json` prints them.
-struct ReportDocument<Report: Codable>: Codable {
-    var report: Report
-    var checks: [GoalCheck]
-
-    func json() throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        return String(decoding: try encoder.encode(self), as: UTF8.self)
-    }
-}
-
-/// Rows of cells as aligned text columns (numbers right-aligned, the
-/// columns in `leftAligned` left), with a rule under the first row.
-func alignedRows(_ cells: [[String]], leftAligned: Set<Int> = []) -> [String] {
-    guard let first = cells.first else { return [] }
-    let widths = first.indices.map { column in cells.map { $0[column].count }.max() ?? 0 }
-    var lines = cells.map { row in
-        row.enumerated().map { column, text in
-            leftAligned.contains(column) ? text.padding(toLength: widths[column], withPad: " ", startingAt: 0)
-                : String(repeating: " ", count: widths[column] - text.count) + text
-        }.joined(separator: "  ")
-    }
-    lines.insert(String(repeating: "-", count: lines[0].count), at: 1)
-    return lines
-}

@@ -253,7 +253,7 @@ struct ServeBenchReport: Codable {
         ]
     }
 
-    func json() throws -> String { try ReportDocument(report: self, checks: checks).json() }
+    func json() throws -> String { try BenchTable.json(self, checks: checks) }
 
     func table() -> String {
         let header = ["downloads", "complete", "wall s", "MB/s", "median s", "slowest s", "server CPU s", "peak MB", "exit"]
@@ -262,15 +262,11 @@ struct ServeBenchReport: Codable {
              fixed(row.medianSeconds, 2), fixed(row.slowestSeconds, 2), fixed(row.serverCPUSeconds, 2),
              fixed(row.peakRSSMegabytes, 1), "\(row.exitStatus)"]
         }
-        var lines = alignedRows(cells)
+        var lines = BenchTable.lines(cells)
         lines.insert("bindery serve on 127.0.0.1, one \(fixed(bookMegabytes, 1)) MB book downloaded by N clients at once "
             + "(every byte compared); peak RSS of the server from \(rssSource).", at: 0)
         lines.append("")
-        lines.append("Checks:")
-        for check in checks {
-            let verdict = check.passed.map { $0 ? "PASS" : "FAIL" } ?? "n/a "
-            lines.append("  \(verdict)  \(check.name): \(check.value.map { fixed($0, 1) } ?? "-")  (want \(check.goal))")
-        }
+        lines += BenchTable.checkLines(checks, digits: 1)
         for row in rows where !row.errors.isEmpty { lines.append("Errors (\(row.clients)): \(row.errors.joined(separator: "; "))") }
         return lines.joined(separator: "\n")
     }

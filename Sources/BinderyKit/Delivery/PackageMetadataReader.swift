@@ -25,12 +25,12 @@ public enum PackageMetadataReader {
         guard let containerData = try zip.read("META-INF/container.xml", limit: containerLimit) else {
             throw fail("not an EPUB: no META-INF/container.xml")
         }
-        guard let container = XMLDocumentReader.parse(containerData),
+        guard let container = XMLDocumentParser.parse(Array(containerData)).root,
               let packagePath = packageDocumentPath(in: container) else {
             throw fail("META-INF/container.xml names no package document")
         }
         guard let packageData = try zip.read(packagePath, limit: packageLimit),
-              let package = XMLDocumentReader.parse(packageData) else {
+              let package = XMLDocumentParser.parse(Array(packageData)).root else {
             throw fail("package document \(packagePath) is missing or not XML")
         }
         guard let info = bookInfo(package: package, packagePath: packagePath) else {
@@ -40,37 +40,37 @@ public enum PackageMetadataReader {
     }
 
     /// The first `rootfile` of the OPF media type.
-    static func packageDocumentPath(in container: Element) -> String? {
-        for rootfile in container.descendants(named: "rootfile") {
-            let type = rootfile[attribute: "media-type"]
-            if type == nil || type == "application/oebps-package+xml", let path = rootfile[attribute: "full-path"], !path.isEmpty {
+    static func packageDocumentPath(in container: XMLElementNode) -> String? {
+        for rootfile in container.descendants(where: { $0.name == "rootfile" }) {
+            let type = rootfile.attribute("media-type")
+            if type == nil || type == "application/oebps-package+xml", let path = rootfile.attribute("full-path"), !path.isEmpty {
                 return path
             }
         }
         return nil
     }
 
-    static func bookInfo(package: Element, packagePath: String) -> BookInfo? {
-        guard let metadata = package.children.elements(named: "metadata").first else { return nil }
-        let fields = metadata.children.compactMap(\.element)
+    static func bookInfo(package: XMLElementNode, packagePath: String) -> BookInfo? {
+        guard let metadata = package.elements.first(where: { $0.name == "metadata" }) else { return nil }
+        let fields = metadata.elements
         func texts(_ name: String) -> [String] {
-            fields.filter { $0.name == name }.map { collapsed($0.children.textContent) }.filter { !$0.isEmpty }
+            fields.filter { $0.name == name }.map { collapsed($0.text) }.filter { !$0.isEmpty }
         }
         guard let title = texts("title").first else { return nil }
         var info = BookInfo(title: title, authors: texts("creator"))
         info.language = texts("language").first
         info.summary = texts("description").first
         info.published = texts("date").first
-        let uniqueID = package[attribute: "unique-identifier"]
-        info.identifier = fields.first { $0.name == "identifier" && $0[attribute: "id"] == uniqueID }
-            .map { collapsed($0.children.textContent) } ?? texts("identifier").first
+        let uniqueID = package.attribute("unique-identifier")
+        info.identifier = fields.first { $0.name == "identifier" && $0.attribute("id") == uniqueID }
+            .map { collapsed($0.text) } ?? texts("identifier").first
         for meta in fields where meta.name == "meta" {
-            let text = collapsed(meta.children.textContent)
-            switch (meta[attribute: "property"], meta[attribute: "name"]) {
+            let text = collapsed(meta.text)
+            switch (meta.attribute("property"), meta.attribute("name")) {
             case ("dcterms:modified"?, _):
                 info.modified = WrittenDateParser.parse(text)?.instant(zonelessTimeZone: TimeZone(secondsFromGMT: 0)!)
             case ("belongs-to-collection"?, _) where info.series == nil && !text.isEmpty: info.series = text
-            case (_, "calibre:series"?) where info.series == nil: info.series = meta[attribute: "content"]
+            case (_, "calibre:series"?) where info.series == nil: info.series = meta.attribute("content")
             default: break
             }
         }
@@ -80,14 +80,14 @@ public enum PackageMetadataReader {
 
     /// The manifest item with the `cover-image` property (EPUB 3), else the
     /// one `<meta name="cover" content="ID">` points at (EPUB 2).
-    static func cover(package: Element, metadata: [Element], packagePath: String) -> BookInfo.CoverEntry? {
-        guard let manifest = package.children.elements(named: "manifest").first else { return nil }
-        let items = manifest.children.elements(named: "item")
-        let legacyID = metadata.first { $0.name == "meta" && $0[attribute: "name"] == "cover" }?[attribute: "content"]
-        let item = items.first { ($0[attribute: "properties"] ?? "").split(separator: " ").contains("cover-image") }
-            ?? items.first { legacyID != nil && $0[attribute: "id"] == legacyID }
-        guard let item, let href = item[attribute: "href"], let path = resolve(href, against: packagePath) else { return nil }
-        return BookInfo.CoverEntry(path: path, mediaType: item[attribute: "media-type"] ?? "")
+    static func cover(package: XMLElementNode, metadata: [XMLElementNode], packagePath: String) -> BookInfo.CoverEntry? {
+        guard let manifest = package.elements.first(where: { $0.name == "manifest" }) else { return nil }
+        let items = manifest.elements.filter { $0.name == "item" }
+        let legacyID = metadata.first { $0.name == "meta" && $0.attribute("name") == "cover" }?.attribute("content")
+        let item = items.first { ($0.attribute("properties") ?? "").split(separator: " ").contains("cover-image") }
+            ?? items.first { legacyID != nil && $0.attribute("id") == legacyID }
+        guard let item, let href = item.attribute("href"), let path = resolve(href, against: packagePath) else { return nil }
+        return BookInfo.CoverEntry(path: path, mediaType: item.attribute("media-type") ?? "")
     }
 
     /// A manifest `href` as a container path: relative to the package
@@ -115,24 +115,5 @@ extension BookInfo {
     init(title: String, authors: [String]) {
         self.init(title: title, authors: authors, language: nil, identifier: nil, summary: nil,
                   published: nil, modified: nil, series: nil, cover: nil)
-    }
-}
-
-extension Array where Element == Node {
-    func elements(named name: String) -> [BinderyKit.Element] {
-        compactMap { $0.element }.filter { $0.name == name }
-    }
-}
-
-extension Element {
-    /// Every element named `name` below this one, in document order.
-    func descendants(named name: String) -> [Element] {
-        var found: [Element] = []
-        for child in children {
-            guard let element = child.element else { continue }
-            if element.name == name { found.append(element) }
-            found += element.descendants(named: name)
-        }
-        return found
     }
 }
