@@ -4,7 +4,11 @@
 /// Text is decoded (no entities) and keeps its source whitespace; renderers
 /// collapse it as HTML renders it. Every renderer is an exhaustive `switch`
 /// over these cases, so what it cannot show cannot be represented.
-public indirect enum Inline: Sendable, Hashable {
+///
+/// Only `.picture` is boxed (`indirect`): its payload is large, and every
+/// other case is small or holds its children in an array already — an
+/// allocation per text run would be the model's main cost.
+public enum Inline: Sendable, Hashable {
     case text(String)
     /// Text set apart by a typographic style (see `InlineStyle`).
     case styled(InlineStyle, [Inline])
@@ -14,7 +18,7 @@ public indirect enum Inline: Sendable, Hashable {
     /// A link to an absolute `http(s)`/`mailto` URL, or to a `#fragment`
     /// whose `anchor` exists in the same article.
     case link(href: String, [Inline])
-    case picture(Picture)
+    indirect case picture(Picture)
     /// A forced line break inside a block (`<br>`).
     case lineBreak
     /// Text in another language or direction than its surroundings.

@@ -16,8 +16,8 @@ enum URIScheme {
 
     /// Whether `reference` is an absolute `http:` or `https:` URL.
     static func isWeb(_ reference: String) -> Bool {
-        let scheme = of(reference)
-        return scheme == "http" || scheme == "https"
+        let bytes = reference.utf8
+        return bytes.startsIgnoringASCIICase(with: "http:") || bytes.startsIgnoringASCIICase(with: "https:")
     }
 
     private static func isLetter(_ byte: UInt8) -> Bool {

@@ -41,22 +41,52 @@ enum WebURL {
     /// URL parser accepts, mending a host padded with white space
     /// (`www.example.com%20`, a slip seen in real archives); `nil` when
     /// the host cannot be mended — the caller keeps the text and drops the link.
+    /// Anything but a web URL is returned as it is. (Runs on every link and
+    /// picture of every article: the common case is one pass over bytes.)
     static func withValidHost(_ url: String) -> String? {
-        guard URIScheme.isWeb(url), let authorityStart = url.range(of: "://")?.upperBound else { return url }
-        let rest = url[authorityStart...]
-        let authorityEnd = rest.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) ?? rest.endIndex
-        let authority = rest[..<authorityEnd]
-        // The host sits after any `user:password@` and before any `:port`.
-        let hostStart = authority.lastIndex(of: "@").map { authority.index(after: $0) } ?? authority.startIndex
-        var hostEnd = authority.endIndex
-        if let colon = authority[hostStart...].lastIndex(of: ":"), authority[authority.index(after: colon)...].allSatisfy(\.isASCIIDigit) {
-            hostEnd = colon
+        guard let host = hostRange(url) else { return url }
+        let bytes = url.utf8
+        if bytes[host].allSatisfy(isHostByte), !bytes[host].isEmpty, !bytes[host].starts(with: [UInt8(ascii: ".")]) {
+            return url
         }
-        let host = String(authority[hostStart..<hostEnd])
-        let mended = trimmingEncodedWhitespace(host)
+        let written = String(url[host])
+        let mended = trimmingEncodedWhitespace(written)
         guard isValidHost(mended) else { return nil }
-        if mended == host { return url }
-        return String(url[..<hostStart]) + mended + String(url[hostEnd...])
+        return String(url[..<host.lowerBound]) + mended + String(url[host.upperBound...])
+    }
+
+    /// Where the host of an `http(s)://` URL sits: after any
+    /// `user:password@`, before any `:port`, path, query or fragment.
+    private static func hostRange(_ url: String) -> Range<String.Index>? {
+        let bytes = url.utf8
+        guard URIScheme.isWeb(url), let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else { return nil }
+        var start = bytes.index(after: colon)
+        for _ in 0..<2 {
+            guard start < bytes.endIndex, bytes[start] == UInt8(ascii: "/") else { return nil }
+            start = bytes.index(after: start)
+        }
+        let end = bytes[start...].firstIndex { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") }
+            ?? bytes.endIndex
+        if let at = bytes[start..<end].lastIndex(of: UInt8(ascii: "@")) { start = bytes.index(after: at) }
+        var hostEnd = end
+        if bytes[start] != UInt8(ascii: "["), let portColon = bytes[start..<end].lastIndex(of: UInt8(ascii: ":")),
+           bytes[bytes.index(after: portColon)..<end].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+            hostEnd = portColon
+        }
+        return start..<hostEnd
+    }
+
+    /// ASCII letters, digits, `-`, `.`, `_`, `~`, sub-delimiters, and any
+    /// byte of a non-ASCII character (an IDN): nothing to mend.
+    private static func isHostByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0...0x20, 0x7F, UInt8(ascii: "#"), UInt8(ascii: "%"), UInt8(ascii: "/"), UInt8(ascii: ":"), UInt8(ascii: "<"),
+             UInt8(ascii: ">"), UInt8(ascii: "?"), UInt8(ascii: "@"), UInt8(ascii: "["), UInt8(ascii: "\\"), UInt8(ascii: "]"),
+             UInt8(ascii: "^"), UInt8(ascii: "|"):
+            return false
+        default:
+            return true
+        }
     }
 
     /// A host without white space, raw or percent-encoded, at either end.
@@ -80,9 +110,7 @@ enum WebURL {
     static func isValidHost(_ host: String) -> Bool {
         if host.hasPrefix("[") { return host.hasSuffix("]") && host.count > 2 }
         guard !host.isEmpty, !host.hasPrefix("."), !host.contains("..") else { return false }
-        return host.unicodeScalars.allSatisfy { scalar in
-            scalar.value > 0x20 && scalar.value != 0x7F && !"#%/:<>?@[\\]^|".unicodeScalars.contains(scalar)
-        }
+        return host.utf8.allSatisfy(isHostByte)
     }
 
     private static func needsEncoding(_ byte: UInt8) -> Bool {
@@ -104,6 +132,3 @@ extension UInt8 {
     }
 }
 
-extension Character {
-    fileprivate var isASCIIDigit: Bool { isASCII && isNumber }
-}
