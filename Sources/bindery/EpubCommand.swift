@@ -6,7 +6,13 @@ struct EpubCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "epub",
         abstract: "Export the selected articles as an EPUB 3 e-book.",
-        discussion: "Chapters are days (weeks, months) in --time-zone; each article is one page. The file is written atomically.")
+        discussion: """
+            Chapters are days (weeks, months) in --time-zone; each article is one page. The file is written atomically; \
+            without --output or --library it goes into the current folder, named after the digest and its period.
+
+            Exit status: 0 written (warnings allowed); 1 nothing to export, the book or report could not be written, \
+            sending failed, or --strict with warnings; 2 usage error.
+            """)
 
     @OptionGroup var input: InputOptions
 
@@ -27,10 +33,10 @@ struct EpubCommand: ParsableCommand {
 
     @OptionGroup(title: "Images") var images: ImageOptionGroup
     @OptionGroup(title: "Reporting") var reporting: ReportingOptions
+    @OptionGroup(title: "Reporting") var reportOption: ReportOption
     @OptionGroup(title: "Mail (with --send)") var mail: MailOptionGroup
 
     func validate() throws {
-        if output == nil && library == nil && sendTo.isEmpty { throw ValidationError("Give --output FILE, --library DIR or --send ADDRESS.") }
         if output != nil && library != nil { throw ValidationError("Give --output or --library, not both.") }
         if !sendTo.isEmpty { _ = try mail.settings(to: sendTo) }
         if let style, !FileManager.default.isReadableFile(atPath: style) {
@@ -46,14 +52,20 @@ struct EpubCommand: ParsableCommand {
         let export = EPUBExport(digest: digest, metadata: metadata, stylesheet: stylesheet,
                                 assets: images.assetOptions, makesCover: images.includesCover)
         let (destination, result) = try run.writing {
-            let destination = try BookDestination(output: output, library: library, metadata: metadata)
-            return (destination, try export.write(to: destination.url, log: run.log, progress: run.progress("Binding")))
+            let destination = try BookDestination(output: output, library: library, onlySent: library == nil && !sendTo.isEmpty,
+                                                  metadata: metadata)
+            return (destination, try export.write(to: destination.url, log: run.log, progress: run.progress("Binding"),
+                                                  picturesFetched: { [console = run.console] in console.picturesFetched($0) }))
         }
         var line = "\(digest.articleCountText), \(digest.chapterCountText), \(counted(result.summary.imageCount, "image"))"
-        if result.missingImages > 0 { line += " (\(result.missingImages) missing)" }
+        if result.missingImages > 0 { line += " (\(result.missingImages.formatted) missing)" }
         line += ", \(ByteCount.format(Int64(result.summary.byteCount))) → \(output ?? destination.url.path)"
-        run.console.summary(line)
+        let reportOutput = ExportReport.Output(path: destination.url.path, format: "epub", bytes: result.summary.byteCount,
+                                               articles: result.summary.articleCount, chapters: result.summary.chapterCount)
+        try run.conclude(summary: line, report: reportOption.report.map {
+            (path: $0, output: reportOutput, picturesBundled: result.summary.imageCount, digest: digest)
+        })
         if !sendTo.isEmpty { try mail.send(destination.url, settings: try mail.settings(to: sendTo), quiet: reporting.quiet) }
-        try run.finish()
+        try run.enforceStrictness()
     }
 }

@@ -94,7 +94,7 @@ struct FetchCommand: ParsableCommand {
         do {
             let fetcher = try FeedFetcher(archive: URL(fileURLWithPath: into), options: options, log: run.log)
             let console = run.console
-            reports = try fetcher.run(feeds, progress: { done, total in console.progress("Fetching feeds", done, total) })
+            reports = try fetcher.run(feeds, progress: { done, total in console.progress("Fetching", done, total, unit: "feeds") })
         } catch {
             run.console.finishProgress()
             FileHandleOutput.standardError.write("error: \(error)\n")

@@ -48,7 +48,10 @@ struct SelectionOptionGroup: ParsableArguments {
         var zone = TimeZone.current
         if let timeZone {
             guard let parsed = TimeZone(identifier: timeZone) else {
-                throw ValidationError("Unknown time zone '\(timeZone)': use an IANA id such as Europe/Berlin or Asia/Shanghai.")
+                let near = Suggestions.closest(to: timeZone, among: TimeZone.knownTimeZoneIdentifiers)
+                let hint = near.isEmpty ? "use an IANA id such as Europe/Berlin or Asia/Shanghai"
+                    : "did you mean " + near.joined(separator: ", ") + "?"
+                throw ValidationError("Unknown time zone '\(timeZone)': \(hint) (all names: timedatectl list-timezones)")
             }
             zone = parsed
         }
@@ -107,4 +110,14 @@ struct ReportingOptions: ParsableArguments {
 
     @Flag(name: [.short, .long], help: "Print only warnings and errors: no progress, no summary.")
     var quiet = false
+
+    @Flag(name: [.short, .long], help: "Print every warning as it happens (by default a repeated problem is printed once, with a count).")
+    var verbose = false
+}
+
+/// `--report FILE.json` of the export commands.
+struct ReportOption: ParsableArguments {
+    @Option(help: ArgumentHelp("Also write what the export read, skipped, deduplicated and left out as JSON (see README).",
+                               valueName: "file.json"))
+    var report: String?
 }

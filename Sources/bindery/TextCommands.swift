@@ -9,6 +9,9 @@ struct MarkdownCommand: ParsableCommand {
         discussion: """
             By default one note per article with YAML front matter, pictures in attachments/.
             Re-exporting rewrites the same files and never deletes other notes in the folder.
+
+            Exit status: 0 written (warnings allowed); 1 nothing to export, a note or the report could not be \
+            written, or --strict with warnings; 2 usage error.
             """)
 
     @OptionGroup var input: InputOptions
@@ -32,6 +35,7 @@ struct MarkdownCommand: ParsableCommand {
     @OptionGroup(title: "Book") var book: BookOptionGroup
     @OptionGroup(title: "Image fetching") var fetching: ImageFetchOptionGroup
     @OptionGroup(title: "Reporting") var reporting: ReportingOptions
+    @OptionGroup(title: "Reporting") var reportOption: ReportOption
 
     func validate() throws {
         if output == "-" && !singleFile {
@@ -52,12 +56,20 @@ struct MarkdownCommand: ParsableCommand {
         }
         let summary = result.summary
         var line = "\(digest.articleCountText), \(digest.chapterCountText): "
-        line += singleFile ? "1 note" : "\(counted(summary.notes.count, "note")) (\(summary.notesWritten) changed)"
+        line += singleFile ? "1 note" : "\(counted(summary.notes.count, "note")) (\(summary.notesWritten.formatted) changed)"
         line += ", \(counted(summary.attachmentsWritten, "attachment")) written"
         if result.missingImages > 0 { line += " (\(counted(result.missingImages, "picture")) missing)" }
         line += " → \(output)"
-        run.console.summary(line)
-        try run.finish()
+        var bytes: Int?
+        if case .file(let url) = target {
+            let folder = singleFile ? url.deletingLastPathComponent() : url
+            bytes = summary.notes.reduce(0) { $0 + Int(fileSize(folder.appendingPathComponent($1))) }
+        }
+        let reportOutput = ExportReport.Output(path: output, format: singleFile ? "markdown note" : "markdown vault", bytes: bytes,
+                                               articles: digest.articleCount, chapters: digest.chapters.count)
+        try run.finish(summary: line, report: reportOption.report.map {
+            (path: $0, output: reportOutput, picturesBundled: summary.attachments, digest: digest)
+        })
     }
 }
 
@@ -70,7 +82,12 @@ struct TextCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "text",
         abstract: "Export the selected articles as one plain-text digest.",
-        discussion: "Paragraphs are wrapped in display columns: Chinese and Japanese characters count two.")
+        discussion: """
+            Paragraphs are wrapped in display columns: Chinese and Japanese characters count two.
+
+            Exit status: 0 written (warnings allowed); 1 nothing to export, the file or the report could not be \
+            written, or --strict with warnings; 2 usage error.
+            """)
 
     @OptionGroup var input: InputOptions
 
@@ -83,6 +100,7 @@ struct TextCommand: ParsableCommand {
     @OptionGroup(title: "Selection") var selection: SelectionOptionGroup
     @OptionGroup(title: "Book") var book: BookOptionGroup
     @OptionGroup(title: "Reporting") var reporting: ReportingOptions
+    @OptionGroup(title: "Reporting") var reportOption: ReportOption
 
     func validate() throws {
         guard width == 0 || width >= 20 else { throw ValidationError("--width must be 0 (no wrapping) or at least 20.") }
@@ -97,9 +115,16 @@ struct TextCommand: ParsableCommand {
             try TextExport(digest: digest, metadata: metadata, width: width)
                 .write(to: target, log: run.log, progress: target == .standardOutput ? nil : run.progress("Writing"))
         }
+        var summary: String?
+        var bytes: Int?
         if case .file(let url) = target {
-            run.console.summary("\(digest.articleCountText), \(digest.chapterCountText), \(ByteCount.format(fileSize(url))) → \(output)")
+            bytes = Int(fileSize(url))
+            summary = "\(digest.articleCountText), \(digest.chapterCountText), \(ByteCount.format(fileSize(url))) → \(output)"
         }
-        try run.finish()
+        let reportOutput = ExportReport.Output(path: output, format: "text", bytes: bytes, articles: digest.articleCount,
+                                               chapters: digest.chapters.count)
+        try run.finish(summary: summary, report: reportOption.report.map {
+            (path: $0, output: reportOutput, picturesBundled: 0, digest: digest)
+        })
     }
 }

@@ -35,7 +35,6 @@ final class HelpAndUsageTests: XCTestCase {
         let out = try BinderyProcess.temporaryFolder(self).appendingPathComponent("x.epub").path
         let samples = BinderyProcess.samples.path
         let cases: [[String]] = [
-            ["epub", samples],                                   // no --output, --library or --send
             ["epub", samples, "-o", out, "--week", "2024-W60"],  // no such week
             ["epub", samples, "-o", out, "--week", "lastweek"],
             ["epub", samples, "-o", out, "--since", "7 days"],

@@ -115,26 +115,26 @@ public struct ArchiveReader: Sendable {
         do {
             (raw, fileSize) = try TextBytes.readFileHead(file.path, limit: Self.headBytes)
         } catch let failure as TextBytes.ReadFailure {
-            return FileResult(diagnostics: [.warning(name, "cannot read file: \(failure.reason)")])
+            return FileResult(diagnostics: [.warning(name, "cannot read file: \(failure.reason)", kind: .fileSkipped)])
         } catch {
-            return FileResult(diagnostics: [.warning(name, "cannot read file: \(error)")])
+            return FileResult(diagnostics: [.warning(name, "cannot read file: \(error)", kind: .fileSkipped)])
         }
         if TextBytes.isBlank(raw[...]) {
-            return FileResult(diagnostics: [.warning(name, "not an article (empty file); skipped")])
+            return FileResult(diagnostics: [.warning(name, "not an article (empty file); skipped", kind: .fileSkipped)])
         }
         let sniffed = raw.prefix(Self.sniffBytes)
         let damage = TextBytes.damage(of: sniffed)
         if damage.nulBytes > 0 {
-            return FileResult(diagnostics: [.warning(name, "not an article (binary data: contains NUL bytes); skipped")])
+            return FileResult(diagnostics: [.warning(name, "not an article (binary data: contains NUL bytes); skipped", kind: .fileSkipped)])
         }
         if Double(damage.invalidBytes) > Double(sniffed.count) * Self.maximumDamage {
-            return FileResult(diagnostics: [.warning(name, "not an article (not UTF-8 text); skipped")])
+            return FileResult(diagnostics: [.warning(name, "not an article (not UTF-8 text); skipped", kind: .fileSkipped)])
         }
         let bytes = TextBytes.normalized(raw)
         let header: ArticleHeader
         switch ArticleHeader.parse(bytes) {
         case .failure(let problem):
-            return FileResult(diagnostics: [.warning(name, "not an article (\(problem.reason)); skipped")])
+            return FileResult(diagnostics: [.warning(name, "not an article (\(problem.reason)); skipped", kind: .fileSkipped)])
         case .success(let parsed):
             header = parsed
         }

@@ -108,7 +108,10 @@ public final class AssetResolver: @unchecked Sendable {
                 if names.insert(asset.fileName).inserted { assets.append(asset) }
             case .failure(let failure)?:
                 let shown = src.hasPrefix("data:") ? "data: URI" : src
-                diagnostics.append(.warning(article.article.origin.displayName, "image \(shown) left out: \(failure)"))
+                let host = URIScheme.isWeb(src) ? URL(string: src)?.host?.lowercased() : nil
+                diagnostics.append(Diagnostic(file: article.article.origin.displayName, "image \(shown) left out: \(failure)",
+                                              kind: .pictureMissing, subject: shown,
+                                              cause: (host.map { "pictures from \($0)" } ?? "pictures") + " left out: \(failure.cause)"))
             case nil:
                 break
             }

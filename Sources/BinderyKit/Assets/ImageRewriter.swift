@@ -5,20 +5,21 @@
 /// no renderer meets a picture it can say nothing about.
 enum ImageRewriter {
     /// `fileName(source)`: the bundled file for a picture's source, or `nil`
-    /// when it cannot be had. Returns the body and how many pictures went missing.
+    /// when it cannot be had. Returns the body and how many distinct
+    /// pictures went missing (one warning each: the counts agree).
     static func bind(_ body: [Block], fileName: (String) -> String?) -> (body: [Block], missing: Int) {
-        var missing = 0
+        var missingSources = Set<String>()
         let bound = ContentRewriter.rewritePictures(body) { picture, captioned in
             var picture = picture
             if let name = fileName(picture.source) {
                 picture.binding = .bundled(fileName: name)
                 return picture
             }
-            missing += 1
+            missingSources.insert(picture.source)
             guard captioned || !picture.alt.isBlank else { return nil }
             picture.binding = .missing
             return picture
         }
-        return (bound, missing)
+        return (bound, missingSources.count)
     }
 }

@@ -108,7 +108,7 @@ final class RemoteImages: @unchecked Sendable {
         if result == nil, let first = failures.first {
             if failures.count > 1 {
                 let rest = failures.dropFirst().map { "\($0.0.absoluteString): \($0.1)" }.joined(separator: "; ")
-                result = .failure(.transport("\(first.1); fallback \(rest)"))
+                result = .failure(.withFallback(first.1, fallback: rest))
             } else {
                 result = .failure(first.1)
             }
@@ -146,7 +146,7 @@ final class RemoteImages: @unchecked Sendable {
         lock.lock()
         if let reason = unreachableHosts[host] {
             lock.unlock()
-            return .failure(.unusable("not requested: \(host) did not answer earlier in this run (\(reason))"))
+            return .failure(.hostSkipped(host: host, reason: reason))
         }
         let spent = bytesDownloaded
         if spent < options.downloadBudgetBytes { requestCount += 1 }

@@ -1,8 +1,8 @@
 import Foundation
 
-/// Where `bindery epub` writes a book it also delivers: the `--output`
-/// file, a library folder (`--library`, the folder `bindery serve`
-/// serves) under a name that tells digests and weeks apart, or — when the
+/// Where `bindery epub` writes a book: the `--output` file; else, under a
+/// name that tells digests and weeks apart, a library folder (`--library`,
+/// the folder `bindery serve` serves), the current folder, or — when the
 /// book is only e-mailed — a private temporary folder removed afterwards.
 public final class BookDestination {
     public let url: URL
@@ -15,7 +15,7 @@ public final class BookDestination {
         public var description: String { "cannot create the library folder \(path): \(reason)" }
     }
 
-    public init(output: String?, library: String?, metadata: BookMetadata) throws {
+    public init(output: String?, library: String?, onlySent: Bool = false, metadata: BookMetadata) throws {
         if let output {
             url = URL(fileURLWithPath: output)
             temporaryFolder = nil
@@ -27,6 +27,9 @@ public final class BookDestination {
             do { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) } catch {
                 throw FolderError(path: library, reason: (error as NSError).localizedDescription)
             }
+            temporaryFolder = nil
+        } else if !onlySent {
+            folder = URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
             temporaryFolder = nil
         } else {
             folder = FileManager.default.temporaryDirectory.appendingPathComponent("bindery-send-\(UUID().uuidString)", isDirectory: true)

@@ -231,13 +231,15 @@ public final class EPUBWriter {
         } else {
             for source in notInBook {
                 let shown = source.hasPrefix("data:") ? "data: URI" : source
-                diagnostics.append(.warning(article.origin.displayName, "image \(shown) is not in the book; replaced by its text"))
+                diagnostics.append(Diagnostic(file: article.origin.displayName, "image \(shown) is not in the book; replaced by its text",
+                                              kind: .pictureMissing, subject: source, cause: "pictures not in the book (replaced by their text)"))
             }
             data = pageRenderer.render(article, body: body, isInBook: isInBook).data
         }
         if data.count > Self.pageSizeLimit {
             diagnostics.append(.warning(article.origin.displayName,
-                                        "article page is \(data.count / 1024) KB; some readers (Adobe/Kobo) fail above \(Self.pageSizeLimit / 1024) KB"))
+                                        "article page is \(data.count / 1024) KB; some readers (Adobe/Kobo) fail above \(Self.pageSizeLimit / 1024) KB",
+                                        kind: .pageTooLarge))
         }
         return data
     }

@@ -34,6 +34,8 @@ public struct ArticlePipeline: ArticleSource {
     public var batchSize: Int
     /// Called after each article is handed on: (done, total).
     public var progress: ((Int, Int) -> Void)?
+    /// Called as pictures are downloaded: how many so far in this export.
+    public var picturesFetched: (@Sendable (Int) -> Void)?
 
     public init(digest: Digest, reader: ArchiveReader = ArchiveReader(), cleaner: ArticleCleaner = ArticleCleaner(),
                 binding: Binding?, log: DiagnosticLog, batchSize: Int = 64, progress: ((Int, Int) -> Void)? = nil) {
@@ -55,7 +57,8 @@ public struct ArticlePipeline: ArticleSource {
         let work: [(chapterIndex: Int, article: Article)] = digest.chapters.enumerated().flatMap { index, chapter in
             chapter.articles.map { (index, $0) }
         }
-        let stages = BatchStages(reader: reader, cleaner: cleaner, binding: binding, log: log)
+        let stages = BatchStages(reader: reader, cleaner: cleaner, binding: binding, log: log,
+                                 pictures: PictureCounter(report: picturesFetched))
         // One batch waits ready while the next is made: enough to keep both
         // cores busy without letting the producer run far ahead.
         let handoff = Handoff<[(BoundArticle, Prepared)]>(capacity: 1)
@@ -100,6 +103,7 @@ private struct BatchStages: @unchecked Sendable {
     let cleaner: ArticleCleaner
     let binding: ArticlePipeline.Binding?
     let log: DiagnosticLog
+    let pictures: PictureCounter
 
     func run<Prepared>(_ batch: [(chapterIndex: Int, article: Article)],
                        prepare: @Sendable (BoundArticle) -> Prepared) -> [(BoundArticle, Prepared)] {
@@ -159,6 +163,36 @@ private struct BatchStages: @unchecked Sendable {
         for article in articles {
             for url in resolver.remoteReferences(in: article) where seen.insert(url).inserted { remote.append(url) }
         }
-        if !remote.isEmpty { resolver.prefetch(remote) }
+        guard !remote.isEmpty else { return }
+        let pictures = self.pictures
+        resolver.prefetch(remote) { done, _ in pictures.finished(done) }
+        pictures.endBatch()
+    }
+}
+
+/// Pictures downloaded across batches, for progress: each batch counts from
+/// zero, the counter adds the batches before it.
+private final class PictureCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var earlierBatches = 0
+    private var thisBatch = 0
+    private let report: (@Sendable (Int) -> Void)?
+
+    init(report: (@Sendable (Int) -> Void)?) { self.report = report }
+
+    func finished(_ doneInBatch: Int) {
+        guard let report else { return }
+        lock.lock()
+        thisBatch = max(thisBatch, doneInBatch)
+        let total = earlierBatches + thisBatch
+        lock.unlock()
+        report(total)
+    }
+
+    func endBatch() {
+        lock.lock()
+        earlierBatches += thisBatch
+        thisBatch = 0
+        lock.unlock()
     }
 }

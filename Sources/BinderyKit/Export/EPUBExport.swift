@@ -30,15 +30,19 @@ public struct EPUBExport {
 
     /// Writes the book to `destination`; problems go to `log`. Throws only
     /// when the book itself cannot be written (nothing is left behind then).
-    public func write(to destination: URL, log: DiagnosticLog, progress: ((Int, Int) -> Void)? = nil) throws -> Result {
+    /// `progress`: articles bound of all; `picturesFetched`: pictures
+    /// downloaded so far (called from download threads).
+    public func write(to destination: URL, log: DiagnosticLog, progress: ((Int, Int) -> Void)? = nil,
+                      picturesFetched: (@Sendable (Int) -> Void)? = nil) throws -> Result {
         var options = assets
         // EPUB 3.2 core media types: readers (and epubcheck 4) lack WebP.
         options.acceptedTypes = options.acceptedTypes.intersection(AssetOptions.epubTypes)
         let resolver = AssetResolver(options: options)
         if let problem = resolver.cacheDiagnostic { log.report(problem) }
         let writer = try EPUBWriter(destination: destination, metadata: metadata, digest: digest, stylesheet: stylesheet)
-        let pipeline = ArticlePipeline(digest: digest, binding: .init(resolver: resolver),
+        var pipeline = ArticlePipeline(digest: digest, binding: .init(resolver: resolver),
                                        log: log, progress: progress)
+        pipeline.picturesFetched = picturesFetched
         var firstChapterImages: [Asset] = []
         let renderer = writer.pageRenderer
         try pipeline.forEachArticle(preparing: { renderer.prepare($0) }) { bound, page in

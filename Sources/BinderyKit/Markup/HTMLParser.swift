@@ -8,6 +8,9 @@ import Foundation
 /// tag soup, decodes HTML's named and numeric character references, never
 /// touches the network and prints nothing.
 public enum HTMLParser {
+    /// The libxml2 Bindery was built against.
+    static let libraryVersion = LIBXML_DOTTED_VERSION
+
     /// Recover from errors, stay silent, no network, and compact small text
     /// nodes (libxml2's `HTML_PARSE_*` options). `XML_PARSE_HUGE` lifts
     /// libxml2's nesting limit (256): without it the parser stops at that

@@ -17,6 +17,8 @@ public enum FetchFailure: Error, Sendable, Hashable, CustomStringConvertible {
     /// The host's name does not resolve or nothing listens there. Not retried
     /// at once, and the rest of the run skips that host.
     case hostUnreachable(String)
+    /// Not asked: the host did not answer earlier in this run.
+    case hostSkipped(host: String, reason: String)
     /// The export's download budget is spent.
     case budgetExhausted(limit: Int)
     /// Offline and not in the cache.
@@ -27,6 +29,8 @@ public enum FetchFailure: Error, Sendable, Hashable, CustomStringConvertible {
     case unusable(String)
     /// A real image of a type the output cannot carry (WebP in an EPUB).
     case unsupportedType(ImageType)
+    /// A proxied picture: the first URL tried failed, and so did the fallback.
+    indirect case withFallback(FetchFailure, fallback: String)
 
     public var description: String {
         switch self {
@@ -38,11 +42,36 @@ public enum FetchFailure: Error, Sendable, Hashable, CustomStringConvertible {
         case .tooLarge(let limit): return "larger than \(limit) bytes"
         case .notAnImage(let type): return "not an image" + (type.map { " (served as \($0))" } ?? "")
         case .transport(let reason), .hostUnreachable(let reason): return reason
+        case .hostSkipped(let host, let reason): return "not requested: \(host) did not answer earlier in this run (\(reason))"
         case .budgetExhausted(let limit): return "download budget of \(limit) bytes for this export is spent"
         case .notCached: return "not in the image cache (offline)"
         case .rememberedFailure(let reason): return "\(reason) (remembered from an earlier attempt)"
         case .unusable(let reason): return reason
         case .unsupportedType(let type): return "\(type.mediaType) is not a core media type of e-book readers"
+        case .withFallback(let first, let fallback): return "\(first); fallback \(fallback)"
+        }
+    }
+
+    /// What failures of one kind have in common, for a warning that counts
+    /// them ("312 pictures from s.rfi.fr left out: host unreachable"): the
+    /// description without what varies from one URL to the next.
+    public var cause: String {
+        switch self {
+        case .unsupportedScheme: return "scheme not fetched (only http and https)"
+        case .redirectRefused: return "redirect refused (only http and https)"
+        case .tooManyRedirects: return "too many redirects"
+        case .httpStatus(let status): return "HTTP status \(status)"
+        case .timedOut: return "timed out"
+        case .tooLarge(let limit): return "larger than \(limit) bytes"
+        case .notAnImage: return "not an image"
+        case .transport: return "network error"
+        case .hostUnreachable, .hostSkipped: return "host unreachable"
+        case .budgetExhausted: return "download budget for this export spent"
+        case .notCached: return "not in the image cache (offline)"
+        case .rememberedFailure: return "failed earlier (remembered for a day)"
+        case .unusable: return "no usable source"
+        case .unsupportedType(let type): return "\(type.mediaType) not supported by e-book readers"
+        case .withFallback(let first, _): return first.cause
         }
     }
 
@@ -68,7 +97,7 @@ public enum FetchFailure: Error, Sendable, Hashable, CustomStringConvertible {
     /// Worth remembering in the cache: a property of the URL, not of this run.
     var isRemembered: Bool {
         switch self {
-        case .budgetExhausted, .notCached, .rememberedFailure, .unusable, .unsupportedType: return false
+        case .budgetExhausted, .notCached, .rememberedFailure, .unusable, .unsupportedType, .hostSkipped, .withFallback: return false
         default: return true
         }
     }

@@ -6,6 +6,9 @@ import Foundation
 /// and no larger output. One value per thread (libdeflate's compressor keeps
 /// state); it frees itself.
 final class Deflater {
+    /// The libdeflate Bindery was built against.
+    static let libraryVersion = LIBDEFLATE_VERSION_STRING
+
     /// libdeflate's default level, zlib's too: the usual size/speed balance,
     /// fixed so output is stable (see README, "Speed", for the level table).
     static let defaultLevel: Int32 = 6

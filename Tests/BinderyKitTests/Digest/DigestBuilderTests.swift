@@ -33,7 +33,7 @@ final class DigestBuilderTests: XCTestCase {
         let b = article("b", "2024-01-18T10:00:00Z", url: "https://example.com/x")
         let undated = article("c", nil, url: "https://example.com/x")
         XCTAssertEqual(DigestBuilder.deduplicated([b, undated, a]).kept.map(\.title), ["b"])
-        XCTAssertEqual(DigestBuilder.deduplicated([a, b]).dropped, 1)
+        XCTAssertEqual(DigestBuilder.deduplicated([a, b]).duplicates.flatMap(\.dropped).count, 1)
     }
 
     func testDedupHappensBeforeTheDateFilter() {

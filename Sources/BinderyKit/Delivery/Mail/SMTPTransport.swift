@@ -8,6 +8,9 @@ import Foundation
 /// Success is reported only when the server accepted the whole message
 /// (its 250 after DATA): every other outcome is a `MailError`.
 enum SMTPTransport {
+    /// The libcurl Bindery was built against.
+    static let libraryVersion = LIBCURL_VERSION
+
     static func send(_ message: MailMessage, settings: MailSettings) throws {
         _ = curlInitialized
         guard let curl = curl_easy_init() else { throw MailError.settings("libcurl could not start") }

@@ -4,7 +4,7 @@ import Foundation
 /// `dc:date` and HTML `time@datetime`, computed with integer arithmetic
 /// (proleptic Gregorian calendar) rather than a date formatter: creating an
 /// `ISO8601DateFormatter` per article costs more than rendering the article.
-enum W3CDateTime {
+public enum W3CDateTime {
     /// `CCYY-MM-DDThh:mm:ss` plus `Z` (offset 0) or `±hh:mm`, whole seconds.
     /// An offset with seconds (local mean time before 1900-ish) cannot be
     /// written (HTML's time-zone offset is hours and minutes), so that
@@ -26,7 +26,7 @@ enum W3CDateTime {
     }
 
     /// `CCYY-MM-DD`, the local day of `date` in `timeZone`.
-    static func day(_ date: Date, timeZone: TimeZone) -> String {
+    public static func day(_ date: Date, timeZone: TimeZone) -> String {
         Fields(secondsSince1970: Int64(date.timeIntervalSince1970.rounded(.down)) + Int64(timeZone.secondsFromGMT(for: date))).day
     }
 
