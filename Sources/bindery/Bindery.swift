@@ -15,7 +15,7 @@ struct Bindery: ParsableCommand {
             or with --strict and any warning, 2 on usage errors.
             """,
         version: BinderyVersion.string,
-        subcommands: [EpubCommand.self, MarkdownCommand.self, TextCommand.self, ListCommand.self]
+        subcommands: [EpubCommand.self, MarkdownCommand.self, TextCommand.self, ListCommand.self, RulesCommand.self]
     )
 
     /// Parses and runs, mapping ArgumentParser's outcomes onto Bindery's exit

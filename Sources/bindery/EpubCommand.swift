@@ -20,6 +20,7 @@ struct EpubCommand: ParsableCommand {
     var style: String?
 
     @OptionGroup(title: "Images") var images: ImageOptionGroup
+    @OptionGroup(title: "Site rules") var siteRules: SiteRulesOptionGroup
     @OptionGroup(title: "Reporting") var reporting: ReportingOptions
 
     func validate() throws {
@@ -30,11 +31,13 @@ struct EpubCommand: ParsableCommand {
 
     func run() throws {
         let run = ExportRun(reporting: reporting)
-        let digest = try run.digest(input, selection)
+        let rules = try siteRules.rules()
+        let digest = try run.digest(input, selection, rules: rules)
         let metadata = BookMetadata.make(for: digest, overrides: book.overrides, clock: .fromEnvironment())
         let stylesheet = try style.map { try String(contentsOfFile: $0, encoding: .utf8) } ?? DefaultStylesheet.css
         let export = EPUBExport(digest: digest, metadata: metadata, stylesheet: stylesheet,
-                                assets: images.assetOptions, makesCover: images.includesCover)
+                                assets: images.assetOptions, makesCover: images.includesCover,
+                                cleaner: ArticleCleaner(siteRules: rules))
         let result = try run.writing {
             try export.write(to: URL(fileURLWithPath: output), log: run.log, progress: run.progress("Binding"))
         }

@@ -16,11 +16,12 @@ struct ExportRun {
         strict = reporting.strict
     }
 
-    /// Scans the inputs and selects; exits 1 when nothing is left to export.
-    func digest(_ inputs: InputOptions, _ selection: SelectionOptionGroup) throws -> Digest {
+    /// Scans the inputs, applies the site rules' title and byline rules and
+    /// selects; exits 1 when nothing is left to export.
+    func digest(_ inputs: InputOptions, _ selection: SelectionOptionGroup, rules: SiteRules) throws -> Digest {
         let scan = ArchiveReader().scan(inputs.urls)
         log.report(contentsOf: scan.diagnostics)
-        let digest = DigestBuilder(options: try selection.selection()).build(scan.articles)
+        let digest = DigestBuilder(options: try selection.selection()).build(rules.annotate(scan.articles))
         guard digest.articleCount > 0 else {
             let why = scan.articles.isEmpty ? "no articles found in the input" : "no article matches the selection"
             FileHandleOutput.standardError.write("error: nothing to export: \(why)\n")

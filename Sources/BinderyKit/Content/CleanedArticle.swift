@@ -9,9 +9,25 @@
 public struct CleanedArticle: Sendable {
     public var article: Article
     public var body: [Block]
+    /// Who translated, edited or contributed (`编译 王五;审校 赵六`), as the
+    /// site rules found it: closing lines, in the order they stood.
+    public var credits: [String]
+    /// The site's own tags for the article (`rel="tag"` links and the site
+    /// rules' `tags`), in order of appearance.
+    public var tags: [String]
+    /// The article in its original language, when the site links to it.
+    public var originalVersion: OriginalVersion?
+    /// Which cleaning and header rules changed something, and how often
+    /// (`bindery rules` adds these up).
+    public var firedRules: [String: Int]
 
-    public init(article: Article, body: [Block]) {
+    public init(article: Article, body: [Block], credits: [String] = [], tags: [String] = [],
+                originalVersion: OriginalVersion? = nil, firedRules: [String: Int] = [:]) {
         self.article = article
         self.body = body
+        self.credits = credits
+        self.tags = tags
+        self.originalVersion = originalVersion
+        self.firedRules = firedRules
     }
 }

@@ -2,17 +2,28 @@
 /// tree and converts the result into the typed content every renderer
 /// writes (`CleanedArticle`, `ContentConverter`).
 ///
-/// Order matters in three places: the archiver's boilerplate is recognised on
-/// the raw tree (before attributes and wrappers are rewritten); element rules
-/// run in one traversal (`RuleWalker`); body-wide rules that need the whole
-/// cleaned tree (paragraph wrapping, ids and fragment links) run last.
+/// Order matters in four places: the archiver's boilerplate and the site's
+/// element rules (`ApplySiteSelectors`) are recognised on the raw tree
+/// (before attributes and wrappers are rewritten); element rules run in one
+/// traversal (`RuleWalker`); lines are judged by their text on the cleaned
+/// tree (`ApplyLineRules`), where paragraphs are split and loose text is
+/// wrapped; ids and fragment links are checked last.
 public struct ArticleCleaner: Sendable {
-    public init() {}
+    /// The site rules bodies are cleaned with (the built-in ones unless
+    /// the caller brings others).
+    public var siteRules: SiteRules
 
-    private static let rawBodyRules: [any BodyRule] = [RemoveDateLine(), RemoveFeedFooter(), CaptionLeadImage()]
+    public init(siteRules: SiteRules = .builtIn) {
+        self.siteRules = siteRules
+    }
+
+    private static let rawBodyRules: [any BodyRule] = [
+        RemoveDateLine(), RemoveFeedFooter(), ApplySiteSelectors(), CaptionLeadImage(),
+    ]
 
     private static let walker = RuleWalker(
         before: [
+            LabelScreenReaderText(), CollectRelTags(),
             DropNonContent(), KeepNoscriptImages(), ReplaceEmbedsWithLinks(), RenameObsoleteElements(),
             UnwrapFormControls(), ChooseImageSource(), UnwrapUnknownElements(), SanitizeLinks(),
             FilterAttributes(), DemoteHeadings(), RepairOrphanedParts(),
@@ -23,19 +34,32 @@ public struct ArticleCleaner: Sendable {
         ])
 
     private static let cleanBodyRules: [any BodyRule] = [
-        DropAdjacentDuplicateImages(), WrapLooseInlineContent(), MakeIDsUniqueAndValid(),
+        DropAdjacentDuplicateImages(), WrapLooseInlineContent(),
+        ApplyLineRules(generic: [DropFeedPluginFooter(), DropAppearedFirstOn(), DropShareLinkRows()]),
+        MakeIDsUniqueAndValid(),
     ]
 
     /// Never throws: problems become diagnostics naming the article's file.
     public func clean(_ article: Article, html: String) -> (CleanedArticle, [Diagnostic]) {
-        let (tree, diagnostics) = cleanTree(article, html: html)
-        return (CleanedArticle(article: article, body: ContentConverter.blocks(tree)), diagnostics)
+        let (tree, context) = cleanDocument(article, html: html)
+        let findings = context.findings
+        var fired = findings.firedRules
+        for rule in article.appliedRules { fired[rule, default: 0] += 1 }
+        let cleaned = CleanedArticle(article: article, body: ContentConverter.blocks(tree), credits: findings.credits,
+                                     tags: findings.tags, originalVersion: findings.originalVersion, firedRules: fired)
+        return (cleaned, context.diagnostics)
     }
 
     /// The cleaned HTML tree, before its conversion into content: what the
     /// cleaning rules make of `html` (their tests look at it).
     func cleanTree(_ article: Article, html: String) -> ([Node], [Diagnostic]) {
-        var context = CleaningContext(article: article)
+        let (tree, context) = cleanDocument(article, html: html)
+        return (tree, context.diagnostics)
+    }
+
+    /// The cleaned tree and what the rules found on the way.
+    func cleanDocument(_ article: Article, html: String) -> ([Node], CleaningContext) {
+        var context = CleaningContext(article: article, site: siteRules.site(for: article.url))
         var body = HTMLParser.parseFragment(html)
         for rule in Self.rawBodyRules { rule.apply(to: &body, in: &context) }
         body = Self.walker.walk(body, in: &context)
@@ -43,6 +67,6 @@ public struct ArticleCleaner: Sendable {
         if body.isEmpty, html.utf8.contains(where: { $0 > 0x20 }) {
             context.report("the article body has no readable content")
         }
-        return (body, context.diagnostics)
+        return (body, context)
     }
 }

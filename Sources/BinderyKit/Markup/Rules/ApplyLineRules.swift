@@ -1,0 +1,47 @@
+/// Offers lines of the cleaned body to the line rules: the generic feed
+/// footers (`DropFeedPluginFooter`, `DropAppearedFirstOn`,
+/// `DropShareLinkRows`) and the site's `lines`. From the end, then from the
+/// start, lines go one after another as long as a rule takes the edge line
+/// (a footer is several lines, with an `<hr>` before it); rules that look
+/// anywhere then see every line. A dropped line is gone; a credit is kept
+/// as a closing line, an original-language link beside the article's link.
+///
+/// Runs on the cleaned tree, where paragraphs are split and loose text is
+/// wrapped, before ids are checked (a removed line may have held one).
+struct ApplyLineRules: BodyRule {
+    let generic: [any LineRecognizer]
+
+    func apply(to body: inout [Node], in context: inout CleaningContext) {
+        var recognizers = generic
+        if let site = context.site, !site.lines.isEmpty { recognizers.append(SiteLineRecognizer(site: site)) }
+
+        func judge(_ line: BodyLine, at position: LineRule.Position, credits: inout [String]) -> Bool {
+            guard !line.isEmpty else { return false }
+            for recognizer in recognizers where recognizer.positions.contains(position) {
+                guard let (verdict, rule) = recognizer.recognize(line, at: position) else { continue }
+                context.fired(rule)
+                switch verdict {
+                case .drop: break
+                case .credit: credits.append(line.text)
+                case .originalVersion(let href, let language):
+                    if context.findings.originalVersion == nil {
+                        context.findings.originalVersion = OriginalVersion(href: href, language: language)
+                    }
+                }
+                return true
+            }
+            return false
+        }
+
+        var closing: [String] = []
+        while BodyLines.take(.end, from: &body, { judge($0, at: .end, credits: &closing) }) {}
+        var opening: [String] = []
+        while BodyLines.take(.start, from: &body, { judge($0, at: .start, credits: &opening) }) {}
+        var anywhere: [String] = []
+        if recognizers.contains(where: { $0.positions.contains(.anywhere) }) {
+            BodyLines.removeEach(from: &body) { judge($0, at: .anywhere, credits: &anywhere) }
+        }
+        // Credits in the order they stood: the end was read backwards.
+        for credit in opening + anywhere + closing.reversed() { context.findings.addCredit(credit) }
+    }
+}
