@@ -16,6 +16,10 @@ struct RulesCommand: ParsableCommand {
     @OptionGroup var input: InputOptions
     @OptionGroup(title: "Selection") var selection: SelectionOptionGroup
     @OptionGroup(title: "Site rules") var siteRules: SiteRulesOptionGroup
+
+    @Flag(help: "Also show, article by article, the text each rule took out.")
+    var removed = false
+
     @OptionGroup(title: "Reporting") var reporting: ReportingOptions
 
     func run() throws {
@@ -26,11 +30,17 @@ struct RulesCommand: ParsableCommand {
         let pipeline = ArticlePipeline(digest: digest, cleaner: cleaner, binding: nil, log: run.log,
                                        progress: run.progress("Cleaning"))
         var report = RuleReport()
+        var removals = ""
         try pipeline.forEachArticle { bound in
             report.add(bound.cleaned, site: rules.site(for: bound.article.url)?.name)
+            guard removed, !bound.cleaned.removed.isEmpty else { return }
+            removals += "\n" + bound.article.origin.displayName + "\n"
+            for item in bound.cleaned.removed { removals += "  " + item.rule + "\n      " + item.text + "\n" }
         }
         run.console.finishProgress()
-        FileHandleOutput.standardOutput.write(Self.text(report, rules: rules))
+        var text = Self.text(report, rules: rules)
+        if removed { text += "\nRemoved text\n" + (removals.isEmpty ? "  none\n" : removals) }
+        FileHandleOutput.standardOutput.write(text)
         try run.finish()
     }
 

@@ -20,14 +20,31 @@ public struct CleanedArticle: Sendable {
     /// Which cleaning and header rules changed something, and how often
     /// (`bindery rules` adds these up).
     public var firedRules: [String: Int]
+    /// The text the site and boilerplate rules took out of the body, each
+    /// with the rule that did (`bindery rules --removed` shows them).
+    public var removed: [RemovedText]
 
     public init(article: Article, body: [Block], credits: [String] = [], tags: [String] = [],
-                originalVersion: OriginalVersion? = nil, firedRules: [String: Int] = [:]) {
+                originalVersion: OriginalVersion? = nil, firedRules: [String: Int] = [:], removed: [RemovedText] = []) {
         self.article = article
         self.body = body
         self.credits = credits
         self.tags = tags
         self.originalVersion = originalVersion
         self.firedRules = firedRules
+        self.removed = removed
+    }
+}
+
+/// Text a rule took out of an article, as the reader would have seen it.
+public struct RemovedText: Sendable, Hashable {
+    /// The rule's name, as reports show it.
+    public var rule: String
+    /// White space collapsed.
+    public var text: String
+
+    public init(rule: String, text: String) {
+        self.rule = rule
+        self.text = text
     }
 }

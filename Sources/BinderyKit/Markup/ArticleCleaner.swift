@@ -12,32 +12,46 @@ public struct ArticleCleaner: Sendable {
     /// The site rules bodies are cleaned with (the built-in ones unless
     /// the caller brings others).
     public var siteRules: SiteRules
+    /// Whether the generic boilerplate rules run (`LabelScreenReaderText`
+    /// and the feed-footer line rules); off only to see what they change.
+    let boilerplateRules: Bool
 
     public init(siteRules: SiteRules = .builtIn) {
+        self.init(siteRules: siteRules, boilerplateRules: true)
+    }
+
+    init(siteRules: SiteRules, boilerplateRules: Bool) {
         self.siteRules = siteRules
+        self.boilerplateRules = boilerplateRules
     }
 
     private static let rawBodyRules: [any BodyRule] = [
         RemoveDateLine(), RemoveFeedFooter(), ApplySiteSelectors(), CaptionLeadImage(),
     ]
 
-    private static let walker = RuleWalker(
-        before: [
-            LabelScreenReaderText(), CollectRelTags(),
-            DropNonContent(), KeepNoscriptImages(), ReplaceEmbedsWithLinks(), RenameObsoleteElements(),
-            UnwrapFormControls(), ChooseImageSource(), UnwrapUnknownElements(), SanitizeLinks(),
-            FilterAttributes(), DemoteHeadings(), RepairOrphanedParts(),
-        ],
-        after: [
-            RepairLists(), RepairTables(), NormalizeFigures(), DropAdjacentDuplicateImages(), DropEmptyLinks(),
-            SplitParagraphs(), HoistBlocksOutOfPhrasing(),
-        ])
+    private static func walker(boilerplate: Bool) -> RuleWalker {
+        RuleWalker(
+            before: (boilerplate ? [LabelScreenReaderText()] : []) + [
+                CollectRelTags(), DropNonContent(), KeepNoscriptImages(), ReplaceEmbedsWithLinks(), RenameObsoleteElements(),
+                UnwrapFormControls(), ChooseImageSource(), UnwrapUnknownElements(), SanitizeLinks(),
+                FilterAttributes(), DemoteHeadings(), RepairOrphanedParts(),
+            ],
+            after: [
+                RepairLists(), RepairTables(), NormalizeFigures(), DropAdjacentDuplicateImages(), DropEmptyLinks(),
+                SplitParagraphs(), HoistBlocksOutOfPhrasing(),
+            ])
+    }
 
-    private static let cleanBodyRules: [any BodyRule] = [
-        DropAdjacentDuplicateImages(), WrapLooseInlineContent(),
-        ApplyLineRules(generic: [DropFeedPluginFooter(), DropAppearedFirstOn(), DropShareLinkRows()]),
-        MakeIDsUniqueAndValid(),
-    ]
+    private static let walker = walker(boilerplate: true)
+    private static let walkerWithoutBoilerplate = walker(boilerplate: false)
+
+    private static func cleanBodyRules(boilerplate: Bool) -> [any BodyRule] {
+        let lines = ApplyLineRules(generic: boilerplate ? [DropFeedPluginFooter(), DropAppearedFirstOn(), DropShareLinkRows()] : [])
+        return [DropAdjacentDuplicateImages(), WrapLooseInlineContent(), lines, MakeIDsUniqueAndValid()]
+    }
+
+    private static let cleanBodyRules = cleanBodyRules(boilerplate: true)
+    private static let cleanBodyRulesWithoutBoilerplate = cleanBodyRules(boilerplate: false)
 
     /// Never throws: problems become diagnostics naming the article's file.
     public func clean(_ article: Article, html: String) -> (CleanedArticle, [Diagnostic]) {
@@ -46,7 +60,8 @@ public struct ArticleCleaner: Sendable {
         var fired = findings.firedRules
         for rule in article.appliedRules { fired[rule, default: 0] += 1 }
         let cleaned = CleanedArticle(article: article, body: ContentConverter.blocks(tree), credits: findings.credits,
-                                     tags: findings.tags, originalVersion: findings.originalVersion, firedRules: fired)
+                                     tags: findings.tags, originalVersion: findings.originalVersion, firedRules: fired,
+                                     removed: findings.removed)
         return (cleaned, context.diagnostics)
     }
 
@@ -62,8 +77,10 @@ public struct ArticleCleaner: Sendable {
         var context = CleaningContext(article: article, site: siteRules.site(for: article.url))
         var body = HTMLParser.parseFragment(html)
         for rule in Self.rawBodyRules { rule.apply(to: &body, in: &context) }
-        body = Self.walker.walk(body, in: &context)
-        for rule in Self.cleanBodyRules { rule.apply(to: &body, in: &context) }
+        body = (boilerplateRules ? Self.walker : Self.walkerWithoutBoilerplate).walk(body, in: &context)
+        for rule in boilerplateRules ? Self.cleanBodyRules : Self.cleanBodyRulesWithoutBoilerplate {
+            rule.apply(to: &body, in: &context)
+        }
         if body.isEmpty, html.utf8.contains(where: { $0 > 0x20 }) {
             context.report("the article body has no readable content")
         }

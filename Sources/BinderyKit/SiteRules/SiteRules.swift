@@ -89,8 +89,10 @@ public struct SiteRules: Sendable {
         site(for: url)?.publisher
     }
 
+    /// A site's own patterns first, then the generic rules (a site's
+    /// `【SOURCE】` via pattern must see the brackets before they become a marker).
     static let headerRules: [any HeaderRule] = [
-        StripTitleAffixes(), MarkTitleTags(), TitleViaPrefix(), DropBylinePlaceholders(), CollapseDoubledByline(),
+        StripTitleAffixes(), TitleViaPrefix(), MarkTitleTags(), DropBylinePlaceholders(), CollapseDoubledByline(),
     ]
 
     /// `article` with its publisher set and the title and byline rules

@@ -9,6 +9,9 @@ struct CleaningFindings {
     var originalVersion: OriginalVersion?
     /// Rule name → times it changed something in this article.
     var firedRules: [String: Int] = [:]
+    /// The text each rule took out of the article (not what it kept
+    /// elsewhere, such as credits), in the order removed.
+    var removed: [RemovedText] = []
 
     mutating func addTag(_ raw: String) {
         let tag = raw.collapsingWhitespace()
@@ -25,5 +28,12 @@ extension CleaningContext {
     /// Records that the rule `name` changed something (`times` times).
     mutating func fired(_ name: String, times: Int = 1) {
         findings.firedRules[name, default: 0] += times
+    }
+
+    /// Records that the rule `name` took `text` out of the article (and fired).
+    mutating func removed(_ text: String, by name: String) {
+        fired(name)
+        let text = text.collapsingWhitespace()
+        if !text.isEmpty { findings.removed.append(RemovedText(rule: name, text: text)) }
     }
 }

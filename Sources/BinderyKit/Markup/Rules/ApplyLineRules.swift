@@ -19,11 +19,15 @@ struct ApplyLineRules: BodyRule {
             guard !line.isEmpty else { return false }
             for recognizer in recognizers where recognizer.positions.contains(position) {
                 guard let (verdict, rule) = recognizer.recognize(line, at: position) else { continue }
-                context.fired(rule)
                 switch verdict {
-                case .drop: break
-                case .credit: credits.append(line.text)
+                case .drop:
+                    context.removed(line.text, by: rule)
+                case .credit:
+                    context.fired(rule)
+                    credits.append(line.text)
                 case .originalVersion(let href, let language):
+                    // The line's words go; its link is kept beside the article's.
+                    context.removed(line.text, by: rule)
                     if context.findings.originalVersion == nil {
                         context.findings.originalVersion = OriginalVersion(href: href, language: language)
                     }
@@ -41,7 +45,10 @@ struct ApplyLineRules: BodyRule {
         if recognizers.contains(where: { $0.positions.contains(.anywhere) }) {
             BodyLines.removeEach(from: &body) { judge($0, at: .anywhere, credits: &anywhere) }
         }
-        // Credits in the order they stood: the end was read backwards.
-        for credit in opening + anywhere + closing.reversed() { context.findings.addCredit(credit) }
+        // Credits in the order they stood: the opening ones before those
+        // taken from elements (`ApplySiteSelectors`), the end read backwards.
+        let earlier = context.findings.credits
+        context.findings.credits = []
+        for credit in opening + earlier + anywhere + closing.reversed() { context.findings.addCredit(credit) }
     }
 }

@@ -34,10 +34,13 @@ struct ApplySiteSelectors: BodyRule {
                 context.fired("\(site.name): tags \(selector.source)")
             }
             if let player = site.players.first(where: { $0.select.matches(element, ancestors: ancestors) }) {
-                let (embed, consumed) = PlayerEmbed.make(element, rule: player, following: nodes[index...], in: context)
+                let (embed, consumed, title) = PlayerEmbed.make(element, rule: player, following: nodes[index...], in: context)
                 out.append(embed)
                 index += consumed
-                context.fired("\(site.name): players \(player.select.source)")
+                let name = "\(site.name): players \(player.select.source)"
+                // The module's text, unless it is the title the embed keeps.
+                let text = element.children.readableText
+                if !text.isEmpty, text != title { context.removed(text, by: name) } else { context.fired(name) }
                 continue
             }
             if let selector = first(site.credits) {
@@ -46,7 +49,7 @@ struct ApplySiteSelectors: BodyRule {
                 continue
             }
             if let selector = first(site.remove) {
-                context.fired("\(site.name): remove \(selector.source)")
+                context.removed(element.children.readableText, by: "\(site.name): remove \(selector.source)")
                 continue
             }
             var rewritten = element
@@ -70,9 +73,10 @@ enum PlayerEmbed {
     /// Text after a module longer than this is prose, not its title.
     static let maximumNextTextLength = 200
 
-    /// The embed, and how many of the `following` nodes it took in (a
-    /// `next-text` title).
-    static func make(_ module: Element, rule: PlayerRule, following: ArraySlice<Node>, in context: CleaningContext) -> (Node, Int) {
+    /// The embed, how many of the `following` nodes it took in (a
+    /// `next-text` title), and its title.
+    static func make(_ module: Element, rule: PlayerRule, following: ArraySlice<Node>, in context: CleaningContext)
+        -> (Node, Int, String?) {
         var url: String?
         for source in rule.url {
             if let found = value(source, in: module).flatMap(context.links.resolveWebURL) {
@@ -96,7 +100,7 @@ enum PlayerEmbed {
             }
         }
         let node = ReplaceEmbedsWithLinks.placeholder(rule.kind, url: url ?? context.links.base?.absoluteString, title: title)
-        return (node, consumed)
+        return (node, consumed, title)
     }
 
     private static func value(_ source: ValueSource, in module: Element) -> String? {

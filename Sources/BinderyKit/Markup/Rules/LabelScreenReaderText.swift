@@ -24,12 +24,17 @@ struct LabelScreenReaderText: ElementRule {
     func apply(to element: inout Element, in context: inout CleaningContext) -> [Node]? {
         guard element.name == "figure" else { return nil }
         var changes = 0
-        element.children = relabel(element.children, inCaption: false, changes: &changes)
-        if changes > 0 { context.fired("LabelScreenReaderText", times: changes) }
+        var labels: [String] = []
+        element.children = relabel(element.children, inCaption: false, changes: &changes, labels: &labels)
+        for label in labels { context.removed(label, by: Self.name) }
+        if changes > labels.count { context.fired(Self.name, times: changes - labels.count) }
         return nil
     }
 
-    private func relabel(_ nodes: [Node], inCaption: Bool, changes: inout Int) -> [Node] {
+    static let name = "LabelScreenReaderText"
+
+    /// `labels`: the text of the labels taken out.
+    private func relabel(_ nodes: [Node], inCaption: Bool, changes: inout Int, labels: inout [String]) -> [Node] {
         var out: [Node] = []
         var index = 0
         while index < nodes.count {
@@ -42,6 +47,7 @@ struct LabelScreenReaderText: ElementRule {
             let classes = Selector.words(element[attribute: "class"] ?? "")
             if classes.contains(where: { Self.hiddenClasses.contains(String($0)) }) {
                 changes += 1
+                labels.append(element.children.readableText)
                 guard !inCaption else { continue }
                 // The label goes; what it labels, next, gets its role.
                 guard let next = nodes[index...].firstIndex(where: { !$0.isWhitespaceText }),
@@ -66,7 +72,8 @@ struct LabelScreenReaderText: ElementRule {
                 out.append(Self.credit(element))
                 continue
             }
-            element.children = relabel(element.children, inCaption: inCaption || element.name == "figcaption", changes: &changes)
+            element.children = relabel(element.children, inCaption: inCaption || element.name == "figcaption",
+                                       changes: &changes, labels: &labels)
             out.append(.element(element))
         }
         return out
