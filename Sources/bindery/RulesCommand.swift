@@ -50,12 +50,13 @@ struct RulesCommand: ParsableCommand {
             let (x, y) = (report.articlesBySite[a.name] ?? 0, report.articlesBySite[b.name] ?? 0)
             return x != y ? x > y : a.name < b.name
         }
-        let nameWidth = sites.map(\.name.count).max() ?? 0
+        let nameWidth = sites.map { DisplayWidth.of($0.name) }.max() ?? 0
+        let publisherWidth = sites.map { DisplayWidth.of($0.publisher ?? "-") }.max() ?? 0
         for site in sites {
             let count = report.articlesBySite[site.name] ?? 0
             var line = "  " + pad(String(count), 6, right: true) + "  " + pad(site.name, nameWidth)
-            line += "  " + (site.publisher ?? "-") + "  (" + site.hosts.map(\.description).joined(separator: ", ") + ")"
-            out += line + "  " + site.origin + "\n"
+            line += "  " + pad(site.publisher ?? "-", publisherWidth) + "  " + site.hosts.map(\.description).joined(separator: ", ")
+            out += line + "  (" + site.origin + ")\n"
         }
         out += "\nRules that fired (articles, times)\n"
         let entries = report.entries
@@ -68,8 +69,9 @@ struct RulesCommand: ParsableCommand {
         return out
     }
 
+    /// `text` filled with spaces to `width` display columns (CJK characters count two).
     private static func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
-        let fill = String(repeating: " ", count: max(0, width - text.count))
+        let fill = String(repeating: " ", count: max(0, width - DisplayWidth.of(text)))
         return right ? fill + text : text + fill
     }
 }
