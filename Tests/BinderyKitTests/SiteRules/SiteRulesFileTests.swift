@@ -58,6 +58,23 @@ final class SiteRulesFileTests: XCTestCase {
         XCTAssertEqual(site.origin, "test.json:4")
     }
 
+    /// README's complete example is a rule file that reads, with every kind of field.
+    func testREADMEExampleReads() throws {
+        let readme = try String(contentsOf: ExportSamplesFixture.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        let section = try XCTUnwrap(readme.range(of: "## Site rules"))
+        let start = try XCTUnwrap(readme.range(of: "```json\n", range: section.upperBound..<readme.endIndex))
+        let end = try XCTUnwrap(readme.range(of: "```", range: start.upperBound..<readme.endIndex))
+        let sites = try RuleFileReader.read(String(readme[start.upperBound..<end.lowerBound]), file: "README.md")
+        let site = try XCTUnwrap(sites.first)
+        XCTAssertFalse(site.hosts.isEmpty || site.publisher == nil || site.aliases.isEmpty || site.titleStrip.isEmpty
+                       || site.titleVia.isEmpty || site.remove.isEmpty || site.unwrap.isEmpty || site.credits.isEmpty
+                       || site.tags.isEmpty || site.players.isEmpty || site.lines.isEmpty, "the example shows every field")
+        let rules = SiteRules.builtIn.adding(sites)
+        let article = rules.annotate(S.article(title: "[Wire] Harbour reopens - Port Alder News", url: "https://news.example.com/portalder/1"))
+        XCTAssertEqual(article.title, "Harbour reopens")
+        XCTAssertEqual(article.via, "Wire")
+    }
+
     func testPlayerDefaults() throws {
         let site = try XCTUnwrap(S.sites(#"{"sites": [{"name": "a", "hosts": "a.example", "players": [{"select": "video.x", "kind": "video"}]}]}"#).first)
         XCTAssertEqual(site.players.first?.url, [.json("url"), .attribute("data-src"), .link])
