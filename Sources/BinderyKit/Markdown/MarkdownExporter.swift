@@ -163,7 +163,7 @@ public struct MarkdownExporter {
             published: article.instant.map { ISO8601.string($0, timeZone: timeZone) },
             created: "",
             description: LeadSentence.of(bound.cleaned.body),
-            tags: MarkdownExportOptions.normalized(tags + bound.cleaned.tags))
+            tags: bound.cleaned.tags.isEmpty ? tags : MarkdownExportOptions.normalized(tags + bound.cleaned.tags))
         let body = renderer.render(bound.cleaned.body + Self.creditBlocks(bound.cleaned))
         let stem = NoteFileName.stem(noteTitle(article))
         return NoteParts(stem: stem,

@@ -73,7 +73,11 @@ public struct HostPattern: Sendable, Hashable, CustomStringConvertible {
         }
         host = rest
         pathPrefix = path
+        dottedHost = "." + rest
     }
+
+    /// `.` + `host`, for the subdomain test.
+    private let dottedHost: String
 
     public struct Failure: Error, CustomStringConvertible {
         public var message: String
@@ -95,18 +99,25 @@ public struct HostPattern: Sendable, Hashable, CustomStringConvertible {
         var path: String
 
         init?(_ url: URL) {
-            guard var host = url.host?.lowercased(), !host.isEmpty else { return nil }
+            guard var (host, path) = WebAddress.hostAndPath(url.absoluteString) else { return nil }
             if host.hasSuffix(".") { host.removeLast() }
-            var path = url.path.lowercased()
+            path = path.lowercased()
             while path.hasPrefix("//") { path.removeFirst() }
             self.host = host
             self.path = path
         }
     }
 
+    /// Byte-wise (hosts and paths are lower-case ASCII or percent-encoded):
+    /// every article is looked up.
     func matches(_ place: Place) -> Bool {
-        guard place.host == host || place.host.hasSuffix("." + host) else { return false }
-        return pathPrefix.isEmpty || place.path == pathPrefix || place.path.hasPrefix(pathPrefix + "/")
+        let placeHost = place.host.utf8
+        guard placeHost.elementsEqual(host.utf8) || placeHost.reversed().starts(with: dottedHost.utf8.reversed()) else { return false }
+        guard !pathPrefix.isEmpty else { return true }
+        let path = place.path.utf8
+        guard path.starts(with: pathPrefix.utf8) else { return false }
+        let rest = path.dropFirst(pathPrefix.utf8.count)
+        return rest.isEmpty || rest.first == UInt8(ascii: "/")
     }
 
     /// How specific the pattern is: longer hosts, then longer paths, win.

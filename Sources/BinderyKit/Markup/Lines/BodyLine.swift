@@ -1,20 +1,82 @@
 /// One line of a cleaned article body, as a reader sees it: a paragraph's
 /// content up to a `<br>`, or all of it. Site and generic line rules
 /// (`LineRecognizer`) judge lines by these facts.
-struct BodyLine {
+///
+/// Every article's first and last lines are looked at, so what costs is
+/// worked out only when a rule asks: the links at once (most lines have
+/// none, and the generic rules want some), the text when first read.
+final class BodyLine {
+    /// Boilerplate lines are short: a line with more text than this (in
+    /// UTF-8 bytes) is the article's own and is not offered to any rule.
+    static let maximumBytes = 2000
+
+    /// `nodes` as a line, or `nil` when they hold more than `maximumBytes` of text.
+    static func ifShort(_ nodes: [Node]) -> BodyLine? {
+        var budget = maximumBytes
+        func fits(_ nodes: [Node]) -> Bool {
+            for node in nodes {
+                switch node {
+                case .text(let text):
+                    budget -= text.utf8.count
+                    if budget < 0 { return false }
+                case .element(let element):
+                    if !fits(element.children) { return false }
+                }
+            }
+            return true
+        }
+        return fits(nodes) ? BodyLine(nodes) : nil
+    }
+
     let nodes: [Node]
-    /// The visible text, white space collapsed.
-    let text: String
     /// The `href`s of its links, in order.
     let links: [String]
-    /// The visible text outside links, white space collapsed.
-    let textOutsideLinks: String
-    /// Share of the line's non-space characters that sit inside links (0…1).
-    let linkShare: Double
 
     init(_ nodes: [Node]) {
         self.nodes = nodes
         var links: [String] = []
+        func collect(_ nodes: [Node]) {
+            for case .element(let element) in nodes {
+                if element.name == "a", let href = element[attribute: "href"] { links.append(href) }
+                collect(element.children)
+            }
+        }
+        collect(nodes)
+        self.links = links
+    }
+
+    /// The visible text, white space collapsed.
+    private(set) lazy var text: String = nodes.readableText
+
+    /// Whether the text starts with `prefix` (leading white space aside):
+    /// a cheap first test that reads only as much text as the prefix is long.
+    func starts(with prefix: String) -> Bool {
+        let wanted = Array(prefix.utf8)
+        var head: [UInt8] = []
+        func collect(_ nodes: [Node]) {
+            for node in nodes where head.count < wanted.count {
+                switch node {
+                case .text(let string):
+                    for byte in string.utf8 where head.count < wanted.count {
+                        if head.isEmpty, byte.isHTMLSpace { continue }
+                        head.append(byte)
+                    }
+                case .element(let element):
+                    collect(element.children)
+                }
+            }
+        }
+        collect(nodes)
+        return head == wanted
+    }
+
+    /// The visible text outside links, white space collapsed.
+    var textOutsideLinks: String { linkFacts.outside }
+
+    /// Share of the line's non-space characters that sit inside links (0…1).
+    var linkShare: Double { linkFacts.share }
+
+    private lazy var linkFacts: (outside: String, share: Double) = {
         var inside = 0
         var total = 0
         var outside = ""
@@ -30,18 +92,13 @@ struct BodyLine {
                         if !inLink { outside += " " }
                         continue
                     }
-                    let isLink = element.name == "a" && element[attribute: "href"] != nil
-                    if isLink, let href = element[attribute: "href"] { links.append(href) }
-                    walk(element.children, inLink: inLink || isLink)
+                    walk(element.children, inLink: inLink || (element.name == "a" && element[attribute: "href"] != nil))
                 }
             }
         }
         walk(nodes, inLink: false)
-        self.links = links
-        text = nodes.readableText
-        textOutsideLinks = outside.collapsingWhitespace()
-        linkShare = total == 0 ? 0 : Double(inside) / Double(total)
-    }
+        return (outside.collapsingWhitespace(), total == 0 ? 0 : Double(inside) / Double(total))
+    }()
 
     var isEmpty: Bool { text.isEmpty && !nodes.containsPicture }
 }

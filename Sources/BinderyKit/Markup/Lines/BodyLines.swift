@@ -23,7 +23,7 @@ enum BodyLines {
         if case .element(var element) = nodes[index], isLineHolder(element.name) {
             var lines = element.children.lines
             let lineIndex = edge == .end ? lines.count - 1 : 0
-            guard take(BodyLine(lines[lineIndex])) else { return false }
+            guard let line = BodyLine.ifShort(lines[lineIndex]), take(line) else { return false }
             lines.remove(at: lineIndex)
             element.children = [Node].joiningLines(lines)
             if element.children.isVisuallyEmpty { nodes.remove(at: index) } else { nodes[index] = .element(element) }
@@ -41,7 +41,7 @@ enum BodyLines {
         }
         var lines = Array(nodes[start...end]).lines
         let lineIndex = edge == .end ? lines.count - 1 : 0
-        guard take(BodyLine(lines[lineIndex])) else { return false }
+        guard let line = BodyLine.ifShort(lines[lineIndex]), take(line) else { return false }
         lines.remove(at: lineIndex)
         let rest = [Node].joiningLines(lines)
         nodes.replaceSubrange(start...end, with: rest.isVisuallyEmpty ? [] : rest)
@@ -72,7 +72,7 @@ enum BodyLines {
                 }
             } else if isLineHolder(element.name) {
                 let lines = element.children.lines
-                let kept = lines.filter { !drop(BodyLine($0)) }
+                let kept = lines.filter { line in BodyLine.ifShort(line).map { !drop($0) } ?? true }
                 if kept.count < lines.count {
                     removed += lines.count - kept.count
                     element.children = [Node].joiningLines(kept)

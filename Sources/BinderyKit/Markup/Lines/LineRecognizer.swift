@@ -28,7 +28,7 @@ struct SiteLineRecognizer: LineRecognizer {
 
     func recognize(_ line: BodyLine, at position: LineRule.Position) -> (verdict: LineVerdict, rule: String)? {
         for rule in site.lines where rule.position == position {
-            guard !line.text.isEmpty, rule.pattern.matches(line.text) else { continue }
+            guard !line.isEmpty, rule.pattern.matches(line.text) else { continue }
             if rule.mostlyLinks, line.linkShare < 0.5 { continue }
             let name = "\(site.name): lines \(rule.pattern.source)"
             switch rule.action {

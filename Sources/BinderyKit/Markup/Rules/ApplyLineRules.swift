@@ -16,7 +16,6 @@ struct ApplyLineRules: BodyRule {
         if let site = context.site, !site.lines.isEmpty { recognizers.append(SiteLineRecognizer(site: site)) }
 
         func judge(_ line: BodyLine, at position: LineRule.Position, credits: inout [String]) -> Bool {
-            guard !line.isEmpty else { return false }
             for recognizer in recognizers where recognizer.positions.contains(position) {
                 guard let (verdict, rule) = recognizer.recognize(line, at: position) else { continue }
                 switch verdict {

@@ -3,14 +3,16 @@
 /// Chinese-language WordPress says `TITLE最先出现在SITE。`. As the last line
 /// of the body, with its links, it goes.
 struct DropAppearedFirstOn: LineRecognizer {
-    static let maximumLength = 400
+    /// In UTF-8 bytes.
+    static let maximumLength = 1200
     static let english = try! TextPattern("^The post .+ appeared first on .+$")
     static let chinese = try! TextPattern("^.+最先出现在.+$")
 
     var positions: Set<LineRule.Position> { [.end] }
 
     func recognize(_ line: BodyLine, at position: LineRule.Position) -> (verdict: LineVerdict, rule: String)? {
-        guard line.text.count <= Self.maximumLength, !line.links.isEmpty else { return nil }
+        guard line.links.count >= 2 || (line.links.count == 1 && line.starts(with: "The post ")),
+              line.text.utf8.count <= Self.maximumLength else { return nil }
         if Self.english.matches(line.text) || (line.links.count >= 2 && Self.chinese.matches(line.text)) {
             return (.drop, "DropAppearedFirstOn")
         }

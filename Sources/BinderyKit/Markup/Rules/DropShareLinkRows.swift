@@ -1,5 +1,3 @@
-import Foundation
-
 /// Rows of bookmark and share buttons (`Share: Facebook | Twitter |
 /// 分享到微博`, WordPress's `Add to del.icio.us`) are links to share
 /// services, not the article. A line at the end or start of the body whose
@@ -28,10 +26,9 @@ struct DropShareLinkRows: LineRecognizer {
     }
 
     static func isShareLink(_ href: String) -> Bool {
-        if href.lowercased().hasPrefix("mailto:?") { return true }
-        guard let components = URLComponents(string: href), var host = components.host?.lowercased() else { return false }
+        if href.utf8.starts(with: "mailto:?".utf8) { return true }
+        guard var (host, path) = WebAddress.hostAndPath(href) else { return false }
         if host.hasPrefix("www.") { host.removeFirst(4) }
-        let path = components.path
         return shareEndpoints.contains { endpoint in
             (host == endpoint.host || host.hasSuffix("." + endpoint.host)) && path.hasPrefix(endpoint.path)
         }

@@ -20,8 +20,10 @@ struct TitleViaPrefix: HeaderRule {
                 }
             }
         }
-        for name in context.knownSources where article.title.hasPrefix(name) {
-            let afterName = article.title.dropFirst(name.count)
+        let title = article.title.utf8
+        // Byte-wise: titles are compared with every name the rules know.
+        for name in context.knownSources where title.starts(with: name.utf8) {
+            guard let afterName = String(title.dropFirst(name.utf8.count)) else { continue }
             let spaced = afterName.drop(while: { $0.isWhitespace })
             guard let bar = spaced.first, Self.separators.contains(bar) else { continue }
             if take(name, rest: spaced.dropFirst(), into: &article, context) {
