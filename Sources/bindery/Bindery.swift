@@ -16,7 +16,7 @@ struct Bindery: ParsableCommand {
             """,
         version: "\(BinderyVersion.string) (built with \(LibraryVersions.summary))",
         subcommands: [EpubCommand.self, MarkdownCommand.self, TextCommand.self, ListCommand.self, FetchCommand.self,
-                      ServeCommand.self, SendCommand.self]
+                      ServeCommand.self, SendCommand.self, RulesCommand.self]
     )
 
     /// Parses and runs, mapping ArgumentParser's outcomes onto Bindery's exit

@@ -32,6 +32,7 @@ struct EpubCommand: ParsableCommand {
     var style: String?
 
     @OptionGroup(title: "Images") var images: ImageOptionGroup
+    @OptionGroup(title: "Site rules") var siteRules: SiteRulesOptionGroup
     @OptionGroup(title: "Reporting") var reporting: ReportingOptions
     @OptionGroup(title: "Reporting") var reportOption: ReportOption
     @OptionGroup(title: "Mail (with --send)") var mail: MailOptionGroup
@@ -46,11 +47,13 @@ struct EpubCommand: ParsableCommand {
 
     func run() throws {
         let run = ExportRun(reporting: reporting)
-        let digest = try run.digest(input, selection)
+        let rules = try siteRules.rules()
+        let digest = try run.digest(input, selection, rules: rules)
         let metadata = BookMetadata.make(for: digest, overrides: book.overrides, clock: .fromEnvironment())
         let stylesheet = try style.map { try String(contentsOfFile: $0, encoding: .utf8) } ?? DefaultStylesheet.css
         let export = EPUBExport(digest: digest, metadata: metadata, stylesheet: stylesheet,
-                                assets: images.assetOptions, makesCover: images.includesCover)
+                                assets: images.assetOptions, makesCover: images.includesCover,
+                                cleaner: ArticleCleaner(siteRules: rules))
         let (destination, result) = try run.writing {
             let destination = try BookDestination(output: output, library: library, onlySent: library == nil && !sendTo.isEmpty,
                                                   metadata: metadata)

@@ -18,14 +18,15 @@ final class ExportRun {
         strict = reporting.strict
     }
 
-    /// Scans the inputs and selects; exits 1 when nothing is left to export,
+    /// Scans the inputs, applies the site rules' title and byline rules and
+    /// selects; exits 1 when nothing is left to export,
     /// saying what was looked for and what was found.
-    func digest(_ inputs: InputOptions, _ selection: SelectionOptionGroup) throws -> Digest {
+    func digest(_ inputs: InputOptions, _ selection: SelectionOptionGroup, rules: SiteRules) throws -> Digest {
         let scan = ArchiveReader().scan(inputs.urls)
         log.report(contentsOf: scan.diagnostics)
         filesRead = scan.articles.count + scan.diagnostics.filter { $0.kind == .fileSkipped }.count
         let options = try selection.selection()
-        let digest = DigestBuilder(options: options).build(scan.articles)
+        let digest = DigestBuilder(options: options).build(rules.annotate(scan.articles))
         guard digest.articleCount > 0 else {
             console.reportCauses()
             let inputs = inputs.inputs.joined(separator: ", ")

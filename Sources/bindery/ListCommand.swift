@@ -13,14 +13,16 @@ struct ListCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Language of the chapter headings (default: detected).", valueName: "tag"))
     var language: String?
 
+    @OptionGroup(title: "Site rules") var siteRules: SiteRulesOptionGroup
     @OptionGroup(title: "Reporting") var reporting: ReportingOptions
 
     func run() throws {
         let run = ExportRun(reporting: reporting)
-        let digest = try run.digest(input, selection)
+        let rules = try siteRules.rules()
+        let digest = try run.digest(input, selection, rules: rules)
         let language = self.language ?? BookMetadata.detectedLanguage(of: digest)
         let zone = digest.options.timeZone
-        let pipeline = ArticlePipeline(digest: digest, binding: nil, log: run.log)
+        let pipeline = ArticlePipeline(digest: digest, cleaner: ArticleCleaner(siteRules: rules), binding: nil, log: run.log)
         var currentChapter = -1
         var out = ""
         try pipeline.forEachArticle { bound in
@@ -33,8 +35,8 @@ struct ListCommand: ParsableCommand {
             let article = bound.article
             let when = article.instant.map { DateText.articleDateTime($0, language: language, timeZone: zone) } ?? "—"
             let images = bound.cleaned.body.pictures.count
-            out += "  \(when)  \(article.title)\n"
-            out += "      \(article.source ?? "-") · \(images) image\(images == 1 ? "" : "s") · \(article.origin.displayName)\n"
+            out += "  \(when)  \(article.displayTitle)\n"
+            out += "      \(article.publisherName ?? "-") · \(images) image\(images == 1 ? "" : "s") · \(article.origin.displayName)\n"
             if out.utf8.count > 1 << 16 {
                 FileHandleOutput.standardOutput.write(out)
                 out = ""

@@ -34,6 +34,7 @@ struct MarkdownCommand: ParsableCommand {
     @OptionGroup(title: "Selection") var selection: SelectionOptionGroup
     @OptionGroup(title: "Book") var book: BookOptionGroup
     @OptionGroup(title: "Image fetching") var fetching: ImageFetchOptionGroup
+    @OptionGroup(title: "Site rules") var siteRules: SiteRulesOptionGroup
     @OptionGroup(title: "Reporting") var reporting: ReportingOptions
     @OptionGroup(title: "Reporting") var reportOption: ReportOption
 
@@ -45,12 +46,14 @@ struct MarkdownCommand: ParsableCommand {
 
     func run() throws {
         let run = ExportRun(reporting: reporting)
-        let digest = try run.digest(input, selection)
+        let rules = try siteRules.rules()
+        let digest = try run.digest(input, selection, rules: rules)
         let metadata = BookMetadata.make(for: digest, overrides: book.overrides, clock: .fromEnvironment())
         let options = MarkdownExportOptions(layout: singleFile ? .singleFile : .vault, images: images.mode,
                                             tags: ["news"] + tags)
         let target = OutputTarget(path: output)
-        let export = MarkdownExport(digest: digest, metadata: metadata, options: options, assets: fetching.assetOptions)
+        let export = MarkdownExport(digest: digest, metadata: metadata, options: options, assets: fetching.assetOptions,
+                                    cleaner: ArticleCleaner(siteRules: rules))
         let result = try run.writing {
             try export.write(to: target, log: run.log, progress: target == .standardOutput ? nil : run.progress("Writing notes"))
         }
@@ -99,6 +102,7 @@ struct TextCommand: ParsableCommand {
 
     @OptionGroup(title: "Selection") var selection: SelectionOptionGroup
     @OptionGroup(title: "Book") var book: BookOptionGroup
+    @OptionGroup(title: "Site rules") var siteRules: SiteRulesOptionGroup
     @OptionGroup(title: "Reporting") var reporting: ReportingOptions
     @OptionGroup(title: "Reporting") var reportOption: ReportOption
 
@@ -108,11 +112,12 @@ struct TextCommand: ParsableCommand {
 
     func run() throws {
         let run = ExportRun(reporting: reporting)
-        let digest = try run.digest(input, selection)
+        let rules = try siteRules.rules()
+        let digest = try run.digest(input, selection, rules: rules)
         let metadata = BookMetadata.make(for: digest, overrides: book.overrides, clock: .fromEnvironment())
         let target = OutputTarget(path: output)
         try run.writing {
-            try TextExport(digest: digest, metadata: metadata, width: width)
+            try TextExport(digest: digest, metadata: metadata, width: width, cleaner: ArticleCleaner(siteRules: rules))
                 .write(to: target, log: run.log, progress: target == .standardOutput ? nil : run.progress("Writing"))
         }
         var summary: String?

@@ -5,13 +5,13 @@ final class HelpAndUsageTests: XCTestCase {
     func testRootHelpListsEveryCommand() throws {
         let result = try BinderyProcess.run(["--help"])
         XCTAssertEqual(result.status, 0)
-        for command in ["epub", "markdown", "text", "list", "serve", "send"] {
+        for command in ["epub", "markdown", "text", "list", "serve", "send", "rules"] {
             XCTAssertTrue(result.stdout.contains(command), "help lacks \(command):\n\(result.stdout)")
         }
     }
 
     func testEveryOptionOfEveryCommandHasHelpText() throws {
-        for command in ["epub", "markdown", "text", "list", "serve", "send"] {
+        for command in ["epub", "markdown", "text", "list", "serve", "send", "rules"] {
             let result = try BinderyProcess.run([command, "--help"])
             XCTAssertEqual(result.status, 0, command)
             // ArgumentParser prints an option's help on its line or the next;

@@ -11,7 +11,7 @@ final class TextExportTests: XCTestCase {
         let first = try BinderyProcess.run(arguments)
         XCTAssertEqual(first.status, 0, first.stderr)
         let notes = try FileManager.default.contentsOfDirectory(atPath: vault.path).filter { $0.hasSuffix(".md") }.sorted()
-        XCTAssertEqual(notes.count, 24, "23 articles and the user's own note: \(notes)")
+        XCTAssertEqual(notes.count, 25, "24 articles and the user's own note: \(notes)")
         let attachments = try FileManager.default.contentsOfDirectory(atPath: vault.appendingPathComponent("attachments").path)
         XCTAssertFalse(attachments.isEmpty)
         let before = try notes.map { try Data(contentsOf: vault.appendingPathComponent($0)) }

@@ -21,6 +21,17 @@ public struct Article: Sendable, Hashable {
     /// The size of the body as stored: between two copies of an article,
     /// the larger is the fuller one (a placeholder is a few hundred bytes).
     public var bodyBytes: Int
+    /// The site's name as readers know it (`美国之音`), from the site rules
+    /// (`SiteRules.annotate`); `nil` when no rule knows the site.
+    public var publisher: String?
+    /// The source a reposted article names in its title (`美国之音 | …`
+    /// becomes title `…`, via `美国之音`).
+    public var via: String?
+    /// Labels the title started with (`[视频]`), without their brackets.
+    public var titleMarkers: [String] = []
+    /// Names of the site rules that changed the title or byline, for
+    /// `bindery rules` (see `CleanedArticle.firedRules`).
+    public var appliedRules: [String] = []
 
     public init(origin: SourceFile, title: String, url: URL?, instant: Date?, author: String? = nil, bodyBytes: Int = 0) {
         self.origin = origin
@@ -35,6 +46,15 @@ public struct Article: Sendable, Hashable {
     public var source: String? {
         guard let host = url?.host, !host.isEmpty else { return nil }
         return host.hasPrefix("www.") ? String(host.dropFirst(4)) : host
+    }
+
+    /// Who published it, as a byline shows it: the publisher's name, else the host.
+    public var publisherName: String? { publisher ?? source }
+
+    /// The title as headings and contents show it: its markers first, each
+    /// in square brackets (`[视频] 标题`), the same in every output format.
+    public var displayTitle: String {
+        titleMarkers.isEmpty ? title : titleMarkers.map { "[\($0)] " }.joined() + title
     }
 }
 

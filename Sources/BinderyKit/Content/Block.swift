@@ -51,10 +51,24 @@ public struct Figure: Sendable, Hashable {
     public var pictures: [Picture]
     /// May be empty.
     public var caption: [Inline]
+    /// Who took or owns the pictures (`Getty Images`); may be empty.
+    public var credit: [Inline]
 
-    public init(pictures: [Picture], caption: [Inline] = []) {
+    public init(pictures: [Picture], caption: [Inline] = [], credit: [Inline] = []) {
         self.pictures = pictures
         self.caption = caption
+        self.credit = credit
+    }
+
+    /// Caption and credit as one line, as captions are printed: the credit
+    /// after the caption in parentheses (`Caption text (Getty Images)`;
+    /// full-width after Chinese or Japanese text: `说明文字。（Getty Images）`).
+    public var captionWithCredit: [Inline] {
+        guard !credit.isEmpty else { return caption }
+        guard !caption.isEmpty else { return credit }
+        let last = caption.plainText.unicodeScalars.last(where: { !$0.properties.isWhitespace })
+        if let last, DisplayWidth.isWide(last) { return caption + [.text("（")] + credit + [.text("）")] }
+        return caption + [.text(" (")] + credit + [.text(")")]
     }
 }
 
@@ -113,7 +127,8 @@ public struct Embed: Sendable, Hashable {
 }
 
 extension Embed {
-    /// What stands in its place in running text: `▶ Video: URL`, linked.
+    /// What stands in its place in running text: `▶ Video: URL` (or its
+    /// title), linked.
     public var placeholderInlines: [Inline] {
         let label: String
         switch kind {
@@ -121,7 +136,7 @@ extension Embed {
         case .audio: label = "Audio"
         case .page: label = "Embedded content"
         }
-        guard let url else { return [.text("▶ \(label)")] }
-        return [.text("▶ \(label): "), .link(href: url, [.text(url)])]
+        guard let url else { return [.text("▶ \(label)" + (title.map { ": " + $0 } ?? ""))] }
+        return [.text("▶ \(label): "), .link(href: url, [.text(title ?? url)])]
     }
 }

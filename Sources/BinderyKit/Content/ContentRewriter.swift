@@ -12,8 +12,10 @@ public enum ContentRewriter {
             let captioned = !figure.caption.isEmpty
             figure.pictures = figure.pictures.compactMap { transform($0, captioned) }
             figure.caption = rewritePictures(figure.caption) { transform($0, false) }
+            figure.credit = rewritePictures(figure.credit) { transform($0, false) }
             if !figure.pictures.isEmpty { return [.figure(figure)] }
-            return figure.caption.isEmpty ? [] : [.paragraph(figure.caption)]
+            let caption = figure.captionWithCredit
+            return caption.isEmpty ? [] : [.paragraph(caption)]
         } inlines: { inlines in
             rewritePictures(inlines) { transform($0, false) }
         }
@@ -87,6 +89,7 @@ public enum ContentRewriter {
             case .quote(let blocks): out.append(.quote(map(blocks)))
             case .figure(var figure):
                 figure.caption = inlines(figure.caption)
+                figure.credit = inlines(figure.credit)
                 out.append(.figure(figure))
             case .table(var table):
                 table.caption = inlines(table.caption)

@@ -20,7 +20,7 @@ extension Array where Element == Block {
             case .figure(let figure):
                 separate()
                 line += figure.pictures.map(Inline.picture)
-                if !figure.caption.isEmpty { line += [.text(" ")] + figure.caption }
+                if !figure.captionWithCredit.isEmpty { line += [.text(" ")] + figure.captionWithCredit }
                 return .skipChildren
             case .definitions(let parts):
                 for part in parts {

@@ -10,7 +10,8 @@ public enum WalkStep: Sendable {
 
 /// The one traversal of the content model: blocks and inlines in document
 /// order, each before its children. A figure's pictures are visited as
-/// `.picture` inlines before its caption; a table's caption before its cells.
+/// `.picture` inlines before its caption and credit; a table's caption
+/// before its cells.
 ///
 /// Every read-only question about an article body (which pictures it shows,
 /// its lead paragraph, whether a page needs a manifest property…) is asked
@@ -77,6 +78,7 @@ public struct ContentWalker {
         case .figure(let figure):
             walk(figure.pictures.map(Inline.picture))
             walk(figure.caption)
+            walk(figure.credit)
         case .table(let table):
             walk(table.caption)
             for row in table.rows {

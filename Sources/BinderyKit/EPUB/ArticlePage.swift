@@ -1,16 +1,18 @@
 import Foundation
 
-/// One article's XHTML page: headline, byline (source, local date and time,
-/// author, link to the original), then the article's content.
+/// One article's XHTML page: headline, byline (publisher, local date and
+/// time, author, reposting source, link to the original and to its
+/// original-language version), the article's content, then its credits.
 enum ArticlePage {
-    static func render(_ article: Article, body: [Block], content: ContentXHTML, strings: BookStrings, language: String,
+    static func render(_ cleaned: CleanedArticle, content: ContentXHTML, strings: BookStrings, language: String,
                        timeZone: TimeZone, stylesheetHref: String) -> Data {
+        let article = cleaned.article
         var byline: [Node] = []
         func appendPart(_ node: Node) {
             if !byline.isEmpty { byline.append(.text(strings.bylineSeparator)) }
             byline.append(node)
         }
-        if let source = article.source {
+        if let source = article.publisherName {
             appendPart(XMLTree.element("span", [("class", "source")], text: source))
         }
         if let instant = article.instant {
@@ -20,17 +22,27 @@ enum ArticlePage {
         if let author = article.author, !author.isEmpty {
             appendPart(XMLTree.element("span", [("class", "author")], text: author))
         }
+        if let via = article.via {
+            appendPart(XMLTree.element("span", [("class", "via")], text: strings.via(via)))
+        }
         if let url = article.url, let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https" {
             appendPart(XMLTree.element("a", [("class", "original"), ("href", url.absoluteString)], text: strings.originalArticle))
         }
-        var head: [Node] = [XMLTree.element("h1", text: article.title)]
+        if let version = cleaned.originalVersion {
+            appendPart(XMLTree.element("a", [("class", "original-version"), ("href", version.href), ("hreflang", version.language)],
+                                       text: strings.originalVersion(version.language)))
+        }
+        var head: [Node] = [XMLTree.element("h1", text: article.displayTitle)]
         if !byline.isEmpty { head.append(XMLTree.element("p", [("class", "byline")], byline)) }
-        let page = XHTMLPage(title: article.title, language: language, stylesheetHref: stylesheetHref, bodyClass: "article")
+        // Closing lines in small type (the stylesheet may style `.credit`).
+        let credits = cleaned.credits.map { XMLTree.element("p", [("class", "credit")], [XMLTree.element("small", text: $0)]) }
+        let page = XHTMLPage(title: article.displayTitle, language: language, stylesheetHref: stylesheetHref, bodyClass: "article")
         return page.render { out in
             for node in XMLTree.lines(head) { XHTMLSerializer.write(node, into: &out) }
             out.append(contentsOf: "<div class=\"article-body\">".utf8)
-            content.write(body, into: &out)
+            content.write(cleaned.body, into: &out)
             out.append(contentsOf: "</div>\n".utf8)
+            for node in XMLTree.lines(credits) { XHTMLSerializer.write(node, into: &out) }
         }
     }
 }

@@ -16,18 +16,30 @@ struct BookStrings: Sendable {
     /// Between byline parts.
     var bylineSeparator: String
     var articleCount: @Sendable (Int) -> String
+    /// The link to an article's original-language version, by its language tag.
+    var originalVersion: @Sendable (String) -> String
+    /// The reposting source of an article (`Article.via`).
+    var via: @Sendable (String) -> String
 
     static let english = BookStrings(
         originalArticle: "Original article", contents: "Contents", undated: "Undated", untitled: "Untitled", cover: "Cover",
         titlePage: "Title Page", beginning: "Start", sourcesLabel: "Sources: ",
         listSeparator: ", ", rangeSeparator: " – ", bylineSeparator: " · ",
-        articleCount: { $0 == 1 ? "1 article" : "\($0) articles" })
+        articleCount: { $0 == 1 ? "1 article" : "\($0) articles" },
+        originalVersion: { isEnglish($0) ? "English original" : "Original (\($0))" },
+        via: { "via \($0)" })
 
     static let chinese = BookStrings(
         originalArticle: "原文链接", contents: "目录", undated: "未注明日期", untitled: "无标题", cover: "封面",
         titlePage: "书名页", beginning: "正文", sourcesLabel: "来源：",
         listSeparator: "、", rangeSeparator: " 至 ", bylineSeparator: " · ",
-        articleCount: { "共 \($0) 篇文章" })
+        articleCount: { "共 \($0) 篇文章" },
+        originalVersion: { isEnglish($0) ? "英文原文" : "原文（\($0)）" },
+        via: { "via \($0)" })
+
+    private static func isEnglish(_ tag: String) -> Bool {
+        tag.lowercased() == "en" || tag.lowercased().hasPrefix("en-")
+    }
 
     /// By the primary subtag of a BCP 47 tag (RFC 5646 §2.2.1), case-insensitively
     /// (a POSIX-style `zh_CN` counts too).

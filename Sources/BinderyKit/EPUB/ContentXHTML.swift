@@ -90,8 +90,9 @@ public struct ContentXHTML {
                     writeImageText(picture.alt, into: &out)
                 }
             }
-            if !figure.caption.isEmpty {
-                element("figcaption", into: &out) { write(figure.caption, into: &$0) }
+            let caption = figure.captionWithCredit
+            if !caption.isEmpty {
+                element("figcaption", into: &out) { write(caption, into: &$0) }
             }
         }
     }

@@ -32,10 +32,15 @@ public final class EPUBWriter {
     private var articleCount = 0
     private var imageCount = 0
     private var sources = SourceTally()
+    /// The articles' own tags, for the book's `dc:subject`s.
+    private var tags = SourceTally()
     private var coverImage: (id: String, href: String)?
     private var diagnostics: [Diagnostic] = []
 
     private static let stylesheetHref = "styles/bindery.css"
+    /// The articles' most frequent tags become the book's subjects (what
+    /// library views and catalogs file it under); a long tail helps no one.
+    static let subjectCount = 10
     fileprivate static let pageStylesheetHref = "../" + stylesheetHref
     private static let xhtmlType = "application/xhtml+xml"
 
@@ -87,12 +92,12 @@ public final class EPUBWriter {
         fileprivate var timeZone: TimeZone
 
         public func prepare(_ article: BoundArticle) -> PreparedPage {
-            render(article.article, body: article.cleaned.body, isInBook: nil)
+            render(article.cleaned, isInBook: nil)
         }
 
-        fileprivate func render(_ article: Article, body: [Block], isInBook: ((String) -> Bool)?) -> PreparedPage {
+        fileprivate func render(_ cleaned: CleanedArticle, isInBook: ((String) -> Bool)?) -> PreparedPage {
             let content = ContentXHTML(imageFolder: EPUBWriter.imageLinkPrefix, isInBook: isInBook)
-            return PreparedPage(data: ArticlePage.render(article, body: body, content: content, strings: strings, language: language,
+            return PreparedPage(data: ArticlePage.render(cleaned, content: content, strings: strings, language: language,
                                                          timeZone: timeZone, stylesheetHref: EPUBWriter.pageStylesheetHref))
         }
     }
@@ -120,12 +125,13 @@ public final class EPUBWriter {
             let slot = chapterSlot(for: chapterIndex)
             articleCount += 1
             let href = String(format: "text/a%05d.xhtml", articleCount)
-            let page = renderPage(of: article.article, body: article.cleaned.body, prepared: prepared)
+            let page = renderPage(of: article.cleaned, prepared: prepared)
             try write(PackageItem(id: String(format: "a%05d", articleCount), href: href, mediaType: Self.xhtmlType,
                                   spinePosition: .chapter(index: chapterIndex, position: chapters[slot].articles.count + 1)),
                       page)
-            chapters[slot].articles.append((article.article.title, article.article.source, href))
-            if let source = article.article.source { sources.count(source) }
+            chapters[slot].articles.append((article.article.displayTitle, article.article.publisherName, href))
+            if let source = article.article.publisherName { sources.count(source) }
+            for tag in article.cleaned.tags { tags.count(tag) }
         }
     }
 
@@ -217,10 +223,11 @@ public final class EPUBWriter {
 
     /// The page's bytes: `prepared` when every picture it shows is in the
     /// book, else rendered again with the missing ones replaced by text.
-    private func renderPage(of article: Article, body: [Block], prepared: PreparedPage?) -> Data {
+    private func renderPage(of cleaned: CleanedArticle, prepared: PreparedPage?) -> Data {
+        let article = cleaned.article
         let isInBook = { (fileName: String) in self.contents.contains(href: "images/" + fileName) }
         var notInBook: [String] = []
-        for picture in body.pictures {
+        for picture in cleaned.body.pictures {
             if case .bundled(let fileName) = picture.binding, isInBook(fileName) { continue }
             if case .missing = picture.binding { continue }  // reported when it was looked up
             notInBook.append(picture.source)
@@ -234,7 +241,7 @@ public final class EPUBWriter {
                 diagnostics.append(Diagnostic(file: article.origin.displayName, "image \(shown) is not in the book; replaced by its text",
                                               kind: .pictureMissing, subject: source, cause: "pictures not in the book (replaced by their text)"))
             }
-            data = pageRenderer.render(article, body: body, isInBook: isInBook).data
+            data = pageRenderer.render(cleaned, isInBook: isInBook).data
         }
         if data.count > Self.pageSizeLimit {
             diagnostics.append(.warning(article.origin.displayName,
@@ -276,7 +283,8 @@ public final class EPUBWriter {
         if let first = metadata.dateRange?.lowerBound { date = W3CDateTime.day(first, timeZone: metadata.timeZone) }
         let description = [dateRangeText, strings.articleCount(articleCount)].compactMap { $0 }.joined(separator: strings.bylineSeparator)
         let package = PackageDocument(metadata: metadata, contents: contents, landmarks: landmarks, ncxID: "ncx",
-                                      coverImageID: coverImage?.id, date: date, description: description)
+                                      coverImageID: coverImage?.id, date: date, description: description,
+                                      subjects: Array(tags.ranked.prefix(Self.subjectCount)))
         guard let zip else { throw EPUBError.finished(book: destination.path) }
         try zip.add(path: PackageContents.folder + "package.opf", data: package.render(), method: .deflate)
     }
@@ -341,7 +349,8 @@ public final class EPUBWriter {
     }
 }
 
-/// How many articles each source contributed, for the title page.
+/// How many articles each source (or tag) came with, for the title page
+/// (and the book's subjects).
 private struct SourceTally {
     private var counts: [String: Int] = [:]
 

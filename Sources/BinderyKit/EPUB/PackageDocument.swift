@@ -13,6 +13,8 @@ struct PackageDocument {
     /// The first article's local day, `CCYY-MM-DD`.
     var date: String?
     var description: String?
+    /// `dc:subject`s: the articles' most frequent tags.
+    var subjects: [String] = []
 
     static let identifierID = "book-id"
 
@@ -37,6 +39,9 @@ struct PackageDocument {
             children.append(XMLTree.element("dc:publisher", text: publisher))
         }
         if let date { children.append(XMLTree.element("dc:date", text: date)) }
+        for subject in subjects where !subject.isEmpty {
+            children.append(XMLTree.element("dc:subject", text: subject))
+        }
         if let description, !description.isEmpty {
             children.append(XMLTree.element("dc:description", text: description))
         }

@@ -10,14 +10,17 @@ public struct EPUBExport {
     public var assets: AssetOptions
     /// A cover page needs a picture; `false` leaves the book without one.
     public var makesCover: Bool
+    /// Cleans each body (with the site rules in use).
+    public var cleaner: ArticleCleaner
 
     public init(digest: Digest, metadata: BookMetadata, stylesheet: String = DefaultStylesheet.css,
-                assets: AssetOptions = AssetOptions(), makesCover: Bool = true) {
+                assets: AssetOptions = AssetOptions(), makesCover: Bool = true, cleaner: ArticleCleaner = ArticleCleaner()) {
         self.digest = digest
         self.metadata = metadata
         self.stylesheet = stylesheet
         self.assets = assets
         self.makesCover = makesCover
+        self.cleaner = cleaner
     }
 
     public struct Result: Sendable {
@@ -40,7 +43,7 @@ public struct EPUBExport {
         let resolver = AssetResolver(options: options)
         if let problem = resolver.cacheDiagnostic { log.report(problem) }
         let writer = try EPUBWriter(destination: destination, metadata: metadata, digest: digest, stylesheet: stylesheet)
-        var pipeline = ArticlePipeline(digest: digest, binding: .init(resolver: resolver),
+        var pipeline = ArticlePipeline(digest: digest, cleaner: cleaner, binding: .init(resolver: resolver),
                                        log: log, progress: progress)
         pipeline.picturesFetched = picturesFetched
         var firstChapterImages: [Asset] = []

@@ -8,12 +8,16 @@ public struct MarkdownExport {
     public var metadata: BookMetadata
     public var options: MarkdownExportOptions
     public var assets: AssetOptions
+    /// Cleans each body (with the site rules in use).
+    public var cleaner: ArticleCleaner
 
-    public init(digest: Digest, metadata: BookMetadata, options: MarkdownExportOptions, assets: AssetOptions = AssetOptions()) {
+    public init(digest: Digest, metadata: BookMetadata, options: MarkdownExportOptions, assets: AssetOptions = AssetOptions(),
+                cleaner: ArticleCleaner = ArticleCleaner()) {
         self.digest = digest
         self.metadata = metadata
         self.options = options
         self.assets = assets
+        self.cleaner = cleaner
     }
 
     public struct Result: Sendable {
@@ -33,7 +37,8 @@ public struct MarkdownExport {
             if let problem = pictures.cacheDiagnostic { log.report(problem) }
             resolver = pictures
         }
-        let pipeline = ArticlePipeline(digest: digest, binding: resolver.map { .init(resolver: $0) }, log: log, progress: progress)
+        let pipeline = ArticlePipeline(digest: digest, cleaner: cleaner, binding: resolver.map { .init(resolver: $0) }, log: log,
+                                       progress: progress)
         let summary = try MarkdownExporter(options: options, metadata: metadata, digest: digest).export(pipeline, to: target)
         return Result(summary: summary, missingImages: resolver?.missingImageCount ?? 0, requests: resolver?.requestsMade ?? 0)
     }

@@ -42,11 +42,12 @@ extension BookMetadata {
         LanguageDetector.detect(digest.articles.prefix(400).map(\.title))
     }
 
-    /// Hosts, most articles first, ties by name.
+    /// Publisher names (hosts where no site rule names them), most articles
+    /// first, ties by name.
     static func rankedSources(_ articles: [Article]) -> [String] {
         var counts: [String: Int] = [:]
         for article in articles {
-            if let source = article.source { counts[source, default: 0] += 1 }
+            if let source = article.publisherName { counts[source, default: 0] += 1 }
         }
         return counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map(\.key)
     }

@@ -8,17 +8,20 @@ public struct TextExport {
     public var metadata: BookMetadata
     /// Columns per line; 0 means no wrapping.
     public var width: Int
+    /// Cleans each body (with the site rules in use).
+    public var cleaner: ArticleCleaner
 
-    public init(digest: Digest, metadata: BookMetadata, width: Int = 72) {
+    public init(digest: Digest, metadata: BookMetadata, width: Int = 72, cleaner: ArticleCleaner = ArticleCleaner()) {
         self.digest = digest
         self.metadata = metadata
         self.width = width
+        self.cleaner = cleaner
     }
 
     /// Writes the digest to `target`; problems go to `log`.
     /// - Throws: `OutputError` when the output cannot be written.
     public func write(to target: OutputTarget, log: DiagnosticLog, progress: ((Int, Int) -> Void)? = nil) throws {
-        let pipeline = ArticlePipeline(digest: digest, binding: nil, log: log, progress: progress)
+        let pipeline = ArticlePipeline(digest: digest, cleaner: cleaner, binding: nil, log: log, progress: progress)
         try PlainTextExporter(metadata: metadata, digest: digest, width: width).export(pipeline, to: target)
     }
 }

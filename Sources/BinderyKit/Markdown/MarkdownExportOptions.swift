@@ -48,7 +48,10 @@ public struct MarkdownExportOptions: Sendable {
     }
 
     /// The tags as written to the front matter.
-    public var normalizedTags: [String] {
+    public var normalizedTags: [String] { Self.normalized(tags) }
+
+    /// `tags` as front matter holds them (see `tags`).
+    public static func normalized(_ tags: [String]) -> [String] {
         var seen = Set<String>()
         var result: [String] = []
         for raw in tags {

@@ -118,8 +118,8 @@ public struct MarkdownExporter {
 
     /// `2024-01-19 Title` (local date of the article), or the title alone.
     private func noteTitle(_ article: Article) -> String {
-        guard let instant = article.instant else { return article.title }
-        return MarkdownFrontMatter.day(instant, timeZone: timeZone) + " " + article.title
+        guard let instant = article.instant else { return article.displayTitle }
+        return MarkdownFrontMatter.day(instant, timeZone: timeZone) + " " + article.displayTitle
     }
 
     /// A note as far as it does not depend on the vault's files: everything
@@ -158,20 +158,23 @@ public struct MarkdownExporter {
         let article = bound.article
         let source = article.url?.absoluteString
         let frontMatter = MarkdownFrontMatter(
-            title: article.title,
+            title: article.displayTitle,
             source: source,
-            author: article.author ?? article.source ?? metadata.publisher,
+            author: article.author,
+            publisher: article.publisherName ?? metadata.publisher,
+            via: article.via,
+            original: bound.cleaned.originalVersion?.href,
             published: article.instant.map { ISO8601.string($0, timeZone: timeZone) },
             created: "",
             description: LeadSentence.of(bound.cleaned.body),
-            tags: tags)
-        let body = renderer.render(bound.cleaned.body)
+            tags: bound.cleaned.tags.isEmpty ? tags : MarkdownExportOptions.normalized(tags + bound.cleaned.tags))
+        let body = renderer.render(bound.cleaned.body + Self.creditBlocks(bound.cleaned))
         let stem = NoteFileName.stem(noteTitle(article))
         return NoteParts(stem: stem,
                          nameKey: NoteFileNamer.key(stem + ".md"),
                          head: frontMatter.textBeforeCreated,
                          tail: frontMatter.textAfterCreated + (body.isEmpty ? "" : "\n" + body + "\n"),
-                         ownPrefix: "---\ntitle: " + YAMLScalar.quoted(article.title) + "\n",
+                         ownPrefix: "---\ntitle: " + YAMLScalar.quoted(article.displayTitle) + "\n",
                          ownSourceLine: source.map { "\nsource: " + YAMLScalar.quoted($0) + "\n" })
     }
 
@@ -219,25 +222,40 @@ public struct MarkdownExporter {
         return summary
     }
 
-    /// `### Title`, a line naming author, source (linked) and date, the body.
+    /// A note's credits (`CleanedArticle.credits`): closing lines in italics.
+    static func creditBlocks(_ cleaned: CleanedArticle) -> [Block] {
+        cleaned.credits.map { .paragraph([.styled(.emphasis, [.text($0)])]) }
+    }
+
+    /// `### Title`, a line naming author, publisher (linked to the article),
+    /// reposting source, date and original-language version, the body.
     private func articleSection(_ bound: BoundArticle, renderer: MarkdownRenderer, inline: MarkdownInlineRenderer) -> String {
         let article = bound.article
-        var section = "\n### " + inline.line([.text(article.title)], position: .heading) + "\n"
+        let strings = BookStrings.forLanguage(metadata.language)
+        var section = "\n### " + inline.line([.text(article.displayTitle)], position: .heading) + "\n"
         var meta: [Inline] = []
         func separate() { if !meta.isEmpty { meta.append(.text(" · ")) } }
         if let author = article.author { meta.append(.text(author)) }
         if let url = article.url {
             separate()
-            meta.append(.link(href: url.absoluteString, [.text(article.source ?? url.absoluteString)]))
+            meta.append(.link(href: url.absoluteString, [.text(article.publisherName ?? url.absoluteString)]))
+        }
+        if let via = article.via {
+            separate()
+            meta.append(.text(strings.via(via)))
         }
         if let instant = article.instant {
             separate()
             meta.append(.text(DateText.articleDateTime(instant, language: metadata.language, timeZone: timeZone)))
         }
+        if let version = bound.cleaned.originalVersion {
+            separate()
+            meta.append(.link(href: version.href, [.text(strings.originalVersion(version.language))]))
+        }
         if !meta.isEmpty {
             section += "\n" + inline.paragraphs([.styled(.emphasis, meta)]).joined(separator: "\n\n") + "\n"
         }
-        let body = renderer.render(bound.cleaned.body)
+        let body = renderer.render(bound.cleaned.body + Self.creditBlocks(bound.cleaned))
         if !body.isEmpty { section += "\n" + body + "\n" }
         return section
     }

@@ -2,11 +2,17 @@ import Foundation
 
 /// The YAML front matter of a note, with the keys web clippers write
 /// (Obsidian Web Clipper's defaults: title, source, author, published,
-/// created, description, tags), so exported notes sit with clipped ones.
+/// created, description, tags), so exported notes sit with clipped ones,
+/// and what the site rules know: the publisher's name, the reposting source
+/// (`via`) and the original-language version (`original`).
 struct MarkdownFrontMatter: Equatable {
     var title: String
     var source: String?
+    /// The article's author, when its byline names one.
     var author: String?
+    var publisher: String?
+    var via: String?
+    var original: String?
     /// ISO 8601 with the time zone's offset.
     var published: String?
     /// The export date, `YYYY-MM-DD`.
@@ -25,6 +31,9 @@ struct MarkdownFrontMatter: Equatable {
         var text = "---\ntitle: " + YAMLScalar.quoted(title) + "\n"
         if let source { text += "source: " + YAMLScalar.quoted(source) + "\n" }
         if let author { text += "author: " + YAMLScalar.quoted(author) + "\n" }
+        if let publisher { text += "publisher: " + YAMLScalar.quoted(publisher) + "\n" }
+        if let via { text += "via: " + YAMLScalar.quoted(via) + "\n" }
+        if let original { text += "original: " + YAMLScalar.quoted(original) + "\n" }
         if let published { text += "published: " + YAMLScalar.quoted(published) + "\n" }
         return text
     }

@@ -141,8 +141,8 @@ public struct MarkdownRenderer: Sendable {
 
     // MARK: Figures
 
-    /// The pictures, then the caption in italics. With a caption, a picture
-    /// that is not shown leaves the caption to speak.
+    /// The pictures, then the caption (and credit) in italics. With a
+    /// caption, a picture that is not shown leaves the caption to speak.
     private func figure(_ figure: Figure) -> [MarkdownBlock] {
         let hasCaption = !figure.caption.isEmpty
         var result: [MarkdownBlock] = []
@@ -150,7 +150,8 @@ public struct MarkdownRenderer: Sendable {
         where !hasCaption || MarkdownLinkSyntax.imageDestination(picture, images: images) != nil {
             result += paragraphs([.picture(picture)])
         }
-        if hasCaption { result += paragraphs([.styled(.emphasis, figure.caption)]) }
+        let caption = figure.captionWithCredit
+        if !caption.isEmpty { result += paragraphs([.styled(.emphasis, caption)]) }
         return result
     }
 }

@@ -2,47 +2,88 @@
 /// tree and converts the result into the typed content every renderer
 /// writes (`CleanedArticle`, `ContentConverter`).
 ///
-/// Order matters in three places: the archiver's boilerplate is recognised on
-/// the raw tree (before attributes and wrappers are rewritten); element rules
-/// run in one traversal (`RuleWalker`); body-wide rules that need the whole
-/// cleaned tree (paragraph wrapping, ids and fragment links) run last.
+/// Order matters in four places: the archiver's boilerplate and the site's
+/// element rules (`ApplySiteSelectors`) are recognised on the raw tree
+/// (before attributes and wrappers are rewritten); element rules run in one
+/// traversal (`RuleWalker`); lines are judged by their text on the cleaned
+/// tree (`ApplyLineRules`), where paragraphs are split and loose text is
+/// wrapped; ids and fragment links are checked last.
 public struct ArticleCleaner: Sendable {
-    public init() {}
+    /// The site rules bodies are cleaned with (the built-in ones unless
+    /// the caller brings others).
+    public var siteRules: SiteRules
+    /// Whether the generic boilerplate rules run (`LabelScreenReaderText`
+    /// and the feed-footer line rules); off only to see what they change.
+    let boilerplateRules: Bool
 
-    private static let rawBodyRules: [any BodyRule] = [RemoveDateLine(), RemoveFeedFooter(), CaptionLeadImage()]
+    public init(siteRules: SiteRules = .builtIn) {
+        self.init(siteRules: siteRules, boilerplateRules: true)
+    }
 
-    private static let walker = RuleWalker(
-        before: [
-            DropNonContent(), KeepNoscriptImages(), ReplaceEmbedsWithLinks(), RenameObsoleteElements(),
-            UnwrapFormControls(), ChooseImageSource(), UnwrapUnknownElements(), SanitizeLinks(),
-            FilterAttributes(), DemoteHeadings(), RepairOrphanedParts(),
-        ],
-        after: [
-            RepairLists(), RepairTables(), NormalizeFigures(), DropAdjacentDuplicateImages(), DropEmptyLinks(),
-            SplitParagraphs(), HoistBlocksOutOfPhrasing(),
-        ])
+    init(siteRules: SiteRules, boilerplateRules: Bool) {
+        self.siteRules = siteRules
+        self.boilerplateRules = boilerplateRules
+    }
 
-    private static let cleanBodyRules: [any BodyRule] = [
-        DropAdjacentDuplicateImages(), WrapLooseInlineContent(), MakeIDsUniqueAndValid(),
+    private static let rawBodyRules: [any BodyRule] = [
+        RemoveDateLine(), RemoveFeedFooter(), ApplySiteSelectors(), CaptionLeadImage(),
     ]
+
+    private static func walker(boilerplate: Bool) -> RuleWalker {
+        RuleWalker(
+            before: (boilerplate ? [LabelScreenReaderText()] : []) + [
+                CollectRelTags(), DropNonContent(), KeepNoscriptImages(), ReplaceEmbedsWithLinks(), RenameObsoleteElements(),
+                UnwrapFormControls(), ChooseImageSource(), UnwrapUnknownElements(), SanitizeLinks(),
+                FilterAttributes(), DemoteHeadings(), RepairOrphanedParts(),
+            ],
+            after: [
+                RepairLists(), RepairTables(), NormalizeFigures(), DropAdjacentDuplicateImages(), DropEmptyLinks(),
+                SplitParagraphs(), HoistBlocksOutOfPhrasing(),
+            ])
+    }
+
+    private static let walker = walker(boilerplate: true)
+    private static let walkerWithoutBoilerplate = walker(boilerplate: false)
+
+    private static func cleanBodyRules(boilerplate: Bool) -> [any BodyRule] {
+        let lines = ApplyLineRules(generic: boilerplate ? [DropFeedPluginFooter(), DropAppearedFirstOn(), DropShareLinkRows()] : [])
+        return [DropAdjacentDuplicateImages(), WrapLooseInlineContent(), lines, MakeIDsUniqueAndValid()]
+    }
+
+    private static let cleanBodyRules = cleanBodyRules(boilerplate: true)
+    private static let cleanBodyRulesWithoutBoilerplate = cleanBodyRules(boilerplate: false)
 
     /// Never throws: problems become diagnostics naming the article's file.
     public func clean(_ article: Article, html: String) -> (CleanedArticle, [Diagnostic]) {
-        let (tree, diagnostics) = cleanTree(article, html: html)
-        return (CleanedArticle(article: article, body: ContentConverter.blocks(tree)), diagnostics)
+        let (tree, context) = cleanDocument(article, html: html)
+        let findings = context.findings
+        var fired = findings.firedRules
+        for rule in article.appliedRules { fired[rule, default: 0] += 1 }
+        let cleaned = CleanedArticle(article: article, body: ContentConverter.blocks(tree), credits: findings.credits,
+                                     tags: findings.tags, originalVersion: findings.originalVersion, firedRules: fired,
+                                     removed: findings.removed)
+        return (cleaned, context.diagnostics)
     }
 
     /// The cleaned HTML tree, before its conversion into content: what the
     /// cleaning rules make of `html` (their tests look at it).
     func cleanTree(_ article: Article, html: String) -> ([Node], [Diagnostic]) {
-        var context = CleaningContext(article: article)
+        let (tree, context) = cleanDocument(article, html: html)
+        return (tree, context.diagnostics)
+    }
+
+    /// The cleaned tree and what the rules found on the way.
+    func cleanDocument(_ article: Article, html: String) -> ([Node], CleaningContext) {
+        var context = CleaningContext(article: article, site: siteRules.site(for: article.url))
         var body = HTMLParser.parseFragment(html)
         for rule in Self.rawBodyRules { rule.apply(to: &body, in: &context) }
-        body = Self.walker.walk(body, in: &context)
-        for rule in Self.cleanBodyRules { rule.apply(to: &body, in: &context) }
+        body = (boilerplateRules ? Self.walker : Self.walkerWithoutBoilerplate).walk(body, in: &context)
+        for rule in boilerplateRules ? Self.cleanBodyRules : Self.cleanBodyRulesWithoutBoilerplate {
+            rule.apply(to: &body, in: &context)
+        }
         if body.isEmpty, html.utf8.contains(where: { $0 > 0x20 }) {
             context.report("the article body has no readable content")
         }
-        return (body, context.diagnostics)
+        return (body, context)
     }
 }

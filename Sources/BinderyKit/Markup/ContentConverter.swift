@@ -132,11 +132,12 @@ enum ContentConverter {
         return parts.isEmpty ? [] : [.definitions(parts)]
     }
 
-    /// `NormalizeFigures` leaves an `img` (more after a first are moved out)
-    /// and at most one `figcaption`.
+    /// `NormalizeFigures` leaves an `img` (more after a first are moved out),
+    /// at most one `figcaption` and at most one credit.
     private static func figure(_ element: Element) -> [Block] {
         var pictures: [Picture] = []
         var caption: [Inline] = []
+        var credit: [Inline] = []
         var rest: [Node] = []
         for node in element.children {
             if case .element(let child) = node {
@@ -148,14 +149,21 @@ enum ContentConverter {
                     caption += inlines(child.children)
                     continue
                 }
+                if child.name == HTMLVocabulary.creditElement {
+                    credit += inlines(child.children)
+                    continue
+                }
             }
             rest.append(node)
         }
         let others = flow(rest, looseText: .paragraph)
         guard !pictures.isEmpty else {
-            return (caption.hasVisibleContent ? [.paragraph(caption)] : []) + others
+            let text = Figure(pictures: [], caption: caption.hasVisibleContent ? caption : [],
+                              credit: credit.hasVisibleContent ? credit : []).captionWithCredit
+            return (text.isEmpty ? [] : [.paragraph(text)]) + others
         }
-        return [.figure(Figure(pictures: pictures, caption: caption.hasVisibleContent ? caption : []))] + others
+        return [.figure(Figure(pictures: pictures, caption: caption.hasVisibleContent ? caption : [],
+                               credit: credit.hasVisibleContent ? credit : []))] + others
     }
 
     /// `RepairTables` leaves `caption`, `thead`, `tbody`s and `tfoot`, rows

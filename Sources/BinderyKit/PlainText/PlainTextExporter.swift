@@ -2,7 +2,8 @@ import Foundation
 
 /// Writes a digest as one plain-text document: the book title, then per
 /// chapter its date heading, then per article its title (underlined to its
-/// display width), author · source · date, URL, the wrapped body and the
+/// display width), author · publisher · via · date, URL (and the
+/// original-language version's), the wrapped body, its credits and the
 /// numbered link URLs. Streamed: one article in memory at a time.
 public struct PlainTextExporter {
     public var metadata: BookMetadata
@@ -55,18 +56,24 @@ public struct PlainTextExporter {
     /// One article: title, facts, body, links. Ends with a newline.
     public func article(_ bound: BoundArticle) -> String {
         let article = bound.article
-        var text = underlined(article.title, with: "-")
+        let strings = BookStrings.forLanguage(metadata.language)
+        var text = underlined(article.displayTitle, with: "-")
         var facts: [String] = []
         if let author = article.author { facts.append(author) }
-        if let source = article.source { facts.append(source) }
+        if let source = article.publisherName { facts.append(source) }
+        if let via = article.via { facts.append(strings.via(via)) }
         if let instant = article.instant {
             facts.append(DateText.articleDateTime(instant, language: metadata.language, timeZone: timeZone))
         }
         if !facts.isEmpty { text += wrapper.wrap(facts.joined(separator: " · ")).joined(separator: "\n") + "\n" }
         if let url = article.url { text += url.absoluteString + "\n" }
+        if let version = bound.cleaned.originalVersion {
+            text += strings.originalVersion(version.language) + ": " + version.href + "\n"
+        }
 
         let links = PlainTextLinks()
-        let body = PlainTextRenderer(wrapper: wrapper, links: links).render(bound.cleaned.body)
+        let credits = bound.cleaned.credits.map { Block.paragraph([.text($0)]) }
+        let body = PlainTextRenderer(wrapper: wrapper, links: links).render(bound.cleaned.body + credits)
         if !body.isEmpty { text += "\n" + body.joined(separator: "\n") + "\n" }
         if !links.urls.isEmpty {
             text += "\n" + links.urls.enumerated().map { "[\($0.offset + 1)] \($0.element)" }.joined(separator: "\n") + "\n"

@@ -135,10 +135,12 @@ struct PlainTextRenderer {
         return [lines]
     }
 
-    /// `[Image: caption]` (the caption, else the first picture's alt text).
+    /// `[Image: caption (credit)]` (the caption, else the first picture's alt text).
     private func figure(_ figure: Figure, first: String, rest: String) -> [[String]] {
-        let caption = inline.line(figure.caption)
-        let label = PlainTextInline.imageText(alt: caption.isEmpty ? figure.pictures.first?.alt : caption)
+        var shown = figure
+        if shown.caption.isEmpty, let alt = figure.pictures.first?.alt, !alt.isEmpty { shown.caption = [.text(alt)] }
+        let caption = inline.line(shown.captionWithCredit)
+        let label = PlainTextInline.imageText(alt: caption.isEmpty ? nil : caption)
         return [wrapper.wrap(label, firstIndent: first, restIndent: rest)]
     }
 }

@@ -55,6 +55,20 @@ enum WebURL {
         return String(url[..<host.lowerBound]) + mended + String(url[host.upperBound...])
     }
 
+    /// The host in lower case (user info and port left out) and the path as
+    /// written (percent-encoded) of an `http(s)://` URL; `nil` for anything
+    /// else. Site rules look up every article's URL, and line rules every
+    /// link at an article's edge, where Foundation's `URL` would cost more
+    /// than the test.
+    static func hostAndPath(_ url: String) -> (host: String, path: String)? {
+        guard let host = hostRange(url), !host.isEmpty else { return nil }
+        let bytes = url.utf8
+        let isDelimiter = { (byte: UInt8) in byte == UInt8(ascii: "?") || byte == UInt8(ascii: "#") }
+        let pathStart = bytes[host.upperBound...].firstIndex { $0 == UInt8(ascii: "/") || isDelimiter($0) } ?? bytes.endIndex
+        let pathEnd = bytes[pathStart...].firstIndex(where: isDelimiter) ?? bytes.endIndex
+        return (url[host].lowercased(), String(url[pathStart..<pathEnd]))
+    }
+
     /// Where the host of an `http(s)://` URL sits: after any
     /// `user:password@`, before any `:port`, path, query or fragment.
     private static func hostRange(_ url: String) -> Range<String.Index>? {
@@ -68,6 +82,7 @@ enum WebURL {
         let end = bytes[start...].firstIndex { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") }
             ?? bytes.endIndex
         if let at = bytes[start..<end].lastIndex(of: UInt8(ascii: "@")) { start = bytes.index(after: at) }
+        guard start < end else { return start..<start }
         var hostEnd = end
         if bytes[start] != UInt8(ascii: "["), let portColon = bytes[start..<end].lastIndex(of: UInt8(ascii: ":")),
            bytes[bytes.index(after: portColon)..<end].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {

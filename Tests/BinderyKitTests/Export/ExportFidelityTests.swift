@@ -64,10 +64,12 @@ final class ExportFidelityTests: XCTestCase {
         let result = try ExternalTool.run(python, ["-c", script] + paths)
         XCTAssertEqual(result.status, 0, result.stderr)
         let parsed = try JSONSerialization.jsonObject(with: result.stdout) as? [[Any]] ?? []
-        XCTAssertEqual(parsed.compactMap { $0.first as? String }, digest.articles.map(\.title))
+        // Titles as readers see them: a site rule's marker ("[视频] …") included.
+        XCTAssertEqual(parsed.compactMap { $0.first as? String }, digest.articles.map(\.displayTitle))
         for entry in parsed {
             XCTAssertNotNil((entry[1] as? String).flatMap { ISO8601DateFormatter().date(from: $0) }, "\(entry)")
-            XCTAssertEqual(entry[2] as? [String], ["news"])
+            // The export's tag first, then the article's own (rel=tag links).
+            XCTAssertEqual((entry[2] as? [String])?.first, "news", "\(entry)")
         }
     }
 

@@ -21,7 +21,7 @@ enum ExportSamplesFixture {
     static func digest() -> (Digest, BookMetadata) {
         let scan = ArchiveReader().scan([samples])
         let options = SelectionOptions(timeZone: TimeZone(identifier: "Asia/Shanghai")!)
-        let digest = DigestBuilder(options: options).build(scan.articles)
+        let digest = DigestBuilder(options: options).build(SiteRules.builtIn.annotate(scan.articles))
         return (digest, BookMetadata.make(for: digest, clock: clock))
     }
 

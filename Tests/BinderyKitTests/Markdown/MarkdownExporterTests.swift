@@ -40,7 +40,7 @@ final class MarkdownExporterTests: XCTestCase {
             ---
             title: "Markets: \\"rally\\" [live]"
             source: "https://www.example.com/a"
-            author: "example.com"
+            publisher: "example.com"
             published: "2024-01-20T05:43:59+08:00"
             created: "2024-01-23"
             description: "Stocks rose on Friday."

@@ -3,13 +3,18 @@
 struct CleaningContext {
     let article: Article
     let links: LinkResolver
+    /// The article's site rule, if one covers its URL.
+    let site: SiteRule?
     /// Names of the enclosing elements, outermost first (as already rewritten).
     var ancestors: [String] = []
     private(set) var diagnostics: [Diagnostic] = []
+    /// What the rules took out of the body to keep elsewhere, and which fired.
+    var findings = CleaningFindings()
 
-    init(article: Article) {
+    init(article: Article, site: SiteRule? = nil) {
         self.article = article
         self.links = LinkResolver(base: article.url)
+        self.site = site
     }
 
     var parentName: String? { ancestors.last }

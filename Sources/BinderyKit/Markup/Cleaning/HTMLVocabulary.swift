@@ -5,6 +5,7 @@ enum HTMLVocabulary {
     static let phrasing: Set<String> = [
         "a", "abbr", "b", "bdi", "bdo", "br", "cite", "code", "del", "dfn", "em", "i", "img", "ins", "kbd",
         "mark", "q", "rp", "rt", "ruby", "s", "samp", "small", "span", "strong", "sub", "sup", "u", "var", "wbr",
+        creditElement,
     ]
 
     /// Flow content that is not phrasing (blocks), and the parts of tables and lists.
@@ -22,6 +23,11 @@ enum HTMLVocabulary {
     /// Its attributes: the `Embed.Kind` and the `http(s)` URL (and `title`).
     static let embedKindAttribute = "kind"
     static let embedURLAttribute = "url"
+
+    /// Bindery's own element for a picture's credit inside a `figure`
+    /// (`LabelScreenReaderText`), which `ContentConverter` turns into
+    /// `Figure.credit`. Phrasing, holding plain text; never written out.
+    static let creditElement = "bindery-credit"
 
     /// The element an inline style is written as (XHTML pages; Markdown's
     /// inline HTML where it has no syntax of its own).
