@@ -46,7 +46,9 @@ let package = Package(
         ),
         .target(
             name: "BinderyKit",
-            dependencies: ["CLibXML2", "CLibZip", "CLibDeflate", "CLibCurl", .product(name: "FlyingFox", package: "FlyingFox")]
+            dependencies: ["CLibXML2", "CLibZip", "CLibDeflate", "CLibCurl", .product(name: "FlyingFox", package: "FlyingFox")],
+            // The built-in site rules' JSON is compiled in (SiteRules/BuiltIn/embed.sh), not a resource.
+            exclude: ["SiteRules/BuiltIn"]
         ),
         .executableTarget(
             name: "bindery",

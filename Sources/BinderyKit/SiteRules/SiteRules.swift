@@ -1,7 +1,7 @@
 import Foundation
 
-/// The site rules in use: the built-in ones (`SiteRules/*.json` in the
-/// repository, built into the library by `SiteRules/embed.sh`), plus any the
+/// The site rules in use: the built-in ones (`SiteRules/BuiltIn/*.json` in this
+/// repository, built into the library by `BuiltIn/embed.sh`), plus any the
 /// user adds (`--site-rules FILE`).
 ///
 /// A site is looked up by an article's URL: the most specific host pattern

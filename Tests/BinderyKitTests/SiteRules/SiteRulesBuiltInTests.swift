@@ -1,18 +1,18 @@
 import XCTest
 @testable import BinderyKit
 
-/// The rules that come with Bindery: built from `SiteRules/*.json`, and
+/// The rules that come with Bindery: built from `SiteRules/BuiltIn/*.json`, and
 /// knowing the publishers FORMAT.md lists for the archives' feed hosts.
 final class SiteRulesBuiltInTests: XCTestCase {
     func testEmbeddedRulesMatchSiteRulesFolder() throws {
-        let folder = ExportSamplesFixture.packageRoot.appendingPathComponent("SiteRules")
+        let folder = ExportSamplesFixture.packageRoot.appendingPathComponent("Sources/BinderyKit/SiteRules/BuiltIn")
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".json") }
             .sorted { String.compareUTF8($0, $1) < 0 }
-        XCTAssertEqual(BuiltInSiteRules.files.map(\.name), names, "SiteRules/*.json and BuiltInSiteRules.swift differ: run SiteRules/embed.sh")
+        XCTAssertEqual(BuiltInSiteRules.files.map(\.name), names, "SiteRules/BuiltIn/*.json and BuiltInSiteRules.swift differ: run Sources/BinderyKit/SiteRules/BuiltIn/embed.sh")
         for file in BuiltInSiteRules.files {
             let source = try String(contentsOf: folder.appendingPathComponent(file.name), encoding: .utf8)
             // A multi-line string literal drops the newline before its closing delimiter.
-            XCTAssertTrue(file.text + "\n" == source, "\(file.name) differs from its embedded copy: run SiteRules/embed.sh")
+            XCTAssertTrue(file.text + "\n" == source, "\(file.name) differs from its embedded copy: run Sources/BinderyKit/SiteRules/BuiltIn/embed.sh")
         }
     }
 
