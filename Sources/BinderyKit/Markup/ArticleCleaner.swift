@@ -13,7 +13,7 @@ public struct ArticleCleaner: Sendable {
 
     private static let walker = RuleWalker(
         before: [
-            DropNonContent(), KeepNoscriptImages(), ReplaceEmbedsWithLinks(), RenameObsoleteElements(),
+            HoistContentOutOfVoidElements(), DropNonContent(), KeepNoscriptImages(), ReplaceEmbedsWithLinks(), RenameObsoleteElements(),
             UnwrapFormControls(), ChooseImageSource(), UnwrapUnknownElements(), SanitizeLinks(),
             FilterAttributes(), DemoteHeadings(), RepairOrphanedParts(),
         ],
