@@ -78,15 +78,21 @@ public struct ArchiveReader: Sendable {
     /// - Throws: `ArchiveError.unreadable` when the file cannot be read, and
     ///   `ArchiveError.notAnArticle` when it no longer holds an article.
     public func loadBody(of article: Article) throws -> String {
-        let bytes: [UInt8]
+        let raw: [UInt8]
         do {
-            bytes = TextBytes.normalized(try TextBytes.readFile(article.origin.url.path))
+            raw = try TextBytes.readFile(article.origin.url.path)
         } catch let failure as TextBytes.ReadFailure {
             throw ArchiveError.unreadable(file: article.origin.displayName, reason: failure.reason)
         }
+        return try body(of: raw, file: article.origin.displayName)
+    }
+
+    /// The body HTML of a file's bytes (see `loadBody(of:)`).
+    func body(of raw: [UInt8], file: String) throws -> String {
+        let bytes = TextBytes.normalized(raw)
         switch ArticleHeader.parse(bytes) {
         case .failure(let problem):
-            throw ArchiveError.notAnArticle(file: article.origin.displayName, reason: problem.reason)
+            throw ArchiveError.notAnArticle(file: file, reason: problem.reason)
         case .success(let header):
             var body = bytes[header.bodyStart...]
             if header.isJekyllPost { body = JekyllBody.unwrapped(body) }
@@ -115,6 +121,12 @@ public struct ArchiveReader: Sendable {
         } catch {
             return FileResult(diagnostics: [.warning(name, "cannot read file: \(error)")])
         }
+        return head(raw, file: file.source)
+    }
+
+    /// The article a file's first `headBytes` bytes describe (see `scan`).
+    func head(_ raw: [UInt8], file: SourceFile) -> FileResult {
+        let name = file.displayName
         if TextBytes.isBlank(raw[...]) {
             return FileResult(diagnostics: [.warning(name, "not an article (empty file); skipped")])
         }
@@ -134,7 +146,7 @@ public struct ArchiveReader: Sendable {
         case .success(let parsed):
             header = parsed
         }
-        return makeArticle(header, bytes: bytes, file: file.source)
+        return makeArticle(header, bytes: bytes, file: file)
     }
 
     private func makeArticle(_ header: ArticleHeader, bytes: [UInt8], file: SourceFile) -> FileResult {
