@@ -169,7 +169,7 @@ public struct ArchiveReader: Sendable {
         if instant == nil {
             result.diagnostics.append(.warning(file.displayName, "undated: no epoch line, header date or body date line; put in the Undated chapter"))
         }
-        let author = header.author ?? dateLine?.author
+        let author = (header.author ?? dateLine?.author)?.removingControlCharacters()
         result.article = Article(origin: file, title: title, url: header.url, instant: instant, author: author)
         return result
     }

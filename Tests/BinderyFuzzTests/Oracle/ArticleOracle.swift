@@ -10,11 +10,12 @@ import Foundation
 ///   a picture that is not a file of the book (XHTML);
 /// - Markdown would read as raw HTML, a link that is not to the web or mail,
 ///   or a picture that is not in the attachments folder;
-/// - Markdown or plain text holds control characters (a terminal would
-///   act on them);
+/// - Markdown or plain text (the article as `bindery text` writes it,
+///   title and link list included) holds control characters (a terminal
+///   would act on them);
 /// - a run of the input's visible text (`VisibleText`) is missing from an
 ///   output (compared as `TextSkeleton`s), or the title is missing from
-///   the page.
+///   the page or the text.
 ///
 /// The fuzz target (Fuzz/Harness) stops on any finding; the regression
 /// tests replay the inputs it found (Fuzz/Regressions).
@@ -65,12 +66,22 @@ enum ArticleOracle {
 
         // Wrapping narrow and not at all, depending on the input, so both paths run.
         let width = [72, 0, 24][bytes.count % 3]
-        let text = PlainTextRenderer(wrapper: LineWrapper(width: width), links: PlainTextLinks())
-            .render(cleaned.body).joined(separator: "\n")
+        let text = PlainTextExporter(metadata: metadata, digest: digest(article), width: width)
+            .article(BoundArticle(chapterIndex: 0, cleaned: cleaned))
         show?("text (width \(width))", text)
         findings += controls(in: text).map { Finding(output: "text", problem: $0) }
         findings += lostText(runs.lineOriented, in: text, output: "text (width \(width))")
+        findings += lostText(TextRuns([article.title], .lineOriented), in: text, output: "text title")
         return findings
+    }
+
+    private static let metadata = BookMetadata(
+        title: "Fuzz", language: "en", creators: [], publisher: nil, identifier: "urn:uuid:fuzz",
+        modified: Date(timeIntervalSince1970: 0), dateRange: nil, timeZone: utc, grouping: .day)
+
+    private static func digest(_ article: Article) -> Digest {
+        Digest(chapters: [Chapter(key: "fuzz", start: article.instant, articles: [article])],
+               options: SelectionOptions(timeZone: utc))
     }
 
     private static func lostText(_ runs: TextRuns, in output: String, output name: String) -> [Finding] {
