@@ -79,5 +79,11 @@ let package = Package(
             name: "binderyBenchTests",
             dependencies: ["bindery-bench"]
         ),
+        // The fuzz oracle (Oracle/, which the libFuzzer target in Fuzz/ shares)
+        // and the replay of what fuzzing found.
+        .testTarget(
+            name: "BinderyFuzzTests",
+            dependencies: ["BinderyKit"]
+        ),
     ]
 )

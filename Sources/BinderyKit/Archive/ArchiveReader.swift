@@ -81,15 +81,21 @@ public struct ArchiveReader: Sendable {
     /// - Throws: `ArchiveError.unreadable` when the file cannot be read, and
     ///   `ArchiveError.notAnArticle` when it no longer holds an article.
     public func loadBody(of article: Article) throws -> String {
-        let bytes: [UInt8]
+        let raw: [UInt8]
         do {
-            bytes = TextBytes.normalized(try TextBytes.readFile(article.origin.url.path))
+            raw = try TextBytes.readFile(article.origin.url.path)
         } catch let failure as TextBytes.ReadFailure {
             throw ArchiveError.unreadable(file: article.origin.displayName, reason: failure.reason)
         }
+        return try body(of: raw, file: article.origin.displayName)
+    }
+
+    /// The body HTML of a file's bytes (see `loadBody(of:)`).
+    func body(of raw: [UInt8], file: String) throws -> String {
+        let bytes = TextBytes.normalized(raw)
         switch ArticleHeader.parse(bytes) {
         case .failure(let problem):
-            throw ArchiveError.notAnArticle(file: article.origin.displayName, reason: problem.reason)
+            throw ArchiveError.notAnArticle(file: file, reason: problem.reason)
         case .success(let header):
             var body = bytes[header.bodyStart...]
             if header.isJekyllPost { body = JekyllBody.unwrapped(body) }
@@ -119,6 +125,13 @@ public struct ArchiveReader: Sendable {
         } catch {
             return FileResult(diagnostics: [.warning(name, "cannot read file: \(error)", kind: .fileSkipped)])
         }
+        return head(raw, fileSize: fileSize, file: file.source)
+    }
+
+    /// The article a file's first `headBytes` bytes describe (see `scan`);
+    /// `fileSize` is the whole file's.
+    func head(_ raw: [UInt8], fileSize: Int, file: SourceFile) -> FileResult {
+        let name = file.displayName
         if TextBytes.isBlank(raw[...]) {
             return FileResult(diagnostics: [.warning(name, "not an article (empty file); skipped", kind: .fileSkipped)])
         }
@@ -138,7 +151,7 @@ public struct ArchiveReader: Sendable {
         case .success(let parsed):
             header = parsed
         }
-        return makeArticle(header, bytes: bytes, fileSize: fileSize, file: file.source)
+        return makeArticle(header, bytes: bytes, fileSize: fileSize, file: file)
     }
 
     private func makeArticle(_ header: ArticleHeader, bytes: [UInt8], fileSize: Int, file: SourceFile) -> FileResult {
@@ -163,7 +176,7 @@ public struct ArchiveReader: Sendable {
         } else {
             result.diagnostics.append(.warning(file.displayName, "undated: no epoch line, header date or body date line; put in the Undated chapter"))
         }
-        let author = header.author ?? dateLine?.author
+        let author = (header.author ?? dateLine?.author)?.removingControlCharacters()
         result.article = Article(origin: file, title: title, url: header.url, instant: instant, author: author,
                                  bodyBytes: max(0, fileSize - header.bodyStart))
         return result

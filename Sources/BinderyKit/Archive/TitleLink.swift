@@ -50,9 +50,10 @@ enum TitleLink {
         return (block[(start + 1)..<(open - 1)], block[(open + 1)..<(end - 1)])
     }
 
-    /// The headline: entities decoded, whitespace (and line breaks) collapsed.
+    /// The headline: entities decoded, whitespace (and line breaks) collapsed,
+    /// control characters dropped (a terminal would act on them).
     static func headline(_ raw: String) -> String {
-        HTMLEntities.decode(raw).collapsingWhitespace()
+        HTMLEntities.decode(raw).collapsingWhitespace().removingControlCharacters()
     }
 
     /// The article URL. Entities are decoded (`&amp;`), a Markdown `<…>`

@@ -4,7 +4,8 @@
 /// What the types cannot say, the cleaner guarantees: links are absolute
 /// `http(s)`/`mailto` URLs or `#fragment`s whose `anchor` is in the body;
 /// anchor ids are valid XML `ID`s, unique in the body; text holds no
-/// characters XML forbids once escaped. Before the Assets stage every
+/// control characters but tab and line feed, nor anything else XML forbids
+/// once escaped. Before the Assets stage every
 /// picture is `.unbound`; after it, `.bundled` or `.missing`.
 public struct CleanedArticle: Sendable {
     public var article: Article

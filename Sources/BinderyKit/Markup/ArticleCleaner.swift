@@ -31,7 +31,7 @@ public struct ArticleCleaner: Sendable {
 
     private static func walker(boilerplate: Bool) -> RuleWalker {
         RuleWalker(
-            before: (boilerplate ? [LabelScreenReaderText()] : []) + [
+            before: [HoistContentOutOfVoidElements()] + (boilerplate ? [LabelScreenReaderText()] : []) + [
                 CollectRelTags(), DropNonContent(), KeepNoscriptImages(), ReplaceEmbedsWithLinks(), RenameObsoleteElements(),
                 UnwrapFormControls(), ChooseImageSource(), UnwrapUnknownElements(), SanitizeLinks(),
                 FilterAttributes(), DemoteHeadings(), RepairOrphanedParts(),

@@ -7,7 +7,8 @@
 /// their blocks (a `div`'s own text becomes a paragraph), `b`/`i`-style
 /// elements become the style they show, attributes no output uses (`title`,
 /// `cite`, list `type`) are dropped, `id`s that fragment links need become
-/// anchors, and `lang`/`dir` become language spans. An inline element that
+/// anchors, `lang`/`dir` become language spans, and control characters go
+/// (`removingControlCharacters`). An inline element that
 /// wraps blocks (`<a href><div>…</div></a>`) applies to each run of text in
 /// them.
 enum ContentConverter {
@@ -73,7 +74,7 @@ enum ContentConverter {
             let content = flow(element.children, looseText: .plain)
             blocks = content.isEmpty ? [] : [.quote(content)]
         case "pre":
-            let text = element.preformattedText
+            let text = element.preformattedText.removingControlCharacters()
             blocks = text.isBlank ? [] : [.code(text)]
         case "hr":
             blocks = [.rule]
@@ -208,7 +209,7 @@ enum ContentConverter {
 
     private static func embed(_ element: Element) -> Block {
         let kind = element[attribute: HTMLVocabulary.embedKindAttribute].flatMap(Embed.Kind.init(rawValue:)) ?? .page
-        let title = element[attribute: "title"].map { $0.collapsingWhitespace() }
+        let title = element[attribute: "title"].map { $0.collapsingWhitespace().removingControlCharacters() }
         return .embed(Embed(kind: kind, url: element[attribute: HTMLVocabulary.embedURLAttribute],
                             title: title?.isEmpty == false ? title : nil))
     }
@@ -221,7 +222,7 @@ enum ContentConverter {
         for node in nodes {
             switch node {
             case .text(let text):
-                out.append(.text(text))
+                out.append(.text(text.removingControlCharacters()))
             case .element(let element):
                 out += inline(element, content: nil)
             }
@@ -241,7 +242,7 @@ enum ContentConverter {
             guard let href = element[attribute: "href"] else { return content().prependingAnchor(element[attribute: "id"]) }
             result = [.link(href: href, content())]
         case "code", "kbd", "samp":
-            let text = element.children.textContent(lineBreak: " ")
+            let text = element.children.textContent(lineBreak: " ").removingControlCharacters()
             result = text.isEmpty ? [] : [.code(text)]
         case "ruby":
             result = ruby(element.children)
@@ -288,7 +289,7 @@ enum ContentConverter {
                 continue
             }
             guard element.name == "rt" else { continue }
-            let annotation = element.children.textContent.collapsingWhitespace()
+            let annotation = element.children.textContent.collapsingWhitespace().removingControlCharacters()
             let converted = inlines(base)
             base.removeAll()
             if annotation.isEmpty { out += converted } else { out.append(.ruby(base: converted, annotation: annotation)) }
@@ -297,7 +298,7 @@ enum ContentConverter {
     }
 
     private static func picture(_ image: Element) -> Picture {
-        Picture(source: image[attribute: "src"] ?? "", alt: image[attribute: "alt"] ?? "",
+        Picture(source: image[attribute: "src"] ?? "", alt: (image[attribute: "alt"] ?? "").removingControlCharacters(),
                 width: image[attribute: "width"].flatMap { Int($0) }, height: image[attribute: "height"].flatMap { Int($0) })
     }
 }

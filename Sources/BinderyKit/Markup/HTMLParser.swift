@@ -164,4 +164,4 @@ public enum HTMLParser {
 
 /// libxml2's global tables must be set up once before threads parse
 /// concurrently; a global `let` runs its initializer exactly once.
-private let libxml2Initialized: Void = { xmlInitParser() }()
+let libxml2Initialized: Void = { xmlInitParser() }()

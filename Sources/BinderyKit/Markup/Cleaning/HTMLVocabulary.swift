@@ -18,8 +18,10 @@ enum HTMLVocabulary {
 
     /// Bindery's own block (in `blocks`) for media an e-book cannot play
     /// (`ReplaceEmbedsWithLinks`), which `ContentConverter` turns into an
-    /// `Embed`. Never written out: no output format sees HTML.
-    static let embedElement = "bindery-embed"
+    /// `Embed`. Never written out: no output format sees HTML. The `#` keeps
+    /// articles from forging one (an HTML tag name never starts with it):
+    /// `<bindery-embed url="javascript:…">` in a body is an unknown element.
+    static let embedElement = "#bindery-embed"
     /// Its attributes: the `Embed.Kind` and the `http(s)` URL (and `title`).
     static let embedKindAttribute = "kind"
     static let embedURLAttribute = "url"

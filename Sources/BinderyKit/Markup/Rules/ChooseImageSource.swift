@@ -23,16 +23,21 @@ struct ChooseImageSource: ElementRule {
         }
     }
 
+    /// The chosen image, then whatever else the `picture` holds (text a
+    /// browser shows too, or what an unclosed `picture` swallowed).
     private func picture(_ picture: Element, in context: inout CleaningContext) -> [Node] {
-        var image = firstImage(in: picture.children) ?? Element("img")
         // libxml2 does not know `source` is void, so later siblings nest inside it.
-        let sources = picture.children.descendants(named: "source").compactMap { source -> Srcset.Candidate? in
+        var content = HoistContentOutOfVoidElements.flattened(picture.children)
+        let imageIndex = content.firstIndex { $0.isElement(named: "img") }
+        var image = imageIndex.map { content.remove(at: $0).element! } ?? firstImage(in: content) ?? Element("img")
+        let sources = content.descendants(named: "source").compactMap { source -> Srcset.Candidate? in
             let srcset = Self.srcsetAttributes.lazy.compactMap { source[attribute: $0] }.first ?? source[attribute: "src"] ?? ""
             guard let best = Srcset(srcset).best else { return nil }
             return Self.isJPEGOrPNG(type: source[attribute: "type"], url: best.url) ? best : nil
         }
-        if let replacement = chooseSource(of: &image, preferred: sources.first?.url, in: &context) { return replacement }
-        return [.element(image)]
+        content.removeAll { $0.isElement(named: "source") }
+        if let replacement = chooseSource(of: &image, preferred: sources.first?.url, in: &context) { return replacement + content }
+        return [.element(image)] + content
     }
 
     private func firstImage(in nodes: [Node]) -> Element? {
