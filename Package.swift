@@ -27,9 +27,16 @@ let package = Package(
             pkgConfig: "libzip",
             providers: [.apt(["libzip-dev"])]
         ),
+        // libvips (with fontconfig): pictures and the cover. Only BinderyKit/Assets imports it.
+        .systemLibrary(
+            name: "CLibVips",
+            path: "Sources/CLibVips",
+            pkgConfig: "vips",
+            providers: [.apt(["libvips-dev"])]
+        ),
         .target(
             name: "BinderyKit",
-            dependencies: ["CLibXML2", "CLibZip"]
+            dependencies: ["CLibXML2", "CLibZip", "CLibVips"]
         ),
         .executableTarget(
             name: "bindery",

@@ -31,13 +31,23 @@ public final class AssetResolver: @unchecked Sendable {
     private let lock = NSLock()
     private var missingTotal = 0
     /// Local files already read, by resolved path: a picture used by many
-    /// articles is read and hashed once per export.
-    private var localFiles: [String: Result<Asset, FetchFailure>] = [:]
+    /// articles is hashed once per export.
+    private var localFiles: [String: Result<LocalFile, FetchFailure>] = [:]
+    private struct LocalFile {
+        var hash: String
+        var type: ImageType
+    }
+    /// Processing for the output (`options.pictures`), or `nil` to bundle pictures as they are.
+    private let pictures: PictureStep?
     private let realPaths = RealPaths()
 
     public init(options: AssetOptions) {
         self.options = options
-        remote = RemoteImages(options: options)
+        let remote = RemoteImages(options: options)
+        self.remote = remote
+        pictures = options.pictures.map { settings in
+            PictureStep(processor: PictureProcessor(settings: settings, accepted: options.acceptedTypes), cache: remote.cache)
+        }
     }
 
     // MARK: - Inspecting articles
@@ -84,6 +94,10 @@ public final class AssetResolver: @unchecked Sendable {
         return missingTotal
     }
 
+    /// Pictures decoded and processed so far (0 when every one came from
+    /// the processed-picture cache, or pictures are not processed).
+    public var picturesProcessed: Int { pictures?.picturesProcessed ?? 0 }
+
     /// A warning when the cache folder is unusable (images then live in
     /// memory for this run); `nil` when all is well.
     public var cacheDiagnostic: Diagnostic? {
@@ -105,13 +119,13 @@ public final class AssetResolver: @unchecked Sendable {
     /// Like `bind`, but returns all the article's assets and decides nothing
     /// about novelty; safe to run for many articles at once.
     public func resolve(_ article: CleanedArticle, linkPrefix: String) -> ResolvedArticle {
-        var outcomes: [String: Result<Asset, FetchFailure>] = [:]
+        var outcomes: [String: PictureOutcome] = [:]
         var order: [String] = []
         if options.includeImages {
             AssetResolver.forEachImage(in: article.body) { image in
                 let src = image[attribute: "src"] ?? ""
                 guard outcomes[src] == nil else { return }
-                outcomes[src] = asset(for: src, in: article.article)
+                outcomes[src] = outcome(for: src, in: article.article)
                 order.append(src)
             }
         }
@@ -121,20 +135,23 @@ public final class AssetResolver: @unchecked Sendable {
         var diagnostics: [Diagnostic] = []
         for src in order {
             switch outcomes[src] {
-            case .success(let asset)?:
+            case .asset(let asset)?:
                 if names.insert(asset.fileName).inserted { assets.append(asset) }
             case .failure(let failure)?:
                 let shown = src.hasPrefix("data:") ? "data: URI" : src
                 diagnostics.append(.warning(article.article.origin.displayName, "image \(shown) left out: \(failure)"))
-            case nil:
+            case .dropped?, nil:
                 break
             }
         }
 
-        var rewriter = ImageRewriter(linkPrefix: linkPrefix) { src in
-            if case .success(let asset)? = outcomes[src] { return asset.fileName }
+        var rewriter = ImageRewriter(linkPrefix: linkPrefix, isDropped: { src in
+            if case .dropped? = outcomes[src] { return true }
+            return false
+        }, fileName: { src in
+            if case .asset(let asset)? = outcomes[src] { return asset.fileName }
             return nil
-        }
+        })
         var result = article
         result.body = rewriter.rewrite(article.body)
         lock.lock()
@@ -143,32 +160,45 @@ public final class AssetResolver: @unchecked Sendable {
         return ResolvedArticle(article: result, assets: assets, diagnostics: diagnostics, missingImages: rewriter.replaced)
     }
 
-    private func asset(for src: String, in article: Article) -> Result<Asset, FetchFailure> {
-        loadAsset(for: src, in: article).flatMap { asset in
-            options.acceptedTypes.contains(asset.type) ? .success(asset) : .failure(.unsupportedType(asset.type))
+    /// The picture a reference stands for, processed for the output when
+    /// `options.pictures` is set, else as it is (types the output cannot
+    /// carry then fail).
+    private func outcome(for src: String, in article: Article) -> PictureOutcome {
+        let source: SourcePicture
+        switch loadSource(for: src, in: article) {
+        case .success(let found): source = found
+        case .failure(let failure): return .failure(failure)
         }
+        if let pictures { return pictures.prepare(source) }
+        guard options.acceptedTypes.contains(source.type) else { return .failure(.unsupportedType(source.type)) }
+        guard let data = source.load() else { return .failure(.notCached) }
+        return .asset(Asset(fileName: AssetResolver.fileName(hash: source.hash, type: source.type), type: source.type, data: data))
     }
 
-    private func loadAsset(for src: String, in article: Article) -> Result<Asset, FetchFailure> {
+    private func loadSource(for src: String, in article: Article) -> Result<SourcePicture, FetchFailure> {
         switch ImageReference.classify(src, in: article, realPaths: realPaths) {
         case .remote(let url):
-            return remote.image(at: url).flatMap { found in
-                guard let data = remote.data(of: found) else { return .failure(.notCached) }
-                return .success(Asset(fileName: AssetResolver.fileName(hash: found.hash, type: found.type), type: found.type, data: data))
+            return remote.image(at: url).map { found in
+                SourcePicture(hash: found.hash, type: found.type, load: { [remote] in remote.data(of: found) })
             }
         case .inline(let data):
             guard let type = ImageType.sniff(data) else { return .failure(.notAnImage(contentType: nil)) }
-            return .success(AssetResolver.asset(data, type: type))
+            return .success(SourcePicture(hash: SHA256.hexDigest(data), type: type, load: { data }))
         case .localFile(let path):
             lock.lock()
             let known = localFiles[path]
             lock.unlock()
-            if let known { return known }
-            let result = LocalImageLoader.read(path, maxBytes: options.maxImageBytes).map { AssetResolver.asset($0.0, type: $0.1) }
+            let maxBytes = options.maxImageBytes
+            // Only the hash is remembered: the bytes are read again when
+            // needed, so a week of large local photos never sits in memory.
+            let reread: () -> Data? = { (try? LocalImageLoader.read(path, maxBytes: maxBytes).get())?.0 }
+            if let known { return known.map { SourcePicture(hash: $0.hash, type: $0.type, load: reread) } }
+            let read = LocalImageLoader.read(path, maxBytes: maxBytes)
+                .map { data, type in (data: data, file: LocalFile(hash: SHA256.hexDigest(data), type: type)) }
             lock.lock()
-            localFiles[path] = result
+            localFiles[path] = read.map(\.file)
             lock.unlock()
-            return result
+            return read.map { data, file in SourcePicture(hash: file.hash, type: file.type, load: { data }) }
         case .unusable(let reason):
             return .failure(.unusable(reason))
         }

@@ -11,7 +11,8 @@ public enum FetchFailure: Error, Sendable, Hashable, CustomStringConvertible {
     case httpStatus(Int)
     case timedOut
     case tooLarge(limit: Int)
-    /// The body is not a JPEG, PNG, GIF, WebP or safe SVG (often an HTML error page).
+    /// The body is no picture Bindery reads (JPEG, PNG, GIF, WebP, AVIF,
+    /// HEIF, TIFF, BMP, safe SVG): often an HTML error page.
     case notAnImage(contentType: String?)
     case transport(String)
     /// The host's name does not resolve or nothing listens there. Not retried
@@ -25,8 +26,11 @@ public enum FetchFailure: Error, Sendable, Hashable, CustomStringConvertible {
     case rememberedFailure(String)
     /// Not fetchable at all (bad reference, refused local path, …).
     case unusable(String)
-    /// A real image of a type the output cannot carry (WebP in an EPUB).
+    /// A real image of a type the output cannot carry (WebP in an EPUB when
+    /// pictures are not processed).
     case unsupportedType(ImageType)
+    /// Looks like a picture but cannot be decoded (damaged or cut short).
+    case undecodable(String)
 
     public var description: String {
         switch self {
@@ -43,6 +47,7 @@ public enum FetchFailure: Error, Sendable, Hashable, CustomStringConvertible {
         case .rememberedFailure(let reason): return "\(reason) (remembered from an earlier attempt)"
         case .unusable(let reason): return reason
         case .unsupportedType(let type): return "\(type.mediaType) is not a core media type of e-book readers"
+        case .undecodable(let reason): return "damaged picture (\(reason))"
         }
     }
 
@@ -68,7 +73,7 @@ public enum FetchFailure: Error, Sendable, Hashable, CustomStringConvertible {
     /// Worth remembering in the cache: a property of the URL, not of this run.
     var isRemembered: Bool {
         switch self {
-        case .budgetExhausted, .notCached, .rememberedFailure, .unusable, .unsupportedType: return false
+        case .budgetExhausted, .notCached, .rememberedFailure, .unusable, .unsupportedType, .undecodable: return false
         default: return true
         }
     }

@@ -6,16 +6,20 @@ import Foundation
 ///
 /// An image that cannot be had: inside a `figure` that has a `figcaption`,
 /// the `img` is dropped and the caption stays; elsewhere it becomes
-/// `<span>ALT</span>`, or nothing when the alt text is empty.
+/// `<span>ALT</span>`, or nothing when the alt text is empty. A dropped
+/// image (a tracking pixel) goes without a trace and is not counted.
 struct ImageRewriter {
     let linkPrefix: String
+    /// True for a `src` to leave out silently.
+    let isDropped: (String) -> Bool
     /// The bundled file name for a `src`, or `nil` when it cannot be had.
     let fileName: (String) -> String?
     /// How many images were replaced by text.
     private(set) var replaced = 0
 
-    init(linkPrefix: String, fileName: @escaping (String) -> String?) {
+    init(linkPrefix: String, isDropped: @escaping (String) -> Bool = { _ in false }, fileName: @escaping (String) -> String?) {
         self.linkPrefix = linkPrefix
+        self.isDropped = isDropped
         self.fileName = fileName
     }
 
@@ -44,6 +48,7 @@ struct ImageRewriter {
     }
 
     private mutating func rewriteImage(_ image: Element, captioned: Bool) -> [Node] {
+        if let src = image[attribute: "src"], isDropped(src) { return [] }
         if let src = image[attribute: "src"], let name = fileName(src) {
             var bound = image
             bound[attribute: "src"] = linkPrefix + name
