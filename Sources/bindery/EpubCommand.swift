@@ -33,8 +33,9 @@ struct EpubCommand: ParsableCommand {
         let digest = try run.digest(input, selection)
         let metadata = BookMetadata.make(for: digest, overrides: book.overrides, clock: .fromEnvironment())
         let stylesheet = try style.map { try String(contentsOfFile: $0, encoding: .utf8) } ?? DefaultStylesheet.css
-        let export = EPUBExport(digest: digest, metadata: metadata, stylesheet: stylesheet,
-                                assets: images.assetOptions, makesCover: images.includesCover)
+        let export = EPUBExport(digest: digest, metadata: metadata, stylesheet: stylesheet, assets: images.assetOptions,
+                                makesCover: !images.book.noCover, coverPicture: images.book.coverPicture,
+                                maxBytes: images.book.maxBytes)
         let result: EPUBExport.Result
         do {
             result = try export.write(to: URL(fileURLWithPath: output), log: run.log, progress: run.progress("Binding"))
@@ -43,10 +44,7 @@ struct EpubCommand: ParsableCommand {
             FileHandleOutput.standardError.write("error: \(error)\n")
             throw ExitCode(ExitStatus.failed)
         }
-        var line = "\(digest.articleCountText), \(digest.chapterCountText), \(counted(result.summary.imageCount, "image"))"
-        if result.missingImages > 0 { line += " (\(result.missingImages) missing)" }
-        line += ", \(ByteCount.format(Int64(result.summary.byteCount))) → \(output)"
-        run.console.summary(line)
+        run.console.summary(EpubSummaryText.lines(result, digest: digest, output: output))
         try run.finish()
     }
 }

@@ -1,38 +1,65 @@
 import Foundation
 
 /// The whole `bindery epub` job after selection: images resolved against
-/// the cache and the network, pages rendered on all cores, the most prominent
-/// picture of the first chapter made the cover, the book written atomically.
+/// the cache and the network and prepared for the reader, pages rendered on
+/// all cores, a cover drawn (or the user's), the book written atomically —
+/// and, with a size budget, made smaller or split into volumes
+/// (`EPUBVolumes`).
 public struct EPUBExport {
     public var digest: Digest
     public var metadata: BookMetadata
     public var stylesheet: String
     public var assets: AssetOptions
-    /// A cover page needs a picture; `false` leaves the book without one.
+    /// `false` leaves the book without a cover.
     public var makesCover: Bool
+    /// The user's cover picture (`--cover`): wins over the drawn one.
+    public var coverPicture: Data?
+    /// Largest book in bytes (`--max-size`); `nil` for no limit.
+    public var maxBytes: Int?
+    /// Set for one volume of a split book: its label and the title the cover shows.
+    var volume: (label: String, coverTitle: String)?
 
     public init(digest: Digest, metadata: BookMetadata, stylesheet: String = DefaultStylesheet.css,
-                assets: AssetOptions = AssetOptions(), makesCover: Bool = true) {
+                assets: AssetOptions = AssetOptions(pictures: .digestDefault), makesCover: Bool = true,
+                coverPicture: Data? = nil, maxBytes: Int? = nil) {
         self.digest = digest
         self.metadata = metadata
         self.stylesheet = stylesheet
         self.assets = assets
         self.makesCover = makesCover
+        self.coverPicture = coverPicture
+        self.maxBytes = maxBytes
     }
 
     public struct Result: Sendable {
+        /// The book; for a split book, the first volume.
         public var summary: EPUBSummary
+        /// Every volume, in order, when the book was split; empty otherwise.
+        public var volumes: [EPUBSummary] = []
+        /// What `--max-size` did (`nil` when the book fitted as it was).
+        public var sizeReport: String?
         /// Pictures that could not be had and were replaced by their text.
         public var missingImages: Int
         /// HTTP requests sent for pictures.
         public var requests: Int
+        /// Pictures decoded and processed (0 when all came from the cache).
+        public var picturesProcessed: Int
     }
 
-    /// Writes the book to `destination`; problems go to `log`. Throws only
+    /// Writes the book to `destination` (or, when it is over `maxBytes`,
+    /// smaller or in volumes beside it); problems go to `log`. Throws only
     /// when the book itself cannot be written (nothing is left behind then).
     public func write(to destination: URL, log: DiagnosticLog, progress: ((Int, Int) -> Void)? = nil) throws -> Result {
+        if let maxBytes {
+            return try EPUBVolumes(export: self, maxBytes: maxBytes).write(to: destination, log: log, progress: progress)
+        }
+        return try writeBook(to: destination, log: log, progress: progress).result
+    }
+
+    /// One book, whatever its size, with what the size budget needs to know about it.
+    func writeBook(to destination: URL, log: DiagnosticLog, progress: ((Int, Int) -> Void)?) throws -> (result: Result, sizes: BookSizes) {
         var options = assets
-        // EPUB 3.2 core media types: readers (and epubcheck 4) lack WebP.
+        // EPUB 3.2 core media types: other types are converted, or left out when pictures are not processed.
         options.acceptedTypes = options.acceptedTypes.intersection(AssetOptions.epubTypes)
         let resolver = AssetResolver(options: options)
         if let problem = resolver.cacheDiagnostic { log.report(problem) }
@@ -40,16 +67,25 @@ public struct EPUBExport {
         let pipeline = ArticlePipeline(digest: digest, binding: .init(resolver: resolver, linkPrefix: EPUBWriter.imageLinkPrefix),
                                        log: log, progress: progress)
         var firstChapterImages: [Asset] = []
+        var sizes = BookSizes(chapterCount: digest.chapters.count)
         let renderer = writer.pageRenderer
         try pipeline.forEachArticle(preparing: { renderer.prepare($0) }) { bound, page in
             if bound.chapterIndex == 0 { firstChapterImages += bound.newAssets }
+            sizes.add(bound, page: page)
             try writer.add(bound, prepared: page)
         }
-        if makesCover, let cover = AssetResolver.coverImage(among: firstChapterImages) {
-            try writer.setCover(cover)
+        if makesCover {
+            let cover = BookCover(userPicture: coverPicture, grayscale: options.pictures?.grayscale ?? false)
+            let lead = AssetResolver.coverImage(among: firstChapterImages, minimumSide: BookCover.leadPictureMinimumSide)
+            if let asset = cover.make(title: volume?.coverTitle ?? metadata.title, digest: digest, metadata: metadata,
+                                      volume: volume?.label, lead: lead, log: log) {
+                try writer.setCover(asset)
+            }
         }
         let summary = try writer.finish()
         log.report(contentsOf: summary.diagnostics)
-        return Result(summary: summary, missingImages: resolver.missingImageCount, requests: resolver.requestsMade)
+        sizes.total = summary.byteCount
+        return (Result(summary: summary, missingImages: resolver.missingImageCount, requests: resolver.requestsMade,
+                       picturesProcessed: resolver.picturesProcessed), sizes)
     }
 }

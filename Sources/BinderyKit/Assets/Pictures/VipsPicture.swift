@@ -142,6 +142,10 @@ final class VipsPicture {
         try derive("colour conversion") { bindery_vips_colourspace($0, space, $1) }
     }
 
+    func colourspace(_ space: ColourSpace) throws -> VipsPicture {
+        try colourspace(space.interpretation)
+    }
+
     func castToUInt8() throws -> VipsPicture {
         try derive("conversion to 8 bits") { bindery_vips_cast_uchar($0, $1) }
     }

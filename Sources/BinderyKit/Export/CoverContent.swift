@@ -1,0 +1,58 @@
+import Foundation
+
+/// What a digest's generated cover says: its name and period, a kicker (the
+/// volume, else the number of articles), the top headlines and the sources,
+/// in the book's language.
+enum CoverContent {
+    /// Headlines offered to the cover (it shows as many as fit).
+    static let headlineLimit = 8
+
+    /// `title` is the book's title; when it ends with the period (as the
+    /// default title does), the period is not repeated in the name.
+    static func text(title: String, digest: Digest, metadata: BookMetadata, volume: String?, picture: Data?) -> CoverText {
+        let zh = metadata.language.lowercased().hasPrefix("zh")
+        var name = title
+        let period = digest.dateRange.map { DateRangeText.format($0, language: metadata.language, timeZone: metadata.timeZone) }
+        if let whole = metadata.dateRange.map({ DateRangeText.format($0, language: metadata.language, timeZone: metadata.timeZone) }),
+           name.hasSuffix(" · " + whole), name.count > whole.count + 3 {
+            name = String(name.dropLast(whole.count + 3))
+        }
+        let count = digest.articleCount
+        let sources = BookMetadata.rankedSources(digest.articles)
+        var footer: String?
+        if !sources.isEmpty {
+            let shown = sources.prefix(4).joined(separator: zh ? "、" : ", ")
+            let more = sources.count > 4 ? (zh ? " 等" : " and others") : ""
+            footer = zh ? "来源：\(shown)\(more)" : "Sources: \(shown)\(more)"
+        }
+        return CoverText(title: name, period: period,
+                         kicker: volume ?? (zh ? "共 \(count) 篇文章" : (count == 1 ? "1 article" : "\(count) articles")),
+                         headlinesLabel: zh ? "本期要闻" : "In this issue",
+                         headlines: headlines(of: digest, limit: headlineLimit), footer: footer, picture: picture)
+    }
+
+    /// `Volume 1 of 2` / `第 1 册，共 2 册`.
+    static func volumeLabel(_ index: Int, of count: Int, language: String) -> String {
+        language.lowercased().hasPrefix("zh") ? "第 \(index) 册，共 \(count) 册" : "Volume \(index) of \(count)"
+    }
+
+    /// The first article of each chapter, then the second of each, and so
+    /// on: the whole period is represented, in book order, without repeats.
+    static func headlines(of digest: Digest, limit: Int) -> [String] {
+        var picked: [String] = []
+        var seen = Set<String>()
+        var round = 0
+        while picked.count < limit {
+            var any = false
+            for chapter in digest.chapters where round < chapter.articles.count {
+                any = true
+                let title = chapter.articles[round].title
+                if seen.insert(title).inserted { picked.append(title) }
+                if picked.count == limit { break }
+            }
+            guard any else { break }
+            round += 1
+        }
+        return picked
+    }
+}
