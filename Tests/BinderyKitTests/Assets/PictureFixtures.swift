@@ -35,6 +35,22 @@ enum PictureFixtures {
         try encode(photoPixels(width: width, height: height, seed: seed), width: width, height: height, as: suffix)
     }
 
+    /// A large photo-like picture made quickly: a 256-pixel tile of
+    /// `photoPixels` repeated (JPEG codes each 8×8 block on its own, so the
+    /// file is as large as real noise would make it), shifted by `seed`.
+    static func noisyPhoto(width: Int, height: Int, seed: UInt32, as suffix: String) throws -> Data {
+        let side = 256
+        let tile = try photoPixels(width: side, height: side, seed: seed).withUnsafeBytes {
+            try VipsPicture.pixels($0, width: side, height: side, bands: 3, colourSpace: .srgb)
+        }
+        let canvas = try VipsPicture.canvas(width: width, height: height, colour: [128, 128, 128])
+        let shift = Int(seed % 97)
+        for y in stride(from: -shift, to: height, by: side) {
+            for x in stride(from: -shift, to: width, by: side) { try canvas.drawImage(tile, x: x, y: y) }
+        }
+        return try canvas.encoded(suffix)
+    }
+
     /// A large flat picture (fast to make at any size): a filled canvas with a few blocks.
     static func blocks(width: Int, height: Int, as suffix: String) throws -> Data {
         let canvas = try VipsPicture.canvas(width: width, height: height, colour: [200, 220, 240])
