@@ -65,16 +65,16 @@ private struct CoverPage {
     mutating func drawBand(kicker: String?, title: String, period: String?) throws {
         var blocks: [(VipsPicture, [UInt8], gap: Int)] = []
         if let kicker, !kicker.isEmpty {
-            blocks.append((try text(spaced(kicker.uppercased()), fonts.sans, "Bold", 40), Self.kicker, 44))
+            blocks.append((try text(CoverPageText.spaced(kicker.uppercased()), fonts.sans, "Bold", 40), Self.kicker, 44))
         }
-        let name = escaped(Self.keepingShortWordsWhole(title))
+        let name = CoverPageText.escaped(CoverPageText.keepingShortWordsWhole(title))
         var titleMask = try text(name, fonts.serif, "Bold", 132, spacing: 10)
         for size in [116, 100, 88] where titleMask.height > 4 * 170 {
             titleMask = try text(name, fonts.serif, "Bold", size, spacing: 8)
         }
         blocks.append((titleMask, Self.onBand, 56))
         if let period, !period.isEmpty {
-            blocks.append((try text(escaped(period), fonts.sans, "Regular", 64), Self.period, 0))
+            blocks.append((try text(CoverPageText.escaped(period), fonts.sans, "Regular", 64), Self.period, 0))
         }
         let top = 200, bottom = 150
         let contentHeight = blocks.reduce(0) { $0 + $1.0.height + $1.gap }
@@ -112,7 +112,7 @@ private struct CoverPage {
     /// The closing line at the foot of the page, above a hairline.
     mutating func drawFooter(_ footer: String?) throws {
         guard let footer, !footer.isEmpty else { return }
-        let mask = try text(escaped(footer), fonts.sans, "Regular", 38, spacing: 6)
+        let mask = try text(CoverPageText.escaped(footer), fonts.sans, "Regular", 38, spacing: 6)
         let top = Self.height - 150 - mask.height
         try canvas.drawRectangle(Self.rule, x: Self.margin, y: top - 44, width: Self.measure, height: 3)
         try canvas.drawMask(mask, colour: Self.quiet, x: Self.margin, y: top)
@@ -124,13 +124,13 @@ private struct CoverPage {
     /// the label, when not one headline fits.
     mutating func drawHeadlines(label: String, _ headlines: [String]) throws {
         guard !headlines.isEmpty else { return }
-        let labelMask = try text(spaced(label.uppercased()), fonts.sans, "Bold", 40)
+        let labelMask = try text(CoverPageText.spaced(label.uppercased()), fonts.sans, "Bold", 40)
         var masks: [VipsPicture] = []
         var bottom = y + 110 + labelMask.height + 44
         for (index, headline) in headlines.enumerated() {
             let mask = index == 0
-                ? try text(escaped(Self.shortened(headline)), fonts.serif, "Bold", 62, spacing: 14)
-                : try text(escaped(Self.shortened(headline)), fonts.serif, "Regular", 54, spacing: 12)
+                ? try text(CoverPageText.escaped(CoverPageText.shortened(headline)), fonts.serif, "Bold", 62, spacing: 14)
+                : try text(CoverPageText.escaped(CoverPageText.shortened(headline)), fonts.serif, "Regular", 54, spacing: 12)
             let ruleSpace = index == 0 ? 0 : 72
             guard bottom + ruleSpace + mask.height + 50 <= footerTop else { break }
             bottom += ruleSpace + mask.height
@@ -160,7 +160,10 @@ private struct CoverPage {
     private func text(_ markup: String, _ family: String, _ style: String, _ size: Int, spacing: Int = 0) throws -> VipsPicture {
         try VipsPicture.text(markup, font: "\(family) \(style) \(size)", width: Self.measure, spacing: spacing)
     }
+}
 
+/// Text for the cover: Pango markup, shortened headlines, unbroken short words.
+enum CoverPageText {
     /// A headline of at most about three lines (60 columns of CJK or 150 of Latin at this size).
     static func shortened(_ headline: String) -> String {
         let limit = 150
@@ -200,7 +203,7 @@ private struct CoverPage {
     }
 
     /// Pango markup for plain text (only `&`, `<`, `>` and quotes mean something).
-    private func escaped(_ plain: String) -> String {
+    static func escaped(_ plain: String) -> String {
         var out = ""
         for character in plain {
             switch character {
@@ -216,7 +219,7 @@ private struct CoverPage {
     }
 
     /// Small capitals look better letter-spaced (Pango units: 1/1024 point).
-    private func spaced(_ plain: String) -> String {
+    static func spaced(_ plain: String) -> String {
         "<span letter_spacing=\"4096\">\(escaped(plain))</span>"
     }
 }
