@@ -10,6 +10,7 @@
 // caller, who must g_object_unref it.
 #include <vips/vips.h>
 #include <fontconfig/fontconfig.h>
+#include <malloc.h>
 #include <string.h>
 
 static void bindery_vips_quiet(const gchar *domain, GLogLevelFlags level, const gchar *message, gpointer data) {
@@ -23,6 +24,10 @@ static void bindery_vips_quiet(const gchar *domain, GLogLevelFlags level, const 
 /// libvips's own warnings (a truncated JPEG, an ignored colour profile) are
 /// silenced: Bindery reports one warning per picture itself.
 static inline int bindery_vips_start(void) {
+    // Large buffers (decoded pictures) are mapped and unmapped, never kept
+    // in the heap: glibc otherwise raises this threshold after the first
+    // large free, and a run of pictures leaves the heap at its high-water mark.
+    mallopt(M_MMAP_THRESHOLD, 128 * 1024);
     if (vips_init("bindery") != 0) return -1;
     vips_concurrency_set(1);
     vips_cache_set_max(0);
@@ -50,13 +55,23 @@ static inline int bindery_vips_header(const void *buf, size_t len, VipsImage **o
 }
 
 /// Decodes and shrinks to fit `width` × `height` (never enlarging), upright
-/// by the EXIF orientation, in sRGB when the image carries a colour profile;
-/// animated images give their first frame. A damaged or truncated file
-/// makes the first read of the pixels fail. (libvips 8.14's thumbnail
-/// passes `fail_on` to the loader only through `option_string`.)
-static inline int bindery_vips_fit(const void *buf, size_t len, int width, int height, VipsImage **out) {
-    return vips_thumbnail_buffer((void *)buf, len, out, width, "height", height, "size", VIPS_SIZE_DOWN,
-                                 "export_profile", "srgb", "option_string", "fail_on=error", NULL);
+/// by the EXIF orientation; animated images give their first frame.
+/// `load_options` asks the decoder to shrink while decoding (JPEG
+/// `shrink=N`, WebP `scale=X`), which is where most of the time goes.
+/// `colour_managed`: the picture carries an ICC profile and is converted to
+/// sRGB through it (a transform on every picture would cost more than the
+/// decoding). A damaged or truncated file makes the first read of the
+/// pixels fail.
+static inline int bindery_vips_fit(const void *buf, size_t len, const char *load_options, int width, int height,
+                                   int colour_managed, VipsImage **out) {
+    VipsImage *in = vips_image_new_from_buffer(buf, len, load_options, "access", VIPS_ACCESS_SEQUENTIAL,
+                                               "fail_on", VIPS_FAIL_ON_ERROR, NULL);
+    if (!in) return -1;
+    int status = colour_managed
+        ? vips_thumbnail_image(in, out, width, "height", height, "size", VIPS_SIZE_DOWN, "export_profile", "srgb", NULL)
+        : vips_thumbnail_image(in, out, width, "height", height, "size", VIPS_SIZE_DOWN, NULL);
+    g_object_unref(in);
+    return status;
 }
 
 /// Shrinks and crops to fill exactly `width` × `height`, keeping the most
@@ -160,11 +175,9 @@ static inline int bindery_vips_get_int(VipsImage *image, const char *name, int *
     return vips_image_get_int(image, name, value) == 0 ? 1 : 0;
 }
 
-/// The name of the loader that would read `buf`, or NULL.
-static inline const char *bindery_vips_loader(const void *buf, size_t len) {
-    const char *name = vips_foreign_find_load_buffer(buf, len);
-    if (!name) vips_error_clear();
-    return name;
+/// 1 when the image carries an ICC colour profile.
+static inline int bindery_vips_has_profile(VipsImage *image) {
+    return vips_image_get_typeof(image, VIPS_META_ICC_NAME) != 0;
 }
 
 /// The family fontconfig picks for `pattern` (e.g. "Noto Serif CJK SC",

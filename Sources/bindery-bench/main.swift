@@ -4,6 +4,7 @@ let usage = """
     usage: bindery-bench run [--articles 1000,10000] [--work DIR] [--bindery PATH] [--seed S]
                              [--repeat R] [--bindery-arg ARG]... [--json]
            bindery-bench images [--images 500] [--work DIR] [--bindery PATH] [--repeat R] [--json]
+           bindery-bench pictures [--photos 500] [--work DIR] [--bindery PATH] [--repeat R] [--json]
            bindery-bench generate --articles N --output DIR [--seed S]
            bindery-bench floor|floor-zipwriter DIR OUT
            bindery-bench stage scan|digest|clean|serialize|markdown DIR
@@ -18,6 +19,12 @@ let usage = """
               N/5 articles linking them, and measures `bindery epub` with an
               empty cache (images/s at the default --image-jobs, peak RSS)
               and again --offline with the filled cache (expects 0 requests).
+    pictures  makes N photos 3000×2000 (half JPEG, half WebP; once, with
+              ImageMagick and the vips tool) and measures `bindery epub
+              --device kindle` on them, cold and warm cache, against
+              ImageMagick's convert on the same files; the same book with
+              every photo a JPEG copied raw (--device original) against
+              processed; and the book's size for every device preset.
     generate  writes a deterministic synthetic archive of N articles
               (FORMAT.md, with its variants) over 42 days, plus images/.
     floor, stage
@@ -55,6 +62,15 @@ func main() throws {
         guard count > 0 else { throw BenchError.usage("--images wants a count above 0") }
         let benchmark = ImageBenchmark(
             imageCount: count, work: URL(fileURLWithPath: parsed.value("work") ?? ".build/bench").standardizedFileURL,
+            bindery: try binderyBinary(parsed), repeats: try parsed.int("repeat", default: 1))
+        let report = try benchmark.run()
+        print(parsed.flag("json") ? try report.json() : report.table())
+    case "pictures":
+        try reject(besides: ["photos", "work", "bindery", "repeat", "json"])
+        let count = try parsed.int("photos", default: 500)
+        guard count >= 10 else { throw BenchError.usage("--photos wants a count of at least 10") }
+        let benchmark = PictureBenchmark(
+            count: count, work: URL(fileURLWithPath: parsed.value("work") ?? ".build/bench").standardizedFileURL,
             bindery: try binderyBinary(parsed), repeats: try parsed.int("repeat", default: 1))
         let report = try benchmark.run()
         print(parsed.flag("json") ? try report.json() : report.table())

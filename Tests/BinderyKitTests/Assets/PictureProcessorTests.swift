@@ -113,4 +113,18 @@ final class PictureProcessorTests: XCTestCase {
         XCTAssertFalse(PictureFixtures.hasMetadata(first.0))
         XCTAssertEqual(try converted(colour.process(source, type: .jpeg)).0, first.0, "same bytes every time")
     }
+
+    func testDecoderShrinksWhileDecodingOnlyAsFarAsTheBoxAllows() throws {
+        let kindle = try XCTUnwrap(DevicePreset.kindle.box)
+        func options(_ data: Data, _ type: ImageType, _ box: PictureBox) throws -> String {
+            try data.withUnsafeBytes { try PictureProcessor.shrinkOnLoad(VipsPicture.header($0), type: type, box: box) }
+        }
+        let large = try PictureFixtures.blocks(width: 4000, height: 3000, as: ".jpg")
+        XCTAssertEqual(try options(large, .jpeg, kindle), "shrink=2", "3.7 times too large: half size, then Lanczos")
+        XCTAssertEqual(try options(large, .jpeg, PictureBox(width: 480, height: 480)), "shrink=8")
+        XCTAssertEqual(try options(large, .jpeg, PictureBox(width: 2500, height: 2500)), "", "less than twice too large")
+        let webp = try PictureFixtures.blocks(width: 2144, height: 1000, as: ".webp")
+        XCTAssertEqual(try options(webp, .webp, kindle), "scale=0.500000")
+        XCTAssertEqual(try options(try PictureFixtures.blocks(width: 4000, height: 3000, as: ".png"), .png, kindle), "")
+    }
 }

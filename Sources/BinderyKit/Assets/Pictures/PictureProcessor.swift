@@ -63,7 +63,9 @@ struct PictureProcessor: Sendable {
 
         let box = settings.box ?? PictureBox(width: Int(VIPS_MAX_COORD), height: Int(VIPS_MAX_COORD))
         let grey = settings.grayscale || sourceIsGrey
-        var image = try VipsPicture.fit(bytes, width: box.width, height: box.height)
+        var image = try VipsPicture.fit(bytes, width: box.width, height: box.height,
+                                        loadOptions: Self.shrinkOnLoad(header, type: type, box: box),
+                                        colourManaged: header.hasColourProfile)
         image = try image.colourspace(grey ? VIPS_INTERPRETATION_B_W : VIPS_INTERPRETATION_sRGB)
         if !image.isEightBit { image = try image.castToUInt8() }
         // Decoded once into memory: the decoder streams its input and can be
@@ -80,6 +82,22 @@ struct PictureProcessor: Sendable {
         }
         if asIs && encoded.count >= bytes.count { return .original }
         return .converted(encoded, encodedType)
+    }
+
+    /// How much the decoder may shrink while decoding, leaving the picture
+    /// still at least as large as it must end up (the rest is done with a
+    /// Lanczos filter): JPEG by 2, 4 or 8 in the DCT, WebP by any factor.
+    /// Decoding a 6-megapixel JPEG at half size takes half the time.
+    static func shrinkOnLoad(_ header: VipsPicture, type: ImageType, box: PictureBox) -> String {
+        let turned = header.orientation >= 5
+        let width = Double(turned ? header.height : header.width), height = Double(turned ? header.width : header.height)
+        let factor = max(width / Double(box.width), height / Double(box.height))
+        guard factor >= 2 || (type == .webp && factor > 1) else { return "" }
+        switch type {
+        case .jpeg: return "shrink=\([8, 4, 2].first { Double($0) <= factor }!)"
+        case .webp where header.pageCount == 1: return String(format: "scale=%.6f", 1 / factor)
+        default: return ""
+        }
     }
 
     /// An alpha band that is opaque everywhere is dropped; with grey output,

@@ -66,9 +66,14 @@ final class VipsPicture {
     }
 
     /// Decoded, upright, shrunk to fit `width` × `height` (never enlarged).
-    static func fit(_ bytes: UnsafeRawBufferPointer, width: Int, height: Int) throws -> VipsPicture {
+    /// `loadOptions` lets the decoder shrink as it decodes (`shrink=2`,
+    /// `scale=0.5`); `colourManaged` converts through the embedded profile.
+    static func fit(_ bytes: UnsafeRawBufferPointer, width: Int, height: Int, loadOptions: String = "",
+                    colourManaged: Bool = false) throws -> VipsPicture {
         try VipsRuntime.start()
-        return try make("decoding") { bindery_vips_fit(bytes.baseAddress, bytes.count, Int32(width), Int32(height), $0) }
+        return try make("decoding") {
+            bindery_vips_fit(bytes.baseAddress, bytes.count, loadOptions, Int32(width), Int32(height), colourManaged ? 1 : 0, $0)
+        }
     }
 
     /// How the bands of raw pixels are to be read.
@@ -126,6 +131,8 @@ final class VipsPicture {
     var pageCount: Int { Int(vips_image_get_n_pages(pointer)) }
     /// EXIF orientation 1…8 (1 = upright).
     var orientation: Int { Int(vips_image_get_orientation(pointer)) }
+    /// Carries an ICC colour profile.
+    var hasColourProfile: Bool { bindery_vips_has_profile(pointer) == 1 }
 
     func integer(_ name: String) -> Int? {
         var value: Int32 = 0
