@@ -28,7 +28,8 @@ enum CoverContent {
         return CoverText(title: name, period: period,
                          kicker: volume ?? (zh ? "共 \(count) 篇文章" : (count == 1 ? "1 article" : "\(count) articles")),
                          headlinesLabel: zh ? "本期要闻" : "In this issue",
-                         headlines: headlines(of: digest, limit: headlineLimit), footer: footer, picture: picture)
+                         headlines: headlines(of: digest, limit: headlineLimit), footer: footer, picture: picture,
+                         language: metadata.language)
     }
 
     /// `Volume 1 of 2` / `第 1 册，共 2 册`.

@@ -7,7 +7,7 @@ final class CoverArtistTests: XCTestCase {
     private let chinese = CoverText(
         title: "voachinese.com、rfi.fr 新闻摘要", period: "2024年1月15日–21日", kicker: "共 142 篇文章", headlinesLabel: "本期要闻",
         headlines: ["巴基斯坦和伊朗同意缓和局势", "青湾古镇灯会筹备进入最后阶段", "美国国会就临时拨款法案达成协议"],
-        footer: "来源：voachinese.com、rfi.fr")
+        footer: "来源：voachinese.com、rfi.fr", language: "zh")
 
     /// CI installs the CJK font (`.ci/install-deps`); elsewhere its absence skips the font check only.
     private func requireNotoCJK() throws {
@@ -58,6 +58,7 @@ final class CoverArtistTests: XCTestCase {
         XCTAssertEqual(CoverPageText.keepingShortWordsWhole("dw.com 新闻摘要"), "dw.com 新\u{2060}闻\u{2060}摘\u{2060}要")
         XCTAssertEqual(CoverPageText.keepingShortWordsWhole("五个汉字呢"), "五个汉字呢")
         XCTAssertEqual(CoverPageText.shortened(String(repeating: "长", count: 100)).count, 75)
+        XCTAssertEqual(CoverPageText.shortened("青湾夜市推出无现金支付 📱"), "青湾夜市推出无现金支付", "no font draws emoji here")
     }
 
     func testHeadlinesTakeTurnsAcrossChapters() {

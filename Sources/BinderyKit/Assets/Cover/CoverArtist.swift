@@ -14,7 +14,7 @@ public enum CoverArtist {
     /// Throws when libvips cannot draw (no usable font at all, a broken picture is simply left out).
     public static func draw(_ text: CoverText, grayscale: Bool = false, quality: Int = 88) throws -> Cover {
         let fonts = CoverFonts.installed
-        var page = try CoverPage(fonts: fonts)
+        var page = try CoverPage(fonts: fonts, language: text.language)
         try page.drawBand(kicker: text.kicker, title: text.title, period: text.period)
         try page.drawFooter(text.footer)
         var warnings = fonts.warnings
@@ -50,14 +50,21 @@ private struct CoverPage {
     static let quiet: [UInt8] = [0x5E, 0x5A, 0x52]
 
     let fonts: CoverFonts
+    /// Wraps each text's markup: the language, and for other than Chinese,
+    /// Japanese and Korean, proportional punctuation (a CJK font draws
+    /// ’ and “ full width otherwise).
+    let span: String
     let canvas: VipsPicture
     /// Where the next block starts.
     var y = 0
     /// Where the footer starts (headlines must end above it).
     var footerTop = CoverPage.height
 
-    init(fonts: CoverFonts) throws {
+    init(fonts: CoverFonts, language: String) throws {
         self.fonts = fonts
+        let primary = language.split(whereSeparator: { $0 == "-" || $0 == "_" }).first.map { $0.lowercased() } ?? ""
+        let cjk = ["zh", "ja", "ko"].contains(primary)
+        span = "<span lang=\"\(CoverPageText.escaped(language))\"\(cjk ? "" : " font_features=\"pwid\"")>"
         canvas = try VipsPicture.canvas(width: Self.width, height: Self.height, colour: Self.paper)
     }
 
@@ -158,15 +165,17 @@ private struct CoverPage {
     // MARK: - Text
 
     private func text(_ markup: String, _ family: String, _ style: String, _ size: Int, spacing: Int = 0) throws -> VipsPicture {
-        try VipsPicture.text(markup, font: "\(family) \(style) \(size)", width: Self.measure, spacing: spacing)
+        try VipsPicture.text(span + markup + "</span>", font: "\(family) \(style) \(size)", width: Self.measure, spacing: spacing)
     }
 }
 
 /// Text for the cover: Pango markup, shortened headlines, unbroken short words.
 enum CoverPageText {
-    /// A headline of at most about three lines (60 columns of CJK or 150 of Latin at this size).
+    /// A headline of at most about three lines (60 columns of CJK or 150 of
+    /// Latin at this size), without emoji (no colour font draws them here).
     static func shortened(_ headline: String) -> String {
         let limit = 150
+        let headline = withoutEmoji(headline)
         guard DisplayWidth.of(headline) > limit else { return headline }
         var kept = ""
         var width = 0
@@ -177,6 +186,15 @@ enum CoverPageText {
             width += w
         }
         return kept.trimmingCharacters(in: .whitespaces) + "…"
+    }
+
+    /// `text` without pictographs, their variation selectors and joiners.
+    static func withoutEmoji(_ text: String) -> String {
+        let kept = text.unicodeScalars.filter { scalar in
+            !(scalar.properties.isEmojiPresentation || scalar.value == 0xFE0F || scalar.value == 0x200D
+              || (0x1F000...0x1FAFF).contains(scalar.value))
+        }
+        return String(String.UnicodeScalarView(kept)).trimmingCharacters(in: .whitespaces)
     }
 
     /// Runs of up to four CJK ideographs glued with WORD JOINER (U+2060), so

@@ -16,9 +16,12 @@ public struct CoverText: Sendable {
     public var footer: String?
     /// A lead picture (any type Bindery reads), shown between title and headlines.
     public var picture: Data?
+    /// BCP 47 tag of the text: picks regional glyph forms, and full-width
+    /// (CJK) or proportional (other languages) quotation marks.
+    public var language: String
 
     public init(title: String, period: String? = nil, kicker: String? = nil, headlinesLabel: String,
-                headlines: [String], footer: String? = nil, picture: Data? = nil) {
+                headlines: [String], footer: String? = nil, picture: Data? = nil, language: String = "en") {
         self.title = title
         self.period = period
         self.kicker = kicker
@@ -26,6 +29,7 @@ public struct CoverText: Sendable {
         self.headlines = headlines
         self.footer = footer
         self.picture = picture
+        self.language = language
     }
 }
 
