@@ -42,8 +42,7 @@ struct PhotoSet {
         }
         var commands: [[String]] = []
         for index in 0..<count {
-            var random = SplitMix64(seed: 0x9407_05E7, stream: index)
-            let x = random.below(4000 - Self.width), y = random.below(3000 - Self.height)
+            let (x, y) = Self.offset(index)
             let photo = photos.appendingPathComponent(name(index))
             let options = index % 2 == 0 ? "[Q=90,strip]" : "[Q=85,effort=2,strip]"
             if !FileManager.default.fileExists(atPath: photo.path) {
@@ -65,6 +64,15 @@ struct PhotoSet {
         progress("making \(twinCommands.count) JPEG twins of the WebP photos")
         try runTwoAtATime(twinCommands)
         try Data().write(to: done)
+    }
+
+    /// Where photo `index` is cut from the plasma: a different place for
+    /// each of the first million (x steps through the 1000 columns, y moves
+    /// on by a step coprime to 1000 every thousand photos), so no two
+    /// photos are the same picture.
+    static func offset(_ index: Int) -> (x: Int, y: Int) {
+        let span = 1000 // 4000 - width and 3000 - height
+        return (index % span, (index * 7919 + index / span * 331) % span)
     }
 
     /// An archive of `count / 5` articles, each showing five of the photos
