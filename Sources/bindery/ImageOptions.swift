@@ -153,7 +153,7 @@ enum EpubSummaryText {
         }
         var lines = [line + ", in \(result.volumes.count) volumes:"]
         for volume in result.volumes {
-            lines.append("  \(volume.articleCount) articles, \(ByteCount.format(Int64(volume.byteCount))) → \(volume.destination.path)")
+            lines.append("  \(counted(volume.articleCount, "article")), \(ByteCount.format(Int64(volume.byteCount))) → \(volume.destination.path)")
         }
         if let report = result.sizeReport { lines.append("--max-size: \(report)") }
         return lines.joined(separator: "\n")

@@ -13,12 +13,12 @@ struct BookCover: Sendable {
     /// A smaller lead picture would be blown up more than threefold across the cover.
     static let leadPictureMinimumSide = 400
 
-    func make(title: String, digest: Digest, metadata: BookMetadata, volume: String?, lead: Asset?,
+    func make(name: String, digest: Digest, metadata: BookMetadata, volume: String?, lead: Asset?,
               log: DiagnosticLog) -> Asset? {
         if let userPicture {
             if let asset = fitted(userPicture, log: log) { return asset }
         }
-        let text = CoverContent.text(title: title, digest: digest, metadata: metadata, volume: volume, picture: lead?.data)
+        let text = CoverContent.text(name: name, digest: digest, metadata: metadata, volume: volume, picture: lead?.data)
         do {
             let cover = try CoverArtist.draw(text, grayscale: grayscale)
             for warning in cover.warnings { log.report(.warning(nil, warning)) }

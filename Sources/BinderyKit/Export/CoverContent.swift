@@ -7,16 +7,20 @@ enum CoverContent {
     /// Headlines offered to the cover (it shows as many as fit).
     static let headlineLimit = 8
 
-    /// `title` is the book's title; when it ends with the period (as the
-    /// default title does), the period is not repeated in the name.
-    static func text(title: String, digest: Digest, metadata: BookMetadata, volume: String?, picture: Data?) -> CoverText {
+    /// The digest's name as the cover shows it: the book's title without
+    /// the period it ends with (as the default title does), since the cover
+    /// shows the period on a line of its own.
+    static func name(of metadata: BookMetadata) -> String {
+        guard let range = metadata.dateRange else { return metadata.title }
+        let period = " · " + DateRangeText.format(range, language: metadata.language, timeZone: metadata.timeZone)
+        guard metadata.title.hasSuffix(period), metadata.title.count > period.count else { return metadata.title }
+        return String(metadata.title.dropLast(period.count))
+    }
+
+    /// The cover of `digest` (a whole book, or one volume) under `name`.
+    static func text(name: String, digest: Digest, metadata: BookMetadata, volume: String?, picture: Data?) -> CoverText {
         let zh = metadata.language.lowercased().hasPrefix("zh")
-        var name = title
         let period = digest.dateRange.map { DateRangeText.format($0, language: metadata.language, timeZone: metadata.timeZone) }
-        if let whole = metadata.dateRange.map({ DateRangeText.format($0, language: metadata.language, timeZone: metadata.timeZone) }),
-           name.hasSuffix(" · " + whole), name.count > whole.count + 3 {
-            name = String(name.dropLast(whole.count + 3))
-        }
         let count = digest.articleCount
         let sources = BookMetadata.rankedSources(digest.articles)
         var footer: String?

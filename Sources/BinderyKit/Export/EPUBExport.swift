@@ -16,8 +16,8 @@ public struct EPUBExport {
     public var coverPicture: Data?
     /// Largest book in bytes (`--max-size`); `nil` for no limit.
     public var maxBytes: Int?
-    /// Set for one volume of a split book: its label and the title the cover shows.
-    var volume: (label: String, coverTitle: String)?
+    /// Set for one volume of a split book: its label and the name the cover shows (the whole book's).
+    var volume: (label: String, coverName: String)?
 
     public init(digest: Digest, metadata: BookMetadata, stylesheet: String = DefaultStylesheet.css,
                 assets: AssetOptions = AssetOptions(pictures: .digestDefault), makesCover: Bool = true,
@@ -77,7 +77,7 @@ public struct EPUBExport {
         if makesCover {
             let cover = BookCover(userPicture: coverPicture, grayscale: options.pictures?.grayscale ?? false)
             let lead = AssetResolver.coverImage(among: firstChapterImages, minimumSide: BookCover.leadPictureMinimumSide)
-            if let asset = cover.make(title: volume?.coverTitle ?? metadata.title, digest: digest, metadata: metadata,
+            if let asset = cover.make(name: volume?.coverName ?? CoverContent.name(of: metadata), digest: digest, metadata: metadata,
                                       volume: volume?.label, lead: lead, log: log) {
                 try writer.setCover(asset)
             }

@@ -99,7 +99,7 @@ struct EPUBVolumes {
         var volume = export
         volume.digest = part.digest
         let label = CoverContent.volumeLabel(index, of: count, language: export.metadata.language)
-        volume.volume = (label, export.metadata.title)
+        volume.volume = (label, CoverContent.name(of: export.metadata))
         volume.metadata.title = export.metadata.title + Self.titleSuffix(index, count, language: export.metadata.language)
         volume.metadata.identifier = BookMetadata.identifier(for: part.digest)
         volume.metadata.dateRange = part.digest.dateRange

@@ -119,4 +119,20 @@ final class ExportSizeBudgetTests: XCTestCase {
         let single = Digest(chapters: [Chapter(key: "d", start: nil, articles: [articles[0]])], options: SelectionOptions())
         XCTAssertNil(VolumePlan.halve(VolumePlan.Part(digest: single), sizes: oneSizes), "one article cannot be cut")
     }
+
+    func testCoverShowsTheNameWithoutThePeriodAndVolumesKeepTheWholeName() throws {
+        let (digest, metadata) = try digest()
+        XCTAssertTrue(metadata.title.hasSuffix(" · 15–20 January 2024"), metadata.title)
+        XCTAssertEqual(CoverContent.name(of: metadata), "news.example.com news digest")
+        var custom = metadata
+        custom.title = "My week · in pictures"
+        XCTAssertEqual(CoverContent.name(of: custom), "My week · in pictures", "a title of the user's is shown whole")
+        let firstDay = VolumePlan.narrowed(digest, to: [(0, digest.chapters[0].articles.indices)])
+        let text = CoverContent.text(name: CoverContent.name(of: metadata), digest: firstDay, metadata: metadata,
+                                     volume: CoverContent.volumeLabel(1, of: 3, language: "en"), picture: nil)
+        XCTAssertEqual(text.title, "news.example.com news digest")
+        XCTAssertEqual(text.period, "15 January 2024", "a volume's cover shows its own days")
+        XCTAssertEqual(text.kicker, "Volume 1 of 3")
+        XCTAssertEqual(text.headlines, ["Story 1", "Story 2"])
+    }
 }
