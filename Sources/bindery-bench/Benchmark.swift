@@ -10,6 +10,9 @@ struct Benchmark {
     var repeats: Int
     /// Extra arguments for every `bindery` export (e.g. an offline switch).
     var binderyArguments: [String]
+    /// Another `bindery` (e.g. a build of main before a change) whose
+    /// exports are measured in the same run, rows `compare …`.
+    var comparison: URL?
 
     /// The bench executable itself, to run its own subcommands as children.
     let selfPath = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
@@ -54,9 +57,13 @@ struct Benchmark {
                 let target = out.appendingPathComponent(file)
                 // A private, empty image cache per run: every export starts
                 // cold, and the user's ~/.cache is left alone.
-                let arguments = [bindery.path, command, archive.path, "--output", target.path, "--quiet"]
-                    + (fetches ? ["--offline"] : []) + binderyArguments
-                try record("bindery \(command)", arguments, output: target, cache: out.appendingPathComponent("cache"))
+                func arguments(_ binary: URL) -> [String] {
+                    [binary.path, command, archive.path, "--output", target.path, "--quiet"] + (fetches ? ["--offline"] : []) + binderyArguments
+                }
+                try record("bindery \(command)", arguments(bindery), output: target, cache: out.appendingPathComponent("cache"))
+                if let comparison {
+                    try record("compare \(command)", arguments(comparison), output: target, cache: out.appendingPathComponent("cache"))
+                }
             }
             // The zlib floor; the ZipWriter one if zlib could not be loaded.
             let floorWall = rows.first { $0.what.hasPrefix("floor") && $0.exitStatus == 0 }?.wallSeconds

@@ -52,8 +52,8 @@ struct ImageBenchmark {
         return ImageBenchReport(
             images: imageCount, articles: layout.articleCount, duplicateReferences: layout.duplicateReferences,
             imageMegabytes: Double(imageBytes) / 1_000_000,
-            cold: ImageBenchRow(what: "cold cache", measurement: cold!.0, requests: cold!.requests, images: imageCount),
-            warm: ImageBenchRow(what: "warm cache, --offline", measurement: warm.0, requests: warm.requests, images: imageCount),
+            cold: LoopbackRunRow(what: "cold cache", measurement: cold!.0, requests: cold!.requests, items: imageCount),
+            warm: LoopbackRunRow(what: "warm cache, --offline", measurement: warm.0, requests: warm.requests, items: imageCount),
             imagesInBook: try? EPUBImageCount.count(in: book),
             rssSource: ChildProcess.usesGNUTime ? "GNU time (%M)" : "wait4 (includes the bench's own RSS: install GNU time)")
     }
@@ -63,36 +63,13 @@ struct ImageBenchmark {
     }
 }
 
-/// One measured export of the image benchmark.
-struct ImageBenchRow: Codable {
-    var what: String
-    var requests: Int
-    var wallSeconds: Double
-    var cpuSeconds: Double
-    var peakRSSMegabytes: Double
-    var exitStatus: Int32
-    var imagesPerSecond: Double
-    var log: String
-
-    init(what: String, measurement: Measurement, requests: Int, images: Int) {
-        self.what = what
-        self.requests = requests
-        wallSeconds = measurement.wallSeconds
-        cpuSeconds = measurement.cpuSeconds
-        peakRSSMegabytes = measurement.peakRSSMegabytes
-        exitStatus = measurement.exitStatus
-        imagesPerSecond = Double(images) / max(measurement.wallSeconds, 1e-9)
-        log = measurement.log
-    }
-}
-
 struct ImageBenchReport: Codable {
     var images: Int
     var articles: Int
     var duplicateReferences: Int
     var imageMegabytes: Double
-    var cold: ImageBenchRow
-    var warm: ImageBenchRow
+    var cold: LoopbackRunRow
+    var warm: LoopbackRunRow
     /// Files under `EPUB/images/` of the last book; `nil` when it could not be read.
     var imagesInBook: Int?
     var rssSource: String
@@ -113,23 +90,20 @@ struct ImageBenchReport: Codable {
         ]
     }
 
-    func json() throws -> String { try BenchText.json(self, checks: checks) }
+    func json() throws -> String { try BenchTable.json(self, checks: checks) }
 
     func table() -> String {
         let header = ["export", "requests", "wall s", "CPU s", "peak MB", "images/s", "exit"]
-        let cells = [header] + [cold, warm].map { row in
-            [row.what, "\(row.requests)", fixed(row.wallSeconds, 2), fixed(row.cpuSeconds, 2),
-             fixed(row.peakRSSMegabytes, 1), fixed(row.imagesPerSecond, 0), "\(row.exitStatus)"]
-        }
-        var lines = BenchText.aligned(cells)
+        let cells = [header] + [cold.cells, warm.cells]
+        var lines = BenchTable.lines(cells)
         lines.insert("\(images) images (\(fixed(imageMegabytes, 1)) MB, JPEG and PNG) in \(articles) articles, "
             + "\(duplicateReferences) repeated references; bindery epub at its default --image-jobs, "
             + "loopback HTTP/1.1 server.", at: 0)
         lines.append("")
-        lines.append("Fetch throughput: \(fixed(cold.imagesPerSecond, 0)) images/s (images ÷ cold wall). "
+        lines.append("Fetch throughput: \(fixed(cold.itemsPerSecond, 0)) images/s (images ÷ cold wall). "
             + "Peak RSS from \(rssSource).")
         lines.append("")
-        lines += BenchText.checkLines(checks, digits: 0)
+        lines += BenchTable.checkLines(checks)
         if cold.exitStatus != 0 || warm.exitStatus != 0 { lines.append("Logs: \(cold.log), \(warm.log)") }
         return lines.joined(separator: "\n")
     }

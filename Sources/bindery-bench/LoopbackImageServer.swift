@@ -3,9 +3,11 @@ import Foundation
 import Glibc
 #endif
 
-/// A minimal HTTP/1.1 server (RFC 9112) on 127.0.0.1 and an ephemeral port,
-/// serving fixed files from memory, for the image benchmark: Bindery fetches
-/// real HTTP without the network deciding the result.
+/// A minimal HTTP/1.1 server (RFC 9112) on a loopback address (127.0.0.1
+/// unless told another of 127.0.0.0/8) and an ephemeral port, serving fixed
+/// files from memory, for the image and feed benchmarks: Bindery fetches
+/// real HTTP without the network deciding the result. Every file has an
+/// `ETag`; a matching `If-None-Match` gets `304 Not Modified` (RFC 9110 §13.1.2).
 ///
 /// One thread accepts; one thread per connection (at most `maxConnections`)
 /// answers GET and HEAD, keeping the connection alive unless the client asks
@@ -14,9 +16,10 @@ import Glibc
 /// waits for all threads, so nothing outlives the measurement.
 final class LoopbackImageServer: @unchecked Sendable {
     let port: UInt16
-    var baseURL: String { "http://127.0.0.1:\(port)" }
+    let host: String
+    var baseURL: String { "http://\(host):\(port)" }
 
-    private let files: [String: (data: Data, contentType: String)]
+    private let files: [String: (data: Data, contentType: String, etag: String)]
     private let listener: Int32
     private let maxConnections: Int
     private let threads = DispatchGroup()
@@ -25,12 +28,15 @@ final class LoopbackImageServer: @unchecked Sendable {
     private var connections: Set<Int32> = []
     private var stopped = false
 
-    /// Serves each `(path, data)` at `path` (like `/img/000.jpg`).
-    init(files: [(path: String, data: Data)], maxConnections: Int = 64) throws {
-        var table: [String: (data: Data, contentType: String)] = [:]
-        for file in files {
-            table[file.path] = (file.data, file.path.hasSuffix(".png") ? "image/png" : "image/jpeg")
+    /// Serves each `(path, data)` at `path` (like `/img/000.jpg`), on
+    /// `127.0.0.host` (`host` 1…254: several loopback hosts for the per-host
+    /// politeness of feed fetching).
+    init(files: [(path: String, data: Data)], maxConnections: Int = 64, host lastOctet: UInt8 = 1) throws {
+        var table: [String: (data: Data, contentType: String, etag: String)] = [:]
+        for (index, file) in files.enumerated() {
+            table[file.path] = (file.data, Self.contentType(file.path), "\"\(index)-\(file.data.count)\"")
         }
+        host = "127.0.0.\(lastOctet)"
         self.files = table
         self.maxConnections = maxConnections
 
@@ -39,7 +45,7 @@ final class LoopbackImageServer: @unchecked Sendable {
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = 0 // the kernel picks a free port
-        address.sin_addr = in_addr(s_addr: UInt32(0x7F00_0001).bigEndian) // loopback only, never INADDR_ANY
+        address.sin_addr = in_addr(s_addr: (UInt32(0x7F00_0000) | UInt32(max(1, lastOctet))).bigEndian) // loopback only, never INADDR_ANY
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
         let bound = withUnsafeMutablePointer(to: &address) { pointer in
             pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { generic in
@@ -50,7 +56,7 @@ final class LoopbackImageServer: @unchecked Sendable {
         guard bound else {
             let reason = String(cString: strerror(errno))
             close(socketDescriptor)
-            throw BenchError.failed("cannot listen on 127.0.0.1: \(reason)")
+            throw BenchError.failed("cannot listen on \(host): \(reason)")
         }
         listener = socketDescriptor
         port = UInt16(bigEndian: address.sin_port)
@@ -63,6 +69,13 @@ final class LoopbackImageServer: @unchecked Sendable {
     }
 
     deinit { stop() }
+
+    private static func contentType(_ path: String) -> String {
+        if path.hasSuffix(".png") { return "image/png" }
+        if path.hasSuffix(".xml") { return "application/xml" }
+        if path.hasSuffix(".json") { return "application/feed+json" }
+        return "image/jpeg"
+    }
 
     /// Requests answered so far (any path, any status).
     var requestCount: Int {
@@ -147,20 +160,25 @@ final class LoopbackImageServer: @unchecked Sendable {
         let status: String
         var body = Data()
         var contentType = "text/plain"
+        var etag: String?
         if request.method.isEmpty {
             status = "400 Bad Request"
         } else if request.method != "GET" && request.method != "HEAD" {
             status = "405 Method Not Allowed"
+        } else if let file = files[request.path], request.ifNoneMatch == file.etag {
+            status = "304 Not Modified"
+            etag = file.etag
         } else if let file = files[request.path] {
             status = "200 OK"
             body = file.data
             contentType = file.contentType
+            etag = file.etag
         } else {
             status = "404 Not Found"
             body = Data("not found\n".utf8)
         }
         let head = "HTTP/1.1 \(status)\r\nContent-Type: \(contentType)\r\nContent-Length: \(body.count)\r\n"
-            + "Connection: \(keepAlive ? "keep-alive" : "close")\r\n\r\n"
+            + "Connection: \(keepAlive ? "keep-alive" : "close")\r\n" + (etag.map { "ETag: \($0)\r\n" } ?? "") + "\r\n"
         return Data(head.utf8) + (request.method == "HEAD" ? Data() : body)
     }
 
@@ -195,6 +213,7 @@ struct HTTPRequestHead {
     var version = ""
     var connectionTokens: [String] = []
     var hasBody = false
+    var ifNoneMatch: String?
 
     init(_ head: String) {
         let lines = head.split(separator: "\r\n", omittingEmptySubsequences: false)
@@ -209,7 +228,9 @@ struct HTTPRequestHead {
             guard let colon = line.firstIndex(of: ":") else { continue }
             let name = line[..<colon].lowercased()
             let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces).lowercased()
-            if name == "connection" {
+            if name == "if-none-match" {
+                ifNoneMatch = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            } else if name == "connection" {
                 connectionTokens += value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
             } else if name == "transfer-encoding" || (name == "content-length" && value != "0") {
                 hasBody = true

@@ -30,6 +30,37 @@ enum ChildProcess {
     /// Runs `command[0]` with `command[1...]`, stdin from /dev/null, stdout
     /// and stderr into `log`; waits and measures it.
     static func measure(_ command: [String], log: URL, environment extra: [String: String] = [:]) throws -> Measurement {
+        try start(command, log: log, environment: extra).wait()
+    }
+
+    /// A started child: `pid` to signal, `wait()` to measure it once it ends.
+    struct Running {
+        let pid: pid_t
+        let start: Double
+        let rssReport: URL
+        let log: URL
+        let command: String
+
+        func wait() throws -> Measurement {
+            var status: Int32 = 0
+            var usage = rusage()
+            while wait4(pid, &status, 0, &usage) < 0 {
+                guard errno == EINTR else { throw BenchError.spawn(command, errno) }
+            }
+            let wall = monotonicSeconds() - start
+            let cpu = seconds(usage.ru_utime) + seconds(usage.ru_stime)
+            // Both in kilobytes (getrusage(2), time(1) `%M`). time(1) puts a
+            // "Command exited with non-zero status" line before the number.
+            let reported = (try? String(contentsOf: rssReport, encoding: .utf8))?
+                .split(separator: "\n").last.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+            return Measurement(
+                wallSeconds: wall, cpuSeconds: cpu, peakRSSMegabytes: Double(reported ?? usage.ru_maxrss) / 1024,
+                exitStatus: exitCode(status), log: log.path)
+        }
+    }
+
+    /// Starts the command as `measure` does, without waiting for it.
+    static func start(_ command: [String], log: URL, environment extra: [String: String] = [:]) throws -> Running {
         let rssReport = log.appendingPathExtension("rss")
         try? FileManager.default.removeItem(at: rssReport)
         let arguments = usesGNUTime ? [gnuTime, "-f", "%M", "-o", rssReport.path, "--"] + command : command
@@ -53,20 +84,7 @@ enum ChildProcess {
         var pid: pid_t = 0
         let spawned = posix_spawn(&pid, arguments[0], &actions, nil, argv, envp)
         guard spawned == 0 else { throw BenchError.spawn(arguments[0], spawned) }
-        var status: Int32 = 0
-        var usage = rusage()
-        while wait4(pid, &status, 0, &usage) < 0 {
-            guard errno == EINTR else { throw BenchError.spawn(arguments[0], errno) }
-        }
-        let wall = monotonicSeconds() - start
-        let cpu = seconds(usage.ru_utime) + seconds(usage.ru_stime)
-        // Both in kilobytes (getrusage(2), time(1) `%M`). time(1) puts a
-        // "Command exited with non-zero status" line before the number.
-        let reported = (try? String(contentsOf: rssReport, encoding: .utf8))?
-            .split(separator: "\n").last.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
-        return Measurement(
-            wallSeconds: wall, cpuSeconds: cpu, peakRSSMegabytes: Double(reported ?? usage.ru_maxrss) / 1024,
-            exitStatus: exitCode(status), log: log.path)
+        return Running(pid: pid, start: start, rssReport: rssReport, log: log, command: arguments[0])
     }
 
     private static func exitCode(_ status: Int32) -> Int32 {

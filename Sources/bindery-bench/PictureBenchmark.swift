@@ -153,7 +153,7 @@ struct PictureBenchReport: Codable {
         ]
     }
 
-    func json() throws -> String { try BenchText.json(self, checks: checks) }
+    func json() throws -> String { try BenchTable.json(self, checks: checks) }
 
     func table() -> String {
         var lines = ["\(photos) photos 3000×2000 (\(photos / 2) JPEG q90 + \(photos - photos / 2) WebP q85, "
@@ -163,19 +163,19 @@ struct PictureBenchReport: Codable {
             [row.what, fixed(row.wallSeconds, 2), fixed(row.cpuSeconds, 2), fixed(row.peakRSSMegabytes, 0),
              fixed(row.wallSeconds / imageMagick.wallSeconds, 2), book ? fixed(Double(row.bookBytes) / 1e6, 1) : "-"]
         }
-        lines += BenchText.aligned([header, cells(imageMagick, book: false), cells(cold), cells(warm)])
+        lines += BenchTable.lines([header, cells(imageMagick, book: false), cells(cold), cells(warm)])
         lines += ["", "The same book with every photo a JPEG (\(fixed(jpegMegabytes, 0)) MB), copied raw or processed:", ""]
         let rawHeader = ["", "wall s", "CPU s", "peak MB", "× raw", "book MB"]
         func rawCells(_ row: PictureBenchRow) -> [String] {
             [row.what, fixed(row.wallSeconds, 2), fixed(row.cpuSeconds, 2), fixed(row.peakRSSMegabytes, 0),
              fixed(row.wallSeconds / raw.wallSeconds, 2), fixed(Double(row.bookBytes) / 1e6, 1)]
         }
-        lines += BenchText.aligned([rawHeader, rawCells(raw), rawCells(jpegCold), rawCells(jpegWarm)])
+        lines += BenchTable.lines([rawHeader, rawCells(raw), rawCells(jpegCold), rawCells(jpegWarm)])
         lines += ["", "The \(photos)-photo book per device (cold cache, one run each):", ""]
-        lines += BenchText.aligned([["device", "book MB", "wall s", "peak MB"]] + presets.map { row in
+        lines += BenchTable.lines([["device", "book MB", "wall s", "peak MB"]] + presets.map { row in
             [row.device ?? "?", fixed(Double(row.bookBytes) / 1e6, 1), fixed(row.wallSeconds, 2), fixed(row.peakRSSMegabytes, 0)]
         })
-        lines += ["", "Peak RSS from \(rssSource).", ""] + BenchText.checkLines(checks, digits: 2)
+        lines += ["", "Peak RSS from \(rssSource).", ""] + BenchTable.checkLines(checks, digits: 2)
         return lines.joined(separator: "\n")
     }
 }

@@ -142,6 +142,12 @@ enum Goals {
             checks.append(GoalCheck(name: "epub memory ratio N=\(largest)/N=\(smallest)", value: memoryRatio,
                                     goal: "≤ 2", passed: memoryRatio.map { $0 <= 2 }))
         }
+        for command in ["epub", "markdown", "text"] {
+            guard let compared = row("compare \(command)", largest), let own = row("bindery \(command)", largest) else { continue }
+            let ratio = own.wallSeconds / compared.wallSeconds
+            checks.append(GoalCheck(name: "\(command) wall / --compare \(command) wall, N=\(largest)", value: ratio, goal: "≤ 1.05",
+                                    passed: ratio <= 1.05))
+        }
         for other in ["markdown", "text"] {
             let ratio = epub.flatMap { e in row("bindery \(other)", largest).map { $0.wallSeconds / e.wallSeconds } }
             checks.append(GoalCheck(name: "\(other) wall / epub wall, N=\(largest)", value: ratio, goal: "≤ 1", passed: ratio.map { $0 <= 1 }))

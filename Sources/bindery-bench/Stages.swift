@@ -40,13 +40,13 @@ enum Stages {
             clock = ChildProcess.monotonicSeconds()
             var options = SelectionOptions(timeZone: TimeZone(identifier: "UTC") ?? .current)
             options.grouping = .day
-            let (digest, diagnostics) = DigestBuilder(options: options).build(scan.articles)
+            let digest = DigestBuilder(options: options).build(scan.articles)
             phase = ChildProcess.monotonicSeconds() - clock
             result += " chapters=\(digest.chapters.count) digest-articles=\(digest.articleCount)"
-            report(diagnostics)
         case "clean", "serialize", "markdown":
             var cleanSeconds = 0.0, serializeSeconds = 0.0
             let markdown = MarkdownRenderer()
+            let xhtml = ContentXHTML()
             var diagnosticCount = 0, loadFailures = 0, nodes = 0, outputBytes = 0
             for article in scan.articles {
                 // Load and clean one body at a time: nothing accumulates, as in the real pipeline.
@@ -61,7 +61,7 @@ enum Stages {
                 nodes += cleaned.body.count
                 if stage != "clean" {
                     clock = ChildProcess.monotonicSeconds()
-                    let text = stage == "serialize" ? XHTMLSerializer.serialize(cleaned.body) : markdown.render(cleaned.body)
+                    let text = stage == "serialize" ? xhtml.string(cleaned.body) : markdown.render(cleaned.body)
                     outputBytes += text.utf8.count
                     serializeSeconds += ChildProcess.monotonicSeconds() - clock
                 }

@@ -2,9 +2,11 @@ import Foundation
 
 let usage = """
     usage: bindery-bench run [--articles 1000,10000] [--work DIR] [--bindery PATH] [--seed S]
-                             [--repeat R] [--bindery-arg ARG]... [--json]
+                             [--repeat R] [--bindery-arg ARG]... [--compare PATH] [--json]
            bindery-bench images [--images 500] [--work DIR] [--bindery PATH] [--repeat R] [--json]
            bindery-bench pictures [--photos 500] [--work DIR] [--bindery PATH] [--repeat R] [--json]
+           bindery-bench fetch [--feeds 200] [--entries 20] [--hosts 4] [--work DIR] [--bindery PATH] [--repeat R] [--json]
+           bindery-bench serve [--clients 50] [--megabytes 20] [--work DIR] [--bindery PATH] [--json]
            bindery-bench generate --articles N --output DIR [--seed S]
            bindery-bench floor|floor-zipwriter DIR OUT
            bindery-bench stage scan|digest|clean|serialize|markdown DIR
@@ -13,7 +15,9 @@ let usage = """
               .build/bench), then measures in child processes the floor
               (read + zlib deflate-6, one core; and the same through
               BinderyKit's ZipWriter), the library stages and the
-              `bindery epub|markdown|text` exports; prints a table and the goals.
+              `bindery epub|markdown|text` exports (and with --compare, the
+              same exports by another bindery binary, side by side); prints
+              a table and the goals.
     images    serves N distinct JPEG/PNG pictures (20-200 KB) from an HTTP
               server on 127.0.0.1 inside the bench, writes an archive of
               N/5 articles linking them, and measures `bindery epub` with an
@@ -25,6 +29,15 @@ let usage = """
               ImageMagick's convert on the same files; the same book with
               every photo a JPEG copied raw (--device original) against
               processed; and the book's size for every device preset.
+    fetch     serves N synthetic feeds (RSS 2.0, Atom, JSON Feed in turn, 20
+              entries of ~2 KB each) from HTTP servers on --hosts loopback
+              addresses (127.0.0.1, .2, …) inside the bench, and measures
+              `bindery fetch --host-delay 0` into an empty folder (every
+              entry written) and again (every feed answers 304): feeds/s.
+    serve     starts `bindery serve` on 127.0.0.1 with a library of one
+              large book and downloads it with 1, then N, connections at
+              once (each compared byte for byte); reports throughput and
+              the server's peak RSS, which must not grow with N.
     generate  writes a deterministic synthetic archive of N articles
               (FORMAT.md, with its variants) over 42 days, plus images/.
     floor, stage
@@ -43,7 +56,7 @@ func main() throws {
 
     switch arguments[1] {
     case "run":
-        try reject(besides: ["articles", "work", "bindery", "seed", "repeat", "bindery-arg", "json"])
+        try reject(besides: ["articles", "work", "bindery", "seed", "repeat", "bindery-arg", "compare", "json"])
         let sizes = try (parsed.value("articles") ?? "1000,10000").split(separator: ",").map { text -> Int in
             guard let size = Int(text), size > 0 else { throw BenchError.usage("--articles wants sizes like 1000,10000") }
             return size
@@ -53,7 +66,8 @@ func main() throws {
             sizes: sizes, seed: seed,
             work: URL(fileURLWithPath: parsed.value("work") ?? ".build/bench").standardizedFileURL,
             bindery: bindery, repeats: try parsed.int("repeat", default: 1),
-            binderyArguments: parsed.values("bindery-arg"))
+            binderyArguments: parsed.values("bindery-arg"),
+            comparison: try parsed.value("compare").map { try binderyBinary(path: $0) })
         let report = try benchmark.run()
         print(parsed.flag("json") ? try report.json() : report.table())
     case "images":
@@ -72,6 +86,28 @@ func main() throws {
         let benchmark = PictureBenchmark(
             count: count, work: URL(fileURLWithPath: parsed.value("work") ?? ".build/bench").standardizedFileURL,
             bindery: try binderyBinary(parsed), repeats: try parsed.int("repeat", default: 1))
+        let report = try benchmark.run()
+        print(parsed.flag("json") ? try report.json() : report.table())
+    case "fetch":
+        try reject(besides: ["feeds", "entries", "hosts", "work", "bindery", "repeat", "json"])
+        let feeds = try parsed.int("feeds", default: 200), entries = try parsed.int("entries", default: 20)
+        let hosts = try parsed.int("hosts", default: 4)
+        guard feeds > 0, entries > 0, (1...200).contains(hosts) else {
+            throw BenchError.usage("--feeds and --entries want counts above 0, --hosts 1…200")
+        }
+        let benchmark = FeedBenchmark(
+            feedCount: feeds, entriesPerFeed: entries, hosts: hosts,
+            work: URL(fileURLWithPath: parsed.value("work") ?? ".build/bench").standardizedFileURL,
+            bindery: try binderyBinary(parsed), repeats: try parsed.int("repeat", default: 1))
+        let report = try benchmark.run()
+        print(parsed.flag("json") ? try report.json() : report.table())
+    case "serve":
+        try reject(besides: ["clients", "megabytes", "work", "bindery", "json"])
+        let clients = try parsed.int("clients", default: 50), megabytes = try parsed.int("megabytes", default: 20)
+        guard clients > 0, megabytes > 0 else { throw BenchError.usage("--clients and --megabytes want counts above 0") }
+        let benchmark = ServeBenchmark(
+            clients: clients, megabytes: megabytes,
+            work: URL(fileURLWithPath: parsed.value("work") ?? ".build/bench").standardizedFileURL, bindery: try binderyBinary(parsed))
         let report = try benchmark.run()
         print(parsed.flag("json") ? try report.json() : report.table())
     case "generate":
@@ -104,7 +140,11 @@ func main() throws {
 
 /// `--bindery PATH`, by default the release build.
 func binderyBinary(_ parsed: Arguments) throws -> URL {
-    let bindery = URL(fileURLWithPath: parsed.value("bindery") ?? ".build/release/bindery").standardizedFileURL
+    try binderyBinary(path: parsed.value("bindery") ?? ".build/release/bindery")
+}
+
+func binderyBinary(path: String) throws -> URL {
+    let bindery = URL(fileURLWithPath: path).standardizedFileURL
     guard FileManager.default.isExecutableFile(atPath: bindery.path) else {
         throw BenchError.usage("no bindery binary at \(bindery.path): run `swift build -c release` or pass --bindery PATH")
     }

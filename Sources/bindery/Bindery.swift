@@ -14,8 +14,9 @@ struct Bindery: ParsableCommand {
             Exit status: 0 on success (warnings allowed), 1 when nothing could be exported
             or with --strict and any warning, 2 on usage errors.
             """,
-        version: BinderyVersion.string,
-        subcommands: [EpubCommand.self, MarkdownCommand.self, TextCommand.self, ListCommand.self]
+        version: "\(BinderyVersion.string) (built with \(LibraryVersions.summary))",
+        subcommands: [EpubCommand.self, MarkdownCommand.self, TextCommand.self, ListCommand.self, FetchCommand.self,
+                      ServeCommand.self, SendCommand.self]
     )
 
     /// Parses and runs, mapping ArgumentParser's outcomes onto Bindery's exit

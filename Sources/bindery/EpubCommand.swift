@@ -6,12 +6,24 @@ struct EpubCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "epub",
         abstract: "Export the selected articles as an EPUB 3 e-book.",
-        discussion: "Chapters are days (weeks, months) in --time-zone; each article is one page. The file is written atomically.")
+        discussion: """
+            Chapters are days (weeks, months) in --time-zone; each article is one page. The file is written atomically; \
+            without --output or --library it goes into the current folder, named after the digest and its period.
+
+            Exit status: 0 written (warnings allowed); 1 nothing to export, the book or report could not be written, \
+            sending failed, or --strict with warnings; 2 usage error.
+            """)
 
     @OptionGroup var input: InputOptions
 
     @Option(name: [.short, .long], help: ArgumentHelp("The EPUB file to write.", valueName: "file.epub"))
-    var output: String
+    var output: String?
+
+    @Option(help: ArgumentHelp("Write the book into this library folder (what bindery serve serves) as SERIES-YYYY-Www.epub.", valueName: "dir"))
+    var library: String?
+
+    @Option(name: .customLong("send"), help: ArgumentHelp("Also e-mail the book to this address (repeatable); see bindery send.", valueName: "address"))
+    var sendTo: [String] = []
 
     @OptionGroup(title: "Selection") var selection: SelectionOptionGroup
     @OptionGroup(title: "Book") var book: BookOptionGroup
@@ -21,8 +33,12 @@ struct EpubCommand: ParsableCommand {
 
     @OptionGroup(title: "Images") var images: ImageOptionGroup
     @OptionGroup(title: "Reporting") var reporting: ReportingOptions
+    @OptionGroup(title: "Reporting") var reportOption: ReportOption
+    @OptionGroup(title: "Mail (with --send)") var mail: MailOptionGroup
 
     func validate() throws {
+        if output != nil && library != nil { throw ValidationError("Give --output or --library, not both.") }
+        if !sendTo.isEmpty { _ = try mail.settings(to: sendTo) }
         if let style, !FileManager.default.isReadableFile(atPath: style) {
             throw ValidationError("--style: cannot read \(style)")
         }
@@ -36,15 +52,27 @@ struct EpubCommand: ParsableCommand {
         let export = EPUBExport(digest: digest, metadata: metadata, stylesheet: stylesheet, assets: images.assetOptions,
                                 makesCover: !images.book.noCover, coverPicture: images.book.coverPicture,
                                 maxBytes: images.book.maxBytes)
-        let result: EPUBExport.Result
-        do {
-            result = try export.write(to: URL(fileURLWithPath: output), log: run.log, progress: run.progress("Binding"))
-        } catch {
-            run.console.finishProgress()
-            FileHandleOutput.standardError.write("error: \(error)\n")
-            throw ExitCode(ExitStatus.failed)
+        let (destination, result) = try run.writing {
+            let destination = try BookDestination(output: output, library: library, onlySent: library == nil && !sendTo.isEmpty,
+                                                  metadata: metadata)
+            return (destination, try export.write(to: destination.url, log: run.log, progress: run.progress("Binding"),
+                                                  picturesFetched: { [console = run.console] in console.picturesFetched($0) }))
         }
-        run.console.summary(EpubSummaryText.lines(result, digest: digest, output: output))
-        try run.finish()
+        let summary = EpubSummaryText.lines(result, digest: digest, output: output ?? destination.url.path)
+        try run.conclude(summary: summary, report: reportOption.report.map {
+            (path: $0, output: EpubSummaryText.reportOutput(result, digest: digest, destination: destination.url),
+             picturesBundled: EpubSummaryText.imageCount(result), digest: digest)
+        })
+        if !sendTo.isEmpty {
+            // A split book is sent volume by volume (each within --max-size);
+            // the destination lives until then (it may be a temporary folder).
+            let settings = try mail.settings(to: sendTo)
+            try withExtendedLifetime(destination) {
+                for book in result.volumes.isEmpty ? [destination.url] : result.volumes.map(\.destination) {
+                    try mail.send(book, settings: settings, quiet: reporting.quiet)
+                }
+            }
+        }
+        try run.enforceStrictness()
     }
 }

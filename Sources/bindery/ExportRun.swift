@@ -4,42 +4,98 @@ import Foundation
 
 /// The steps every command shares: read the inputs, build the digest, report
 /// problems as they come, and decide the exit status at the end.
-struct ExportRun {
+final class ExportRun {
     let console: Console
     let log: DiagnosticLog
     let strict: Bool
+    /// Article files the scan found (for the export report).
+    private(set) var filesRead = 0
 
     init(reporting: ReportingOptions) {
-        let console = Console(quiet: reporting.quiet)
+        let console = Console(quiet: reporting.quiet, verbose: reporting.verbose)
         self.console = console
         log = DiagnosticLog(onReport: { console.report($0) })
         strict = reporting.strict
     }
 
-    /// Scans the inputs and selects; exits 1 when nothing is left to export.
+    /// Scans the inputs and selects; exits 1 when nothing is left to export,
+    /// saying what was looked for and what was found.
     func digest(_ inputs: InputOptions, _ selection: SelectionOptionGroup) throws -> Digest {
         let scan = ArchiveReader().scan(inputs.urls)
         log.report(contentsOf: scan.diagnostics)
-        let (digest, diagnostics) = DigestBuilder(options: try selection.selection()).build(scan.articles)
-        log.report(contentsOf: diagnostics)
+        filesRead = scan.articles.count + scan.diagnostics.filter { $0.kind == .fileSkipped }.count
+        let options = try selection.selection()
+        let digest = DigestBuilder(options: options).build(scan.articles)
         guard digest.articleCount > 0 else {
-            let why = scan.articles.isEmpty ? "no articles found in the input" : "no article matches the selection"
-            FileHandleOutput.standardError.write("error: nothing to export: \(why)\n")
+            console.reportCauses()
+            let inputs = inputs.inputs.joined(separator: ", ")
+            if scan.articles.isEmpty {
+                let skipped = filesRead > 0 ? " (\(counted(filesRead, "file")) found, none an article: see the warnings above)" : ""
+                console.error("nothing to export: no articles in \(inputs)\(skipped). Bindery reads .txt and .md files "
+                              + "(folders recursively) that start with an `[Title](URL)` link; see `bindery help`.")
+            } else {
+                let dated = scan.articles.compactMap(\.instant)
+                var span = ""
+                if let first = dated.min(), let last = dated.max() {
+                    let zone = options.timeZone
+                    span = "; the articles run from \(W3CDateTime.day(first, timeZone: zone)) to \(W3CDateTime.day(last, timeZone: zone)) "
+                        + "in \(zone.identifier)"
+                }
+                console.error("nothing to export: none of the \(counted(scan.articles.count, "article")) in \(inputs) "
+                              + "falls in the selected days\(span). Widen --since/--until/--week or check --time-zone.")
+            }
             throw ExitCode(ExitStatus.failed)
         }
         return digest
     }
 
-    func progress(_ label: String) -> (Int, Int) -> Void {
-        { done, total in console.progress(label, done, total) }
+    /// Runs an export's writing step; an output that cannot be written ends
+    /// the run with a one-line error and exit status 1.
+    func writing<Result>(_ write: () throws -> Result) throws -> Result {
+        do {
+            return try write()
+        } catch {
+            console.finishProgress()
+            console.reportCauses()
+            console.error("\(error)")
+            throw ExitCode(ExitStatus.failed)
+        }
     }
 
-    /// With `--strict`, any warning fails the run (after the output was written,
-    /// so the user can still look at it).
-    func finish() throws {
+    func progress(_ label: String) -> (Int, Int) -> Void {
+        { [console] done, total in console.progress(label, done, total) }
+    }
+
+    /// Ends the run: the repeated problems once per cause, the export
+    /// report when asked for, the summary line; then `--strict` has its say.
+    func finish(summary: String? = nil, report: (path: String, output: ExportReport.Output, picturesBundled: Int, digest: Digest)? = nil) throws {
+        try conclude(summary: summary, report: report)
+        try enforceStrictness()
+    }
+
+    /// `finish` without the strictness check, for a command with more to do
+    /// (e-mailing the book) before it.
+    func conclude(summary: String? = nil, report: (path: String, output: ExportReport.Output, picturesBundled: Int, digest: Digest)? = nil) throws {
         console.finishProgress()
+        console.reportCauses()
+        if let report {
+            let document = ExportReport(output: report.output, filesRead: filesRead, duplicates: report.digest.duplicates,
+                                        picturesBundled: report.picturesBundled, diagnostics: log.all)
+            do {
+                try document.write(to: URL(fileURLWithPath: report.path))
+            } catch {
+                console.error("cannot write the report: \(error)")
+                throw ExitCode(ExitStatus.failed)
+            }
+        }
+        if let summary { console.summary(summary) }
+    }
+
+    /// With `--strict`, any warning fails the run (after the output was
+    /// written, so the user can still look at it).
+    func enforceStrictness() throws {
         if strict && log.count > 0 {
-            FileHandleOutput.standardError.write("error: --strict: \(log.count) warning(s)\n")
+            console.error("--strict: \(counted(log.count, "warning"))")
             throw ExitCode(ExitStatus.failed)
         }
     }
@@ -52,7 +108,7 @@ extension Digest {
 
 /// `1 note`, `2 notes`: a count with its noun, for summary lines.
 func counted(_ count: Int, _ noun: String) -> String {
-    "\(count) \(noun)\(count == 1 ? "" : "s")"
+    "\(count.formatted) \(noun)\(count == 1 ? "" : "s")"
 }
 
 func fileSize(_ url: URL) -> Int64 {

@@ -143,9 +143,8 @@ enum ImageSourceArgument: String, ExpressibleByArgument, CaseIterable {
 /// went; what --max-size did; one line per volume of a split book.
 enum EpubSummaryText {
     static func lines(_ result: EPUBExport.Result, digest: Digest, output: String) -> String {
-        let images = result.volumes.isEmpty ? result.summary.imageCount : result.volumes.reduce(0) { $0 + $1.imageCount }
-        var line = "\(digest.articleCountText), \(digest.chapterCountText), \(counted(images, "image"))"
-        if result.missingImages > 0 { line += " (\(result.missingImages) missing)" }
+        var line = "\(digest.articleCountText), \(digest.chapterCountText), \(counted(imageCount(result), "image"))"
+        if result.missingImages > 0 { line += " (\(result.missingImages.formatted) missing)" }
         if result.picturesProcessed > 0 { line += ", \(counted(result.picturesProcessed, "picture")) processed" }
         guard !result.volumes.isEmpty else {
             line += ", \(ByteCount.format(Int64(result.summary.byteCount))) → \(output)"
@@ -157,5 +156,25 @@ enum EpubSummaryText {
         }
         if let report = result.sizeReport { lines.append("--max-size: \(report)") }
         return lines.joined(separator: "\n")
+    }
+
+    /// Pictures in the book, or in all its volumes.
+    static func imageCount(_ result: EPUBExport.Result) -> Int {
+        result.volumes.isEmpty ? result.summary.imageCount : result.volumes.reduce(0) { $0 + $1.imageCount }
+    }
+
+    /// The `output` of `--report`: the book, or for a split book the
+    /// volumes' total with each volume listed.
+    static func reportOutput(_ result: EPUBExport.Result, digest: Digest, destination: URL) -> ExportReport.Output {
+        func output(_ summary: EPUBSummary) -> ExportReport.Output {
+            ExportReport.Output(path: summary.destination.path, format: "epub", bytes: summary.byteCount,
+                                articles: summary.articleCount, chapters: summary.chapterCount)
+        }
+        guard !result.volumes.isEmpty else { return output(result.summary) }
+        var whole = ExportReport.Output(path: destination.path, format: "epub volumes",
+                                        bytes: result.volumes.reduce(0) { $0 + $1.byteCount },
+                                        articles: digest.articleCount, chapters: digest.chapters.count)
+        whole.volumes = result.volumes.map(output)
+        return whole
     }
 }

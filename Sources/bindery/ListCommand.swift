@@ -32,7 +32,7 @@ struct ListCommand: ParsableCommand {
             }
             let article = bound.article
             let when = article.instant.map { DateText.articleDateTime($0, language: language, timeZone: zone) } ?? "—"
-            let images = AssetResolver.imageCount(in: bound.cleaned)
+            let images = bound.cleaned.body.pictures.count
             out += "  \(when)  \(article.title)\n"
             out += "      \(article.source ?? "-") · \(images) image\(images == 1 ? "" : "s") · \(article.origin.displayName)\n"
             if out.utf8.count > 1 << 16 {

@@ -21,13 +21,13 @@ struct InputOptions: ParsableArguments {
 
 /// Which articles, and how they are grouped: shared by every command.
 struct SelectionOptionGroup: ParsableArguments {
-    @Option(help: ArgumentHelp("First day to include, YYYY-MM-DD (inclusive, in --time-zone).", valueName: "date"))
+    @Option(help: ArgumentHelp("First day to include, YYYY-MM-DD or relative: today, yesterday, 7d (days ago), 2w (weeks ago); inclusive, in --time-zone.", valueName: "date"))
     var since: String?
 
-    @Option(help: ArgumentHelp("Last day to include, YYYY-MM-DD (inclusive, in --time-zone).", valueName: "date"))
+    @Option(help: ArgumentHelp("Last day to include, YYYY-MM-DD or relative like --since; inclusive, in --time-zone.", valueName: "date"))
     var until: String?
 
-    @Option(help: ArgumentHelp("An ISO week, YYYY-Www (e.g. 2024-W03), in --time-zone.", valueName: "week"))
+    @Option(help: ArgumentHelp("An ISO week, YYYY-Www (e.g. 2024-W03), or 'this' or 'last' (the week before this one), in --time-zone.", valueName: "week"))
     var week: String?
 
     @Option(help: ArgumentHelp("IANA time zone that defines days, e.g. Asia/Shanghai (default: the system's).", valueName: "tz"))
@@ -48,15 +48,20 @@ struct SelectionOptionGroup: ParsableArguments {
         var zone = TimeZone.current
         if let timeZone {
             guard let parsed = TimeZone(identifier: timeZone) else {
-                throw ValidationError("Unknown time zone '\(timeZone)': use an IANA id such as Europe/Berlin or Asia/Shanghai.")
+                let near = Suggestions.closest(to: timeZone, among: TimeZone.knownTimeZoneIdentifiers)
+                let hint = near.isEmpty ? "use an IANA id such as Europe/Berlin or Asia/Shanghai"
+                    : "did you mean " + near.joined(separator: ", ") + "?"
+                throw ValidationError("Unknown time zone '\(timeZone)': \(hint) (all names: timedatectl list-timezones)")
             }
             zone = parsed
         }
         var options = SelectionOptions(timeZone: zone, grouping: groupBy.grouping, newestFirst: newestFirst)
+        // Relative forms count from the build clock (SOURCE_DATE_EPOCH pins it).
+        let now = BuildClock.fromEnvironment().now
         do {
-            if let since { options.since = try LocalDay.parse(since) }
-            if let until { options.until = try LocalDay.parse(until) }
-            if let week { options.isoWeek = try ISOWeek(parsing: week) }
+            if let since { options.since = try RelativeDate.day(since, now: now, timeZone: zone) ?? LocalDay.parse(since) }
+            if let until { options.until = try RelativeDate.day(until, now: now, timeZone: zone) ?? LocalDay.parse(until) }
+            if let week { options.isoWeek = try RelativeDate.week(week, now: now, timeZone: zone) ?? ISOWeek(parsing: week) }
         } catch {
             throw ValidationError("\(error)")
         }
@@ -85,7 +90,7 @@ struct BookOptionGroup: ParsableArguments {
     var creator: String?
 
     func validate() throws {
-        if let language, !BCP47.isWellFormed(language) {
+        if let language, !LanguageTag.isWellFormed(language) {
             throw ValidationError("--language '\(language)' is not a BCP 47 tag such as zh, zh-Hant or en-GB.")
         }
         if let title, title.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
@@ -98,19 +103,6 @@ struct BookOptionGroup: ParsableArguments {
     }
 }
 
-enum BCP47 {
-    /// A pragmatic check of RFC 5646 shape: a 2–3 letter language, then
-    /// subtags of 1–8 letters or digits.
-    static func isWellFormed(_ tag: String) -> Bool {
-        let parts = tag.split(separator: "-", omittingEmptySubsequences: false)
-        guard let first = parts.first, (2...3).contains(first.count),
-              first.allSatisfy({ $0.isASCII && $0.isLetter }) else { return false }
-        return parts.dropFirst().allSatisfy { part in
-            (1...8).contains(part.count) && part.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
-        }
-    }
-}
-
 /// How much the run says, and how strict it is.
 struct ReportingOptions: ParsableArguments {
     @Flag(help: "Fail (exit 1) when there is any warning.")
@@ -118,4 +110,14 @@ struct ReportingOptions: ParsableArguments {
 
     @Flag(name: [.short, .long], help: "Print only warnings and errors: no progress, no summary.")
     var quiet = false
+
+    @Flag(name: [.short, .long], help: "Print every warning as it happens (by default a repeated problem is printed once, with a count).")
+    var verbose = false
+}
+
+/// `--report FILE.json` of the export commands.
+struct ReportOption: ParsableArguments {
+    @Option(help: ArgumentHelp("Also write what the export read, skipped, deduplicated and left out as JSON (see README).",
+                               valueName: "file.json"))
+    var report: String?
 }

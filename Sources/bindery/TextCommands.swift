@@ -9,6 +9,9 @@ struct MarkdownCommand: ParsableCommand {
         discussion: """
             By default one note per article with YAML front matter, pictures in attachments/.
             Re-exporting rewrites the same files and never deletes other notes in the folder.
+
+            Exit status: 0 written (warnings allowed); 1 nothing to export, a note or the report could not be \
+            written, or --strict with warnings; 2 usage error.
             """)
 
     @OptionGroup var input: InputOptions
@@ -32,6 +35,7 @@ struct MarkdownCommand: ParsableCommand {
     @OptionGroup(title: "Book") var book: BookOptionGroup
     @OptionGroup(title: "Image fetching") var fetching: ImageFetchOptionGroup
     @OptionGroup(title: "Reporting") var reporting: ReportingOptions
+    @OptionGroup(title: "Reporting") var reportOption: ReportOption
 
     func validate() throws {
         if output == "-" && !singleFile {
@@ -46,35 +50,26 @@ struct MarkdownCommand: ParsableCommand {
         let options = MarkdownExportOptions(layout: singleFile ? .singleFile : .vault, images: images.mode,
                                             tags: ["news"] + tags)
         let target = OutputTarget(path: output)
-        let toStdout = target == .standardOutput
-        if case .file(let url) = target, !singleFile {
-            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        let export = MarkdownExport(digest: digest, metadata: metadata, options: options, assets: fetching.assetOptions)
+        let result = try run.writing {
+            try export.write(to: target, log: run.log, progress: target == .standardOutput ? nil : run.progress("Writing notes"))
         }
-        var binding: ArticlePipeline.Binding?
-        var resolver: AssetResolver?
-        if let prefix = options.bindingLinkPrefix(toStandardOutput: toStdout) {
-            let assetResolver = AssetResolver(options: fetching.assetOptions)
-            if let problem = assetResolver.cacheDiagnostic { run.log.report(problem) }
-            binding = .init(resolver: assetResolver, linkPrefix: prefix)
-            resolver = assetResolver
-        }
-        let pipeline = ArticlePipeline(digest: digest, binding: binding, log: run.log,
-                                       progress: toStdout ? nil : run.progress("Writing notes"))
-        let summary: MarkdownExportSummary
-        do {
-            summary = try MarkdownExporter(options: options, metadata: metadata, digest: digest).export(pipeline, to: target)
-        } catch {
-            run.console.finishProgress()
-            FileHandleOutput.standardError.write("error: \(error)\n")
-            throw ExitCode(ExitStatus.failed)
-        }
+        let summary = result.summary
         var line = "\(digest.articleCountText), \(digest.chapterCountText): "
-        line += singleFile ? "1 note" : "\(counted(summary.notes.count, "note")) (\(summary.notesWritten) changed)"
+        line += singleFile ? "1 note" : "\(counted(summary.notes.count, "note")) (\(summary.notesWritten.formatted) changed)"
         line += ", \(counted(summary.attachmentsWritten, "attachment")) written"
-        if let missing = resolver?.missingImageCount, missing > 0 { line += " (\(counted(missing, "picture")) missing)" }
+        if result.missingImages > 0 { line += " (\(counted(result.missingImages, "picture")) missing)" }
         line += " → \(output)"
-        run.console.summary(line)
-        try run.finish()
+        var bytes: Int?
+        if case .file(let url) = target {
+            let folder = singleFile ? url.deletingLastPathComponent() : url
+            bytes = summary.notes.reduce(0) { $0 + Int(fileSize(folder.appendingPathComponent($1))) }
+        }
+        let reportOutput = ExportReport.Output(path: output, format: singleFile ? "markdown note" : "markdown vault", bytes: bytes,
+                                               articles: digest.articleCount, chapters: digest.chapters.count)
+        try run.finish(summary: line, report: reportOption.report.map {
+            (path: $0, output: reportOutput, picturesBundled: summary.attachments, digest: digest)
+        })
     }
 }
 
@@ -87,7 +82,12 @@ struct TextCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "text",
         abstract: "Export the selected articles as one plain-text digest.",
-        discussion: "Paragraphs are wrapped in display columns: Chinese and Japanese characters count two.")
+        discussion: """
+            Paragraphs are wrapped in display columns: Chinese and Japanese characters count two.
+
+            Exit status: 0 written (warnings allowed); 1 nothing to export, the file or the report could not be \
+            written, or --strict with warnings; 2 usage error.
+            """)
 
     @OptionGroup var input: InputOptions
 
@@ -100,6 +100,7 @@ struct TextCommand: ParsableCommand {
     @OptionGroup(title: "Selection") var selection: SelectionOptionGroup
     @OptionGroup(title: "Book") var book: BookOptionGroup
     @OptionGroup(title: "Reporting") var reporting: ReportingOptions
+    @OptionGroup(title: "Reporting") var reportOption: ReportOption
 
     func validate() throws {
         guard width == 0 || width >= 20 else { throw ValidationError("--width must be 0 (no wrapping) or at least 20.") }
@@ -110,18 +111,20 @@ struct TextCommand: ParsableCommand {
         let digest = try run.digest(input, selection)
         let metadata = BookMetadata.make(for: digest, overrides: book.overrides, clock: .fromEnvironment())
         let target = OutputTarget(path: output)
-        let pipeline = ArticlePipeline(digest: digest, binding: nil, log: run.log,
-                                       progress: target == .standardOutput ? nil : run.progress("Writing"))
-        do {
-            try PlainTextExporter(metadata: metadata, digest: digest, width: width).export(pipeline, to: target)
-        } catch {
-            run.console.finishProgress()
-            FileHandleOutput.standardError.write("error: \(error)\n")
-            throw ExitCode(ExitStatus.failed)
+        try run.writing {
+            try TextExport(digest: digest, metadata: metadata, width: width)
+                .write(to: target, log: run.log, progress: target == .standardOutput ? nil : run.progress("Writing"))
         }
+        var summary: String?
+        var bytes: Int?
         if case .file(let url) = target {
-            run.console.summary("\(digest.articleCountText), \(digest.chapterCountText), \(ByteCount.format(fileSize(url))) → \(output)")
+            bytes = Int(fileSize(url))
+            summary = "\(digest.articleCountText), \(digest.chapterCountText), \(ByteCount.format(fileSize(url))) → \(output)"
         }
-        try run.finish()
+        let reportOutput = ExportReport.Output(path: output, format: "text", bytes: bytes, articles: digest.articleCount,
+                                               chapters: digest.chapters.count)
+        try run.finish(summary: summary, report: reportOption.report.map {
+            (path: $0, output: reportOutput, picturesBundled: 0, digest: digest)
+        })
     }
 }

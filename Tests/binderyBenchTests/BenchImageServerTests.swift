@@ -7,7 +7,7 @@ import Glibc
 
 final class BenchImageServerTests: XCTestCase {
     /// Sends `request` on a fresh connection and reads until the server closes it.
-    private func exchange(_ request: String, port: UInt16) throws -> [UInt8] {
+    private func exchange(_ request: String, port: UInt16, host: String = "127.0.0.1") throws -> [UInt8] {
         let connection = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         defer { close(connection) }
         var timeout = timeval(tv_sec: 2, tv_usec: 0)
@@ -15,7 +15,7 @@ final class BenchImageServerTests: XCTestCase {
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = port.bigEndian
-        address.sin_addr = in_addr(s_addr: UInt32(0x7F00_0001).bigEndian)
+        address.sin_addr = in_addr(s_addr: inet_addr(host))
         let connected = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(connection, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
@@ -57,6 +57,20 @@ final class BenchImageServerTests: XCTestCase {
         XCTAssertTrue(text.hasPrefix("HTTP/1.1 200 OK\r\nContent-Type: image/png\r\nContent-Length: \(png.data.count)\r\nConnection: keep-alive"))
         XCTAssertTrue(text.hasSuffix("Connection: close\r\n\r\nnot found\n"))
         XCTAssertEqual(server.requestCount, 3)
+    }
+
+    func testAMatchingETagGetsNotModified() throws {
+        let jpeg = BenchImages.image(0)
+        let server = try LoopbackImageServer(files: [("/img/\(jpeg.name)", jpeg.data)], host: 2)
+        defer { server.stop() }
+        XCTAssertEqual(server.baseURL, "http://127.0.0.2:\(server.port)")
+        let first = String(decoding: try exchange("GET /img/000.jpg HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+                                                  port: server.port, host: "127.0.0.2"), as: UTF8.self)
+        let etag = try XCTUnwrap(first.split(separator: "\r\n").first { $0.hasPrefix("ETag: ") }?.dropFirst(6))
+        let second = String(decoding: try exchange("GET /img/000.jpg HTTP/1.1\r\nHost: x\r\nIf-None-Match: \(etag)\r\nConnection: close\r\n\r\n",
+                                                   port: server.port, host: "127.0.0.2"), as: UTF8.self)
+        XCTAssertTrue(second.hasPrefix("HTTP/1.1 304 Not Modified\r\n"), second)
+        XCTAssertTrue(second.hasSuffix("Content-Length: 0\r\nConnection: close\r\nETag: \(etag)\r\n\r\n"), second)
     }
 
     func testStopEndsIdleConnectionsAndTheListener() throws {

@@ -90,6 +90,26 @@ enum ExternalTool {
         throw XCTSkip("\(name) is not installed; install it (bash .ci/install-deps) to run this test")
     }
 
+    /// Runs `executable` with `arguments`; stdout and stderr together.
+    static func run(_ executable: String, _ arguments: [String], environment extra: [String: String] = [:]) throws
+        -> (status: Int32, stdout: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        var environment = ProcessInfo.processInfo.environment
+        environment["SOURCE_DATE_EPOCH"] = environment["SOURCE_DATE_EPOCH"] ?? "1706745600"
+        for (key, value) in extra { environment[key] = value }
+        process.environment = environment
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
     /// epubcheck's verdict on a book: (errors + fatals, warnings, full output).
     static func epubcheck(_ epub: URL) throws -> (errors: Int, warnings: Int, output: String) {
         let launcher = try require("epubcheck")

@@ -5,13 +5,13 @@ final class HelpAndUsageTests: XCTestCase {
     func testRootHelpListsEveryCommand() throws {
         let result = try BinderyProcess.run(["--help"])
         XCTAssertEqual(result.status, 0)
-        for command in ["epub", "markdown", "text", "list"] {
+        for command in ["epub", "markdown", "text", "list", "serve", "send"] {
             XCTAssertTrue(result.stdout.contains(command), "help lacks \(command):\n\(result.stdout)")
         }
     }
 
     func testEveryOptionOfEveryCommandHasHelpText() throws {
-        for command in ["epub", "markdown", "text", "list"] {
+        for command in ["epub", "markdown", "text", "list", "serve", "send"] {
             let result = try BinderyProcess.run([command, "--help"])
             XCTAssertEqual(result.status, 0, command)
             // ArgumentParser prints an option's help on its line or the next;
@@ -35,9 +35,9 @@ final class HelpAndUsageTests: XCTestCase {
         let out = try BinderyProcess.temporaryFolder(self).appendingPathComponent("x.epub").path
         let samples = BinderyProcess.samples.path
         let cases: [[String]] = [
-            ["epub", samples],                                   // no --output
             ["epub", samples, "-o", out, "--week", "2024-W60"],  // no such week
-            ["epub", samples, "-o", out, "--week", "last"],
+            ["epub", samples, "-o", out, "--week", "lastweek"],
+            ["epub", samples, "-o", out, "--since", "7 days"],
             ["epub", samples, "-o", out, "--since", "2024-02-30"],
             ["epub", samples, "-o", out, "--since", "2024-02-10", "--until", "2024-02-01"],
             ["epub", samples, "-o", out, "--time-zone", "Mars/Olympus"],

@@ -60,6 +60,41 @@ final class PictureOptionsTests: XCTestCase {
         XCTAssertTrue(contents.entries.contains { $0.name == "EPUB/text/cover.xhtml" })
     }
 
+    /// A split book: the summary and `--report` name every volume, and the
+    /// report's picture count is the volumes' together.
+    func testSplitBookIsReportedVolumeByVolume() throws {
+        let folder = try BinderyProcess.temporaryFolder(self)
+        let book = folder.appendingPathComponent("week.epub"), report = folder.appendingPathComponent("report.json")
+        let result = try BinderyProcess.run(["epub", BinderyProcess.samples.path, "-o", book.path, "--offline",
+                                             "--cache", folder.appendingPathComponent("cache").path,
+                                             "--since", "2024-01-08", "--until", "2024-01-09", "--time-zone", "UTC",
+                                             "--max-size", "100KB", "--report", report.path])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: book.path), "only volumes are written")
+        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: report)) as? [String: Any])
+        let output = try XCTUnwrap(json["output"] as? [String: Any])
+        let volumes = try XCTUnwrap(output["volumes"] as? [[String: Any]], "\(output)")
+        XCTAssertGreaterThan(volumes.count, 1)
+        var bytes = 0, articles = 0
+        for (index, volume) in volumes.enumerated() {
+            let path = try XCTUnwrap(volume["path"] as? String)
+            XCTAssertTrue(path.hasSuffix("week (\(index + 1) of \(volumes.count)).epub"), path)
+            XCTAssertTrue(result.stderr.contains(path), "the summary names \(path)")
+            XCTAssertEqual(volume["bytes"] as? Int, Int(fileSize(URL(fileURLWithPath: path))), path)
+            bytes += volume["bytes"] as? Int ?? 0
+            articles += volume["articles"] as? Int ?? 0
+        }
+        XCTAssertEqual(output["bytes"] as? Int, bytes)
+        XCTAssertEqual(output["articles"] as? Int, articles)
+        XCTAssertEqual(output["articles"] as? Int, 4)
+        let pictures = try XCTUnwrap(json["pictures"] as? [String: Any])
+        XCTAssertEqual(pictures["bundled"] as? Int, 2, "the two article pictures; the drawn covers are no article pictures")
+    }
+
+    private func fileSize(_ url: URL) -> Int64 {
+        (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.int64Value ?? -1
+    }
+
     func testMarkdownAttachmentsFollowImageSize() throws {
         let vault = try BinderyProcess.temporaryFolder(self)
         let result = try BinderyProcess.run(["markdown", BinderyProcess.samples.path, "-o", vault.path, "--image-size", "100x60",

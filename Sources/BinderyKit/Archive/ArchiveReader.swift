@@ -23,9 +23,12 @@ public struct ArchiveReader: Sendable {
     /// article: UTC+8 when the title is Chinese — the feeds that write such
     /// dates publish in China/Taiwan/Hong Kong time — and UTC otherwise.
     public var zonelessTimeZone: TimeZone?
+    /// "Now", for telling a date from the future (`BuildClock`).
+    public var now: Date
 
-    public init(zonelessTimeZone: TimeZone? = nil) {
+    public init(zonelessTimeZone: TimeZone? = nil, now: Date = BuildClock.fromEnvironment().now) {
         self.zonelessTimeZone = zonelessTimeZone
+        self.now = now
     }
 
     static let utc = TimeZone(secondsFromGMT: 0)!
@@ -108,37 +111,38 @@ public struct ArchiveReader: Sendable {
     func readHead(_ file: InputWalker.Found) -> FileResult {
         let name = file.source.displayName
         let raw: [UInt8]
+        let fileSize: Int
         do {
-            raw = try TextBytes.readFile(file.path, limit: Self.headBytes)
+            (raw, fileSize) = try TextBytes.readFileHead(file.path, limit: Self.headBytes)
         } catch let failure as TextBytes.ReadFailure {
-            return FileResult(diagnostics: [.warning(name, "cannot read file: \(failure.reason)")])
+            return FileResult(diagnostics: [.warning(name, "cannot read file: \(failure.reason)", kind: .fileSkipped)])
         } catch {
-            return FileResult(diagnostics: [.warning(name, "cannot read file: \(error)")])
+            return FileResult(diagnostics: [.warning(name, "cannot read file: \(error)", kind: .fileSkipped)])
         }
         if TextBytes.isBlank(raw[...]) {
-            return FileResult(diagnostics: [.warning(name, "not an article (empty file); skipped")])
+            return FileResult(diagnostics: [.warning(name, "not an article (empty file); skipped", kind: .fileSkipped)])
         }
         let sniffed = raw.prefix(Self.sniffBytes)
         let damage = TextBytes.damage(of: sniffed)
         if damage.nulBytes > 0 {
-            return FileResult(diagnostics: [.warning(name, "not an article (binary data: contains NUL bytes); skipped")])
+            return FileResult(diagnostics: [.warning(name, "not an article (binary data: contains NUL bytes); skipped", kind: .fileSkipped)])
         }
         if Double(damage.invalidBytes) > Double(sniffed.count) * Self.maximumDamage {
-            return FileResult(diagnostics: [.warning(name, "not an article (not UTF-8 text); skipped")])
+            return FileResult(diagnostics: [.warning(name, "not an article (not UTF-8 text); skipped", kind: .fileSkipped)])
         }
         let bytes = TextBytes.normalized(raw)
         let header: ArticleHeader
         switch ArticleHeader.parse(bytes) {
         case .failure(let problem):
-            return FileResult(diagnostics: [.warning(name, "not an article (\(problem.reason)); skipped")])
+            return FileResult(diagnostics: [.warning(name, "not an article (\(problem.reason)); skipped", kind: .fileSkipped)])
         case .success(let parsed):
             header = parsed
         }
-        return makeArticle(header, bytes: bytes, file: file.source)
+        return makeArticle(header, bytes: bytes, fileSize: fileSize, file: file.source)
     }
 
-    private func makeArticle(_ header: ArticleHeader, bytes: [UInt8], file: SourceFile) -> FileResult {
-        var result = FileResult()
+    private func makeArticle(_ header: ArticleHeader, bytes: [UInt8], fileSize: Int, file: SourceFile) -> FileResult {
+        var result = FileResult(diagnostics: header.notes.map { .warning(file.displayName, $0) })
         var title = TitleLink.headline(header.rawTitle)
         if title.isEmpty {
             title = (file.url.lastPathComponent as NSString).deletingPathExtension
@@ -154,12 +158,24 @@ public struct ArchiveReader: Sendable {
         let instant = header.epochInstant
             ?? header.writtenDate?.instant(zonelessTimeZone: zone)
             ?? dateLine?.instant
-        if instant == nil {
+        if let instant {
+            if let doubt = Self.implausibility(of: instant, now: now) { result.diagnostics.append(.warning(file.displayName, doubt)) }
+        } else {
             result.diagnostics.append(.warning(file.displayName, "undated: no epoch line, header date or body date line; put in the Undated chapter"))
         }
         let author = header.author ?? dateLine?.author
-        result.article = Article(origin: file, title: title, url: header.url, instant: instant, author: author)
+        result.article = Article(origin: file, title: title, url: header.url, instant: instant, author: author,
+                                 bodyBytes: max(0, fileSize - header.bodyStart))
         return result
+    }
+
+    /// News archives begin with the web: an instant before 1990, or more
+    /// than a day after "now", is kept as written but said to look wrong.
+    static func implausibility(of instant: Date, now: Date) -> String? {
+        let earliest = Date(timeIntervalSince1970: 631_152_000)  // 1990-01-01T00:00:00Z
+        guard instant < earliest || instant > now.addingTimeInterval(86_400) else { return nil }
+        let day = W3CDateTime.day(instant, timeZone: utc)
+        return "dated \(day), which looks implausible (\(instant < earliest ? "before 1990" : "in the future")); the date is used as written"
     }
 }
 

@@ -18,13 +18,17 @@ public struct Article: Sendable, Hashable {
     public var instant: Date?
     /// An author named in the date line (`<i>AUTHOR<br>DATE</i>`), if any.
     public var author: String?
+    /// The size of the body as stored: between two copies of an article,
+    /// the larger is the fuller one (a placeholder is a few hundred bytes).
+    public var bodyBytes: Int
 
-    public init(origin: SourceFile, title: String, url: URL?, instant: Date?, author: String? = nil) {
+    public init(origin: SourceFile, title: String, url: URL?, instant: Date?, author: String? = nil, bodyBytes: Int = 0) {
         self.origin = origin
         self.title = title
         self.url = url
         self.instant = instant
         self.author = author
+        self.bodyBytes = bodyBytes
     }
 
     /// The publishing site: the URL's host without a leading `www.`.

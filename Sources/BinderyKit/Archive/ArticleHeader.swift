@@ -15,6 +15,9 @@ struct ArticleHeader {
     var bodyStart: Int = 0
     /// A Jekyll post: its body is wrapped in `<div>…</div>`.
     var isJekyllPost = false
+    /// What was odd but not fatal (an epoch line that is no usable epoch):
+    /// the reader reports these as warnings.
+    var notes: [String] = []
 
     enum Problem: Error, Equatable {
         case noTitleLink
@@ -45,8 +48,15 @@ struct ArticleHeader {
             lines.skipBlankLines()
         }
 
-        if lines.startsWith(commentOpening), let line = lines.peek(), let epoch = epochMilliseconds(line) {
-            header.epochInstant = Date(timeIntervalSince1970: epoch)
+        // The epoch line. A comment that holds no usable epoch is passed
+        // over: the date then comes from a date line, as without the line.
+        if lines.startsWith(commentOpening), let line = lines.peek(), isCommentLine(line) {
+            if let epoch = epochMilliseconds(line) {
+                header.epochInstant = Date(timeIntervalSince1970: epoch)
+            } else {
+                header.notes.append("the first line \(TextBytes.string(line.prefix(60)).trimmingHTMLWhitespace()) is not a usable epoch "
+                                    + "(milliseconds since 1970); ignored, the date comes from the article's date line")
+            }
             _ = lines.next()
             lines.skipBlankLines()
         }
@@ -108,20 +118,36 @@ struct ArticleHeader {
         return true
     }
 
-    /// `<!--1705700343000-->`: milliseconds since 1970 UTC. A value of
-    /// eleven digits or fewer is taken as seconds (some archivers wrote those).
+    /// A whole line that is one HTML comment, `<!-- … -->`.
+    static func isCommentLine(_ line: ArraySlice<UInt8>) -> Bool {
+        let text = line.drop(while: \.isHTMLSpace)
+        return text.starts(with: commentOpening) && commentText(line) != nil
+    }
+
+    /// `<!--1705700343000-->`: milliseconds since 1970 UTC, before 1970 when
+    /// negative. A value of ten or eleven digits is taken as seconds: some
+    /// archivers wrote those, and as milliseconds it would fall in 1970.
+    /// `nil` when the comment holds anything else.
     static func epochMilliseconds(_ line: ArraySlice<UInt8>) -> TimeInterval? {
-        var digits = line.drop { $0 == 32 || $0 == 9 }
-        while let last = digits.last, last == 32 || last == 9 { digits = digits.dropLast() }
-        guard digits.starts(with: commentOpening), digits.count > 7,
-              digits.suffix(3).elementsEqual("-->".utf8) else { return nil }
-        digits = digits.dropFirst(4).dropLast(3)
-        digits = digits.drop { $0 == 32 }
-        while digits.last == 32 { digits = digits.dropLast() }
+        guard var digits = commentText(line) else { return nil }
+        let negative = digits.first == UInt8(ascii: "-")
+        if negative { digits = digits.dropFirst() }
         guard !digits.isEmpty, digits.count <= 16, digits.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return nil }
-        let value = digits.reduce(Int64(0)) { $0 * 10 + Int64($1 - 48) }
-        guard value > 0 else { return nil }
-        return digits.count <= 11 ? TimeInterval(value) : TimeInterval(value) / 1000
+        let magnitude = digits.reduce(Int64(0)) { $0 * 10 + Int64($1 - 48) }
+        guard magnitude > 0 else { return nil }
+        let value = TimeInterval(negative ? -magnitude : magnitude)
+        return (10...11).contains(digits.count) ? value : value / 1000
+    }
+
+    /// What a one-line comment holds, without `<!--`, `-->` and the spaces inside.
+    private static func commentText(_ line: ArraySlice<UInt8>) -> ArraySlice<UInt8>? {
+        var text = line.drop(while: \.isHTMLSpace)
+        while let last = text.last, last.isHTMLSpace { text = text.dropLast() }
+        guard text.count >= 7, text.starts(with: commentOpening), text.suffix(3).elementsEqual("-->".utf8) else { return nil }
+        text = text.dropFirst(4).dropLast(3)
+        text = text.drop(while: \.isHTMLSpace)
+        while let last = text.last, last.isHTMLSpace { text = text.dropLast() }
+        return text
     }
 
     private static let fence = Array("---".utf8)

@@ -23,7 +23,7 @@ public enum DateLineParser {
     /// a zone is read in `zonelessTimeZone`.
     public static func parse(_ text: String, zonelessTimeZone: TimeZone = chineseFeedTimeZone) -> (instant: Date?, author: String?)? {
         let lines = text.split(whereSeparator: { $0 == "\n" || $0 == "\r" })
-            .map { HeaderText.collapsingWhitespace(String($0)) }
+            .map { String($0).collapsingWhitespace() }
             .filter { !$0.isEmpty }
         guard let last = lines.last else { return (nil, nil) }
         guard let written = WrittenDateParser.parse(last) else { return nil }
@@ -56,17 +56,20 @@ public enum DateLineParser {
     /// from `bytes.startIndex`.
     static func leadingDateLine(_ bytes: ArraySlice<UInt8>, zonelessTimeZone: TimeZone) -> Found? {
         guard let (text, end) = leadingDivText(bytes),
-              let parsed = parse(HeaderText.decodeEntities(text), zonelessTimeZone: zonelessTimeZone) else { return nil }
+              let parsed = parse(HTMLEntities.decode(text), zonelessTimeZone: zonelessTimeZone) else { return nil }
         return Found(instant: parsed.instant, author: parsed.author, length: end - bytes.startIndex)
     }
 
+    /// The elements a date line's text may sit in (besides `<br>`, which
+    /// separates an author from the date): phrasing that only styles it.
+    static let wrappers: Set<String> = ["i", "em", "b", "strong", "span", "time", "small", "font"]
+
     /// The text of a leading `<div>` that holds only text, `<br>` and
-    /// phrasing wrappers (`<i>`, `<em>`, `<b>`, `<span>`, `<time>`, `<small>`),
-    /// and the index just after its `</div>`.
+    /// `wrappers`, and the index just after its `</div>`.
     static func leadingDivText(_ bytes: ArraySlice<UInt8>) -> (String, Int)? {
         var i = bytes.startIndex
         let end = min(bytes.endIndex, bytes.startIndex + maximumLineBytes)
-        while i < end, isSpace(bytes[i]) { i += 1 }
+        while i < end, bytes[i].isHTMLSpace { i += 1 }
         guard let afterOpen = tag(bytes, at: i, end: end), afterOpen.name == "div", !afterOpen.closing else { return nil }
         i = afterOpen.end
         var text = [UInt8]()
@@ -80,7 +83,7 @@ public enum DateLineParser {
                     return (String(decoding: text, as: UTF8.self), t.end)
                 case "br":
                     text.append(10)
-                case "i", "em", "b", "strong", "span", "time", "small", "font":
+                case _ where wrappers.contains(t.name):
                     break
                 default:
                     return nil
@@ -120,8 +123,6 @@ public enum DateLineParser {
         }
         return nil
     }
-
-    private static func isSpace(_ b: UInt8) -> Bool { b == 32 || b == 9 || b == 10 || b == 12 || b == 13 }
 
     private static func isLetterOrDigit(_ b: UInt8) -> Bool {
         let lower = b | 0x20

@@ -101,7 +101,7 @@ struct InputWalker {
                                 into files: inout [Found], diagnostics: inout [Diagnostic]) {
             var info = stat()
             guard let target = realPath(path), stat(target, &info) == 0 else {
-                if isArticleName(name) { diagnostics.append(.warning(display(relativePath), "broken symbolic link; skipped")) }
+                if isArticleName(name) { diagnostics.append(.warning(display(relativePath), "broken symbolic link; skipped", kind: .fileSkipped)) }
                 return
             }
             let isFolder = (info.st_mode & S_IFMT) == S_IFDIR

@@ -8,7 +8,7 @@ enum JekyllBody {
         let inner = skippingOpeningDiv(body)
         guard inner.startIndex != body.startIndex else { return body }
         var end = body.endIndex
-        while end > inner.startIndex, isSpace(body[end - 1]) { end -= 1 }
+        while end > inner.startIndex, body[end - 1].isHTMLSpace { end -= 1 }
         let close = Array("</div>".utf8)
         guard end - inner.startIndex >= close.count,
               body[(end - close.count)..<end].map({ $0 | 0x20 }).elementsEqual(close.map { $0 | 0x20 }),
@@ -20,9 +20,9 @@ enum JekyllBody {
     /// slice unchanged when it does not start with one.
     static func skippingOpeningDiv(_ body: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
         var i = body.startIndex
-        while i < body.endIndex, isSpace(body[i]) { i += 1 }
+        while i < body.endIndex, body[i].isHTMLSpace { i += 1 }
         guard matches(body, at: i, "<div"), i + 4 < body.endIndex,
-              body[i + 4] == UInt8(ascii: ">") || isSpace(body[i + 4]),
+              body[i + 4] == UInt8(ascii: ">") || body[i + 4].isHTMLSpace,
               let close = body[(i + 4)...].firstIndex(of: UInt8(ascii: ">")) else { return body }
         return body[(close + 1)...]
     }
@@ -55,6 +55,4 @@ enum JekyllBody {
         let lower = b | 0x20
         return (lower >= 97 && lower <= 122) || (b >= 48 && b <= 57) || b == UInt8(ascii: "-")
     }
-
-    private static func isSpace(_ b: UInt8) -> Bool { b == 32 || b == 9 || b == 10 || b == 12 }
 }

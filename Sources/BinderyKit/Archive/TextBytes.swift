@@ -9,6 +9,11 @@ enum TextBytes {
     /// Reads at most `limit` bytes from the start of the file (all of it when
     /// `limit` is nil). Throws a description of the system error.
     static func readFile(_ path: String, limit: Int? = nil) throws -> [UInt8] {
+        try readFileHead(path, limit: limit).bytes
+    }
+
+    /// The file's first `limit` bytes (all without a limit) and its size.
+    static func readFileHead(_ path: String, limit: Int?) throws -> (bytes: [UInt8], fileSize: Int) {
         // O_NONBLOCK: opening a FIFO must not hang the scan; it is refused below.
         let fd = open(path, O_RDONLY | O_NONBLOCK)
         guard fd >= 0 else { throw ReadFailure(errno) }
@@ -22,7 +27,7 @@ enum TextBytes {
         let filled = bytes.withUnsafeMutableBytes { FileDescriptorReading.readFully(fd, into: $0) }
         guard filled >= 0 else { throw ReadFailure(errno) }
         if filled < wanted { bytes.removeSubrange(filled...) } // the file shrank while we read it
-        return bytes
+        return (bytes, size)
     }
 
     struct ReadFailure: Error {
@@ -128,6 +133,6 @@ enum TextBytes {
     }
 
     static func isBlank(_ bytes: ArraySlice<UInt8>) -> Bool {
-        bytes.allSatisfy { $0 == 32 || $0 == 9 || $0 == 10 || $0 == 11 || $0 == 12 }
+        bytes.allSatisfy(\.isHTMLSpace)
     }
 }

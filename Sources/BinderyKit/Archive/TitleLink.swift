@@ -12,9 +12,9 @@ enum TitleLink {
     /// link (line breaks already LF). Returns the raw title and URL text.
     static func split(_ block: ArraySlice<UInt8>) -> (title: ArraySlice<UInt8>, url: ArraySlice<UInt8>)? {
         var end = block.endIndex
-        while end > block.startIndex, isSpace(block[end - 1]) { end -= 1 }
+        while end > block.startIndex, block[end - 1].isHTMLSpace { end -= 1 }
         var start = block.startIndex
-        while start < end, isSpace(block[start]) { start += 1 }
+        while start < end, block[start].isHTMLSpace { start += 1 }
         guard end - start >= 4, block[start] == UInt8(ascii: "["), block[end - 1] == UInt8(ascii: ")") else { return nil }
 
         // Walk back from the final ')' to its matching '(' preceded by ']'.
@@ -52,7 +52,7 @@ enum TitleLink {
 
     /// The headline: entities decoded, whitespace (and line breaks) collapsed.
     static func headline(_ raw: String) -> String {
-        HeaderText.collapsingWhitespace(HeaderText.decodeEntities(raw))
+        HTMLEntities.decode(raw).collapsingWhitespace()
     }
 
     /// The article URL. Entities are decoded (`&amp;`), a Markdown `<…>`
@@ -60,8 +60,8 @@ enum TitleLink {
     /// right after the host (a common archiver slip) is made single so that
     /// the same article compares equal however it was written.
     static func url(_ raw: ArraySlice<UInt8>) -> URL? {
-        var bytes = raw.drop(while: isSpace)
-        while let last = bytes.last, isSpace(last) { bytes = bytes.dropLast() }
+        var bytes = raw.drop(while: \.isHTMLSpace)
+        while let last = bytes.last, last.isHTMLSpace { bytes = bytes.dropLast() }
         if bytes.first == UInt8(ascii: "<"), let close = bytes.firstIndex(of: UInt8(ascii: ">")) {
             bytes = bytes[(bytes.startIndex + 1)..<close]
         } else if let space = bytes.firstIndex(of: 32) {
@@ -69,14 +69,17 @@ enum TitleLink {
         }
         guard !bytes.isEmpty else { return nil }
         var text = Array(bytes)
-        if bytes.contains(UInt8(ascii: "&")) { text = Array(HeaderText.decodeEntities(TextBytes.string(bytes)).utf8) }
+        if bytes.contains(UInt8(ascii: "&")) { text = Array(HTMLEntities.decode(TextBytes.string(bytes)).utf8) }
         if text.starts(with: "//".utf8) { text = Array("https:".utf8) + text }
         if let hostStart = endOfScheme(text), let slash = text[hostStart...].firstIndex(of: UInt8(ascii: "/")) {
             var rest = text[slash...]
             while rest.starts(with: "//".utf8) { rest = rest.dropFirst() }
             text = Array(text[..<slash]) + rest
         }
-        guard let url = URL(string: TextBytes.string(text)), let scheme = url.scheme?.lowercased(),
+        // Encoded here, as little as needed: Foundation would re-encode every
+        // `%` of a URL it finds invalid, and the article would lose its address.
+        guard let mended = WebURL.withValidHost(WebURL.percentEncoded(TextBytes.string(text))),
+              let url = URL(string: mended), let scheme = url.scheme?.lowercased(),
               scheme == "http" || scheme == "https", let host = url.host, !host.isEmpty else { return nil }
         return url
     }
@@ -92,6 +95,4 @@ enum TitleLink {
         guard i > 0, text[i...].starts(with: "://".utf8) else { return nil }
         return i + 3
     }
-
-    private static func isSpace(_ b: UInt8) -> Bool { b == 32 || b == 9 || b == 10 }
 }

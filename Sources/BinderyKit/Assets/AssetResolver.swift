@@ -2,32 +2,30 @@ import Foundation
 
 /// One article after its images were resolved.
 public struct ResolvedArticle: Sendable {
-    /// The body with every `img src` rewritten to `linkPrefix + Asset.fileName`,
-    /// or the image replaced by its text.
+    /// The body with every picture `.bundled` under its asset's file name, or
+    /// `.missing` (see `ImageRewriter`).
     public var article: CleanedArticle
     /// Every distinct asset the article uses, in order of first reference.
     public var assets: [Asset]
     /// One warning per distinct reference that could not be had.
     public var diagnostics: [Diagnostic]
-    /// `img` elements replaced by their text (counting `includeImages == false`).
+    /// Pictures that could not be had (all of them when `includeImages == false`).
     public var missingImages: Int
 }
 
 /// Turns the image references of cleaned articles into bundled assets.
 ///
-/// Intended use by an export (thread-safe throughout):
-/// 1. clean every article, collect `remoteReferences(in:)`, drop the trees;
-/// 2. `prefetch(_:progress:)` once with all of them (downloads `jobs` at a
-///    time into the persistent cache; offline: only looks the cache up);
-/// 3. clean again and `resolve(_:linkPrefix:)` each article (from any number
-///    of threads), then pass its `assets` to an `AssetLedger` in book order —
-///    or simply call `bind(_:linkPrefix:)` in book order, which does both.
+/// Intended use by an export (thread-safe throughout; `ArticlePipeline` does it):
+/// 1. collect the `remoteReferences(in:)` of a batch of cleaned articles;
+/// 2. `prefetch(_:progress:)` them together (downloads `jobs` at a time into
+///    the persistent cache; offline: only looks the cache up);
+/// 3. `resolve(_:)` each article (from any number of threads), then pass its
+///    `assets` to an `AssetLedger` in book order.
 ///
 /// A reference not prefetched is still found: `resolve` fetches it on demand.
 public final class AssetResolver: @unchecked Sendable {
     public let options: AssetOptions
     private let remote: RemoteImages
-    private let ledger = AssetLedger()
     private let lock = NSLock()
     private var missingTotal = 0
     /// Local files already read, by resolved path: a picture used by many
@@ -52,12 +50,6 @@ public final class AssetResolver: @unchecked Sendable {
 
     // MARK: - Inspecting articles
 
-    /// How many images the article shows (`img` elements), for `bindery list`.
-    public static func imageCount(in article: CleanedArticle) -> Int {
-        var count = 0
-        forEachImage(in: article.body) { _ in count += 1 }
-        return count
-    }
 
     /// The http(s) URLs the article's images need, in order, without
     /// duplicates: absolute sources, and relative ones with no file beside
@@ -67,9 +59,10 @@ public final class AssetResolver: @unchecked Sendable {
         guard options.includeImages else { return [] }
         var seen = Set<String>()
         var urls: [URL] = []
-        AssetResolver.forEachImage(in: article.body) { image in
-            guard let src = image[attribute: "src"], seen.insert(src).inserted else { return }
-            if case .remote(let url) = ImageReference.classify(src, in: article.article, realPaths: realPaths) { urls.append(url) }
+        for picture in article.body.pictures where seen.insert(picture.source).inserted {
+            if case .remote(let url) = ImageReference.classify(picture.source, in: article.article, realPaths: realPaths) {
+                urls.append(url)
+            }
         }
         return urls
     }
@@ -87,7 +80,7 @@ public final class AssetResolver: @unchecked Sendable {
     /// HTTP requests sent by this resolver (retries count once more each).
     public var requestsMade: Int { remote.requestsMade }
 
-    /// Images replaced by their text in all `resolve`/`bind` calls so far.
+    /// Pictures missing in all `resolve` calls so far.
     public var missingImageCount: Int {
         lock.lock()
         defer { lock.unlock() }
@@ -106,27 +99,18 @@ public final class AssetResolver: @unchecked Sendable {
 
     // MARK: - Binding
 
-    /// Rewrites each `img` of `article` to `linkPrefix + asset.fileName`, or
-    /// replaces it by its text when the image cannot be had. Returns the
-    /// assets this resolver sees for the first time (each distinct content
-    /// once, in call order: call in book order for a deterministic book) and
-    /// the problems, tied to the article's file.
-    public func bind(_ article: CleanedArticle, linkPrefix: String) -> (article: CleanedArticle, newAssets: [Asset], diagnostics: [Diagnostic]) {
-        let resolved = resolve(article, linkPrefix: linkPrefix)
-        return (resolved.article, ledger.admit(resolved.assets), resolved.diagnostics)
-    }
-
-    /// Like `bind`, but returns all the article's assets and decides nothing
-    /// about novelty; safe to run for many articles at once.
-    public func resolve(_ article: CleanedArticle, linkPrefix: String) -> ResolvedArticle {
+    /// Binds each picture of `article` to its asset, or marks it missing
+    /// (see `ImageRewriter`); a tracking pixel goes without a trace. Returns
+    /// every distinct asset the article uses and decides nothing about
+    /// novelty (that is `AssetLedger`'s job, in book order), so it is safe
+    /// to run for many articles at once.
+    public func resolve(_ article: CleanedArticle) -> ResolvedArticle {
         var outcomes: [String: PictureOutcome] = [:]
         var order: [String] = []
         if options.includeImages {
-            AssetResolver.forEachImage(in: article.body) { image in
-                let src = image[attribute: "src"] ?? ""
-                guard outcomes[src] == nil else { return }
-                outcomes[src] = outcome(for: src, in: article.article)
-                order.append(src)
+            for picture in article.body.pictures where outcomes[picture.source] == nil {
+                outcomes[picture.source] = outcome(for: picture.source, in: article.article)
+                order.append(picture.source)
             }
         }
 
@@ -139,25 +123,28 @@ public final class AssetResolver: @unchecked Sendable {
                 if names.insert(asset.fileName).inserted { assets.append(asset) }
             case .failure(let failure)?:
                 let shown = src.hasPrefix("data:") ? "data: URI" : src
-                diagnostics.append(.warning(article.article.origin.displayName, "image \(shown) left out: \(failure)"))
+                let host = URIScheme.isWeb(src) ? URL(string: src)?.host?.lowercased() : nil
+                diagnostics.append(Diagnostic(file: article.article.origin.displayName, "image \(shown) left out: \(failure)",
+                                              kind: .pictureMissing, subject: shown,
+                                              cause: (host.map { "pictures from \($0)" } ?? "pictures") + " left out: \(failure.cause)"))
             case .dropped?, nil:
                 break
             }
         }
 
-        var rewriter = ImageRewriter(linkPrefix: linkPrefix, isDropped: { src in
+        var result = article
+        let bound = ImageRewriter.bind(article.body, isDropped: { src in
             if case .dropped? = outcomes[src] { return true }
             return false
         }, fileName: { src in
             if case .asset(let asset)? = outcomes[src] { return asset.fileName }
             return nil
         })
-        var result = article
-        result.body = rewriter.rewrite(article.body)
+        result.body = bound.body
         lock.lock()
-        missingTotal += rewriter.replaced
+        missingTotal += bound.missing
         lock.unlock()
-        return ResolvedArticle(article: result, assets: assets, diagnostics: diagnostics, missingImages: rewriter.replaced)
+        return ResolvedArticle(article: result, assets: assets, diagnostics: diagnostics, missingImages: bound.missing)
     }
 
     /// The picture a reference stands for, processed for the output when
@@ -211,12 +198,5 @@ public final class AssetResolver: @unchecked Sendable {
     /// First 16 hex digits of the content's SHA-256 plus the type's extension.
     static func fileName(hash: String, type: ImageType) -> String {
         "\(hash.prefix(16)).\(type.fileExtension)"
-    }
-
-    static func forEachImage(in nodes: [Node], _ body: (Element) -> Void) {
-        for node in nodes {
-            guard case .element(let element) = node else { continue }
-            if element.name == "img" { body(element) } else { forEachImage(in: element.children, body) }
-        }
     }
 }

@@ -123,7 +123,7 @@ public struct ImageProxy: Sendable, Hashable {
     }
 
     private static func absolute(_ raw: String, scheme: String) -> URL? {
-        var text = raw.trimmingASCIIWhitespace
+        var text = raw.trimmingHTMLWhitespace()
         let lower = text.lowercased()
         if lower.hasPrefix("ssl:") {
             text = "https://" + text.dropFirst(4)

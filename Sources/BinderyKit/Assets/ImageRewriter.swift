@@ -1,63 +1,29 @@
-import Foundation
-
-/// Points each `img` at its bundled file, or replaces it by its text so that
-/// no broken or remote reference is left (EPUB 3.3, 3.6: no remote core media
-/// in the content documents Bindery writes).
-///
-/// An image that cannot be had: inside a `figure` that has a `figcaption`,
-/// the `img` is dropped and the caption stays; elsewhere it becomes
-/// `<span>ALT</span>`, or nothing when the alt text is empty. A dropped
-/// image (a tracking pixel) goes without a trace and is not counted.
-struct ImageRewriter {
-    let linkPrefix: String
-    /// True for a `src` to leave out silently.
-    let isDropped: (String) -> Bool
-    /// The bundled file name for a `src`, or `nil` when it cannot be had.
-    let fileName: (String) -> String?
-    /// How many images were replaced by text.
-    private(set) var replaced = 0
-
-    init(linkPrefix: String, isDropped: @escaping (String) -> Bool = { _ in false }, fileName: @escaping (String) -> String?) {
-        self.linkPrefix = linkPrefix
-        self.isDropped = isDropped
-        self.fileName = fileName
-    }
-
-    mutating func rewrite(_ nodes: [Node], captioned: Bool = false) -> [Node] {
-        var out: [Node] = []
-        out.reserveCapacity(nodes.count)
-        for node in nodes {
-            guard case .element(var element) = node else {
-                out.append(node)
-                continue
+/// Records in an article's content what became of each picture: bundled
+/// under its asset's file name, or missing. A missing picture stays when
+/// something can stand in for it — its alt text, or the caption of its
+/// figure — and goes otherwise (together with a link that only held it), so
+/// no renderer meets a picture it can say nothing about. A dropped picture
+/// (a tracking pixel) goes without a trace and is not counted.
+enum ImageRewriter {
+    /// `isDropped(source)`: the picture is to leave out silently.
+    /// `fileName(source)`: the bundled file for a picture's source, or `nil`
+    /// when it cannot be had. Returns the body and how many distinct
+    /// pictures went missing (one warning each: the counts agree).
+    static func bind(_ body: [Block], isDropped: (String) -> Bool = { _ in false },
+                     fileName: (String) -> String?) -> (body: [Block], missing: Int) {
+        var missingSources = Set<String>()
+        let bound = ContentRewriter.rewritePictures(body) { picture, captioned in
+            var picture = picture
+            if isDropped(picture.source) { return nil }
+            if let name = fileName(picture.source) {
+                picture.binding = .bundled(fileName: name)
+                return picture
             }
-            if element.name == "img" {
-                out.append(contentsOf: rewriteImage(element, captioned: captioned))
-                continue
-            }
-            let hasCaption = captioned
-                || (element.name == "figure" && element.children.contains { $0.element?.name == "figcaption" })
-            let hadChildren = !element.children.isEmpty
-            element.children = rewrite(element.children, captioned: hasCaption)
-            // A link or picture that only wrapped a dropped image would be left
-            // empty (an invisible link): drop it too.
-            if hadChildren, element.children.isEmpty, element.name == "a" || element.name == "picture" { continue }
-            out.append(.element(element))
+            missingSources.insert(picture.source)
+            guard captioned || !picture.alt.isBlank else { return nil }
+            picture.binding = .missing
+            return picture
         }
-        return out
-    }
-
-    private mutating func rewriteImage(_ image: Element, captioned: Bool) -> [Node] {
-        if let src = image[attribute: "src"], isDropped(src) { return [] }
-        if let src = image[attribute: "src"], let name = fileName(src) {
-            var bound = image
-            bound[attribute: "src"] = linkPrefix + name
-            if bound[attribute: "alt"] == nil { bound[attribute: "alt"] = "" }
-            return [.element(bound)]
-        }
-        replaced += 1
-        let alt = (image[attribute: "alt"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        if captioned || alt.isEmpty { return [] }
-        return [.element(Element("span", children: [.text(alt)]))]
+        return (bound, missingSources.count)
     }
 }

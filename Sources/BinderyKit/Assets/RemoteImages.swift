@@ -108,7 +108,7 @@ final class RemoteImages: @unchecked Sendable {
         if result == nil, let first = failures.first {
             if failures.count > 1 {
                 let rest = failures.dropFirst().map { "\($0.0.absoluteString): \($0.1)" }.joined(separator: "; ")
-                result = .failure(.transport("\(first.1); fallback \(rest)"))
+                result = .failure(.withFallback(first.1, fallback: rest))
             } else {
                 result = .failure(first.1)
             }
@@ -146,7 +146,7 @@ final class RemoteImages: @unchecked Sendable {
         lock.lock()
         if let reason = unreachableHosts[host] {
             lock.unlock()
-            return .failure(.unusable("not requested: \(host) did not answer earlier in this run (\(reason))"))
+            return .failure(.hostSkipped(host: host, reason: reason))
         }
         let spent = bytesDownloaded
         if spent < options.downloadBudgetBytes { requestCount += 1 }
@@ -177,31 +177,5 @@ final class RemoteImages: @unchecked Sendable {
             cache.storeFailure(failure.description, time: options.now(), for: url)
         }
         return result
-    }
-}
-
-/// URLs handed out to download threads, and a count of finished ones. Thread-safe.
-private final class WorkList: @unchecked Sendable {
-    private let lock = NSLock()
-    private let items: [URL]
-    private var nextIndex = 0
-    private var done = 0
-
-    init(_ items: [URL]) { self.items = items }
-
-    func next() -> URL? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard nextIndex < items.count else { return nil }
-        nextIndex += 1
-        return items[nextIndex - 1]
-    }
-
-    /// Records one finished item; returns how many are finished.
-    func complete() -> Int {
-        lock.lock()
-        defer { lock.unlock() }
-        done += 1
-        return done
     }
 }

@@ -50,10 +50,6 @@ enum SVGSafety {
 
     // MARK: - Scanning helpers (ASCII, case-folded once)
 
-    private static func isSpace(_ byte: UInt8) -> Bool {
-        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
-    }
-
     private static func isNameByte(_ byte: UInt8) -> Bool {
         (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == UInt8(ascii: "-")
             || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ":") || byte == UInt8(ascii: ".")
@@ -65,10 +61,10 @@ enum SVGSafety {
         var i = 1
         while i + 2 < text.count {
             if text[i] == UInt8(ascii: "o"), text[i + 1] == UInt8(ascii: "n"),
-               isSpace(text[i - 1]) || text[i - 1] == UInt8(ascii: "/") || text[i - 1] == UInt8(ascii: "\"") || text[i - 1] == UInt8(ascii: "'") {
+               text[i - 1].isHTMLSpace || text[i - 1] == UInt8(ascii: "/") || text[i - 1] == UInt8(ascii: "\"") || text[i - 1] == UInt8(ascii: "'") {
                 var j = i + 2
                 while j < text.count, isNameByte(text[j]) { j += 1 }
-                while j < text.count, isSpace(text[j]) { j += 1 }
+                while j < text.count, text[j].isHTMLSpace { j += 1 }
                 if j > i + 2, j < text.count, text[j] == UInt8(ascii: "=") { return true }
             }
             i += 1
@@ -83,7 +79,7 @@ enum SVGSafety {
         while i < text.count {
             if matches(text, at: i, "href"), i == 0 || !isNameByte(text[i - 1]) || text[i - 1] == UInt8(ascii: ":") {
                 var j = i + 4
-                while j < text.count, isSpace(text[j]) { j += 1 }
+                while j < text.count, text[j].isHTMLSpace { j += 1 }
                 if j < text.count, text[j] == UInt8(ascii: "=") {
                     if !targetIsFragment(text, from: j + 1) { return true }
                 }
@@ -97,7 +93,7 @@ enum SVGSafety {
 
     private static func targetIsFragment(_ text: [UInt8], from start: Int) -> Bool {
         var j = start
-        while j < text.count, isSpace(text[j]) || text[j] == UInt8(ascii: "\"") || text[j] == UInt8(ascii: "'") { j += 1 }
+        while j < text.count, text[j].isHTMLSpace || text[j] == UInt8(ascii: "\"") || text[j] == UInt8(ascii: "'") { j += 1 }
         return j < text.count && text[j] == UInt8(ascii: "#")
     }
 

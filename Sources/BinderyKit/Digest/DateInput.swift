@@ -19,7 +19,7 @@ extension ISOWeek: CustomStringConvertible {
               let w = parts[1].first, w == "W" || w == "w",
               (2...3).contains(parts[1].count), let week = Int(parts[1].dropFirst()), parts[1].dropFirst().allSatisfy(\.isASCII)
         else {
-            throw DateInputError(input: text, reason: "expected an ISO week like 2024-W03")
+            throw DateInputError(input: text, reason: "expected an ISO week like 2024-W03, or this or last")
         }
         let weeks = CivilCalendar.weeksInISOYear(year)
         guard (1...weeks).contains(week) else {
@@ -58,7 +58,7 @@ public enum LocalDay {
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
               parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
               let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]) else {
-            throw DateInputError(input: text, reason: "expected a day like 2024-01-19")
+            throw DateInputError(input: text, reason: "expected a day like 2024-01-19, or today, yesterday, 7d or 2w")
         }
         guard (1...12).contains(month) else {
             throw DateInputError(input: text, reason: "month \(month) does not exist")
@@ -67,5 +67,46 @@ public enum LocalDay {
             throw DateInputError(input: text, reason: "\(parts[0])-\(parts[1]) has no day \(day)")
         }
         return DateComponents(year: year, month: month, day: day)
+    }
+}
+
+/// Dates relative to "now", for runs from cron or a timer: `--week last`,
+/// `--week this`, `--since 7d`, `--until yesterday`. "Now" is the build
+/// clock (so `SOURCE_DATE_EPOCH` pins it) and days are `timeZone`'s.
+public enum RelativeDate {
+    /// `this` (the week holding now) or `last` (the one before); `nil` for
+    /// anything else, which is then read as `YYYY-Www`.
+    public static func week(_ text: String, now: Date, timeZone: TimeZone) -> ISOWeek? {
+        let today = CivilCalendar.local(now, in: timeZone).day
+        switch text.trimmingCharacters(in: .whitespaces).lowercased() {
+        case "this": return week(containing: today)
+        case "last": return week(containing: today - 7)
+        default: return nil
+        }
+    }
+
+    /// `today`, `yesterday`, `Nd` (N days ago) or `Nw` (N weeks ago) as
+    /// year/month/day; `nil` for anything else, which is then read as
+    /// `YYYY-MM-DD`. `--since 7d` is the day a week ago, so it and today
+    /// are both included.
+    public static func day(_ text: String, now: Date, timeZone: TimeZone) -> DateComponents? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces).lowercased()
+        let today = CivilCalendar.local(now, in: timeZone).day
+        var daysAgo: Int
+        switch trimmed {
+        case "today": daysAgo = 0
+        case "yesterday": daysAgo = 1
+        default:
+            guard let unit = trimmed.last, unit == "d" || unit == "w", trimmed.count >= 2, trimmed.count <= 5,
+                  let count = Int(trimmed.dropLast()), count >= 0, trimmed.dropLast().allSatisfy(\.isASCII) else { return nil }
+            daysAgo = unit == "w" ? count * 7 : count
+        }
+        let civil = CivilCalendar.civilDay(today - daysAgo)
+        return DateComponents(year: civil.year, month: civil.month, day: civil.day)
+    }
+
+    private static func week(containing day: Int) -> ISOWeek {
+        let week = CivilCalendar.isoWeek(day)
+        return ISOWeek(year: week.year, week: week.week)
     }
 }

@@ -55,14 +55,25 @@ public struct Chapter: Sendable {
     public var isUndated: Bool { start == nil }
 }
 
+/// The same article archived more than once: the copy kept and the ones
+/// that gave way to it (display names).
+public struct Duplicate: Sendable, Hashable, Codable {
+    public var url: String
+    public var kept: String
+    public var dropped: [String]
+}
+
 /// The selected articles, grouped and ordered: what every renderer binds.
 public struct Digest: Sendable {
     public var chapters: [Chapter]
     public var options: SelectionOptions
+    /// Copies of the same article left out, for the export report.
+    public var duplicates: [Duplicate]
 
-    public init(chapters: [Chapter], options: SelectionOptions) {
+    public init(chapters: [Chapter], options: SelectionOptions, duplicates: [Duplicate] = []) {
         self.chapters = chapters
         self.options = options
+        self.duplicates = duplicates
     }
 
     public var articles: [Article] { chapters.flatMap(\.articles) }

@@ -14,10 +14,9 @@ public struct DigestBuilder: Sendable {
     /// for, and never shows up at its older date.
     ///
     /// Dropped duplicates are not reported: archiving an article again is
-    /// routine, not a problem. The returned diagnostics are reserved for
-    /// selection problems and are currently always empty.
-    public func build(_ articles: [Article]) -> (Digest, [Diagnostic]) {
-        let unique = Self.deduplicated(articles).kept
+    /// routine, not a problem.
+    public func build(_ articles: [Article]) -> Digest {
+        let (unique, duplicates) = Self.deduplicated(articles)
         let range = LocalDayRange(options)
         // Indices, not articles, are sorted and grouped: an Article is a
         // large value and moving it costs reference counting.
@@ -46,14 +45,15 @@ public struct DigestBuilder: Sendable {
             undated.reverse()
         }
         if !undated.isEmpty { chapters.append(Chapter(key: "undated", start: nil, articles: undated.map { unique[$0] })) }
-        return (Digest(chapters: chapters, options: options), [])
+        return Digest(chapters: chapters, options: options, duplicates: duplicates)
     }
 
     /// Keeps one article per URL: the newest by instant (an undated copy
-    /// counts as oldest); between copies of the same instant, the one whose
-    /// display name sorts last. Articles without a URL are all kept. The
-    /// result keeps the input order of the kept articles.
-    public static func deduplicated(_ articles: [Article]) -> (kept: [Article], dropped: Int) {
+    /// counts as oldest); between copies of the same instant, the fuller one
+    /// (larger body), then the one whose display name sorts last. Articles
+    /// without a URL are all kept. The result keeps the input order of the
+    /// kept articles; `duplicates` says which copies gave way to which.
+    public static func deduplicated(_ articles: [Article]) -> (kept: [Article], duplicates: [Duplicate]) {
         let keys = articles.map { $0.url.map(DuplicateKey.make) }
         var winner: [String: Int] = [:]
         winner.reserveCapacity(articles.count)
@@ -62,21 +62,33 @@ public struct DigestBuilder: Sendable {
             if let current = winner[key], !isNewer(articles[index], than: articles[current]) { continue }
             winner[key] = index
         }
-        guard winner.count < keys.lazy.compactMap({ $0 }).count else { return (articles, 0) }
+        guard winner.count < keys.lazy.compactMap({ $0 }).count else { return (articles, []) }
         var kept: [Article] = []
         kept.reserveCapacity(articles.count)
-        for (index, key) in keys.enumerated() where key.map({ winner[$0] == index }) ?? true {
-            kept.append(articles[index])
+        var dropped: [Int: [String]] = [:]
+        for (index, key) in keys.enumerated() {
+            if let key, let keeper = winner[key], keeper != index {
+                dropped[keeper, default: []].append(articles[index].origin.displayName)
+            } else {
+                kept.append(articles[index])
+            }
         }
-        return (kept, articles.count - kept.count)
+        let duplicates = dropped.keys.sorted().map { keeper in
+            Duplicate(url: articles[keeper].url?.absoluteString ?? "", kept: articles[keeper].origin.displayName,
+                      dropped: dropped[keeper] ?? [])
+        }
+        return (kept, duplicates)
     }
 
+    /// Newer first; at the same instant the fuller copy (a larger body: a
+    /// placeholder archived at the same moment must not win); then by name.
     private static func isNewer(_ a: Article, than b: Article) -> Bool {
         switch (a.instant, b.instant) {
         case let (x?, y?) where x != y: return x > y
         case (.some, nil): return true
         case (nil, .some): return false
         default:
+            if a.bodyBytes != b.bodyBytes { return a.bodyBytes > b.bodyBytes }
             let byName = String.compareUTF8(b.origin.displayName, a.origin.displayName)
             if byName != 0 { return byName < 0 }
             return String.compareUTF8(b.origin.url.path, a.origin.url.path) < 0

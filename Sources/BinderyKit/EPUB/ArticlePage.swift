@@ -1,9 +1,10 @@
 import Foundation
 
 /// One article's XHTML page: headline, byline (source, local date and time,
-/// author, link to the original), then the cleaned body as it is.
+/// author, link to the original), then the article's content.
 enum ArticlePage {
-    static func render(_ article: Article, body: [Node], strings: BookStrings, language: String, timeZone: TimeZone, stylesheetHref: String) -> Data {
+    static func render(_ article: Article, body: [Block], content: ContentXHTML, strings: BookStrings, language: String,
+                       timeZone: TimeZone, stylesheetHref: String) -> Data {
         var byline: [Node] = []
         func appendPart(_ node: Node) {
             if !byline.isEmpty { byline.append(.text(strings.bylineSeparator)) }
@@ -22,26 +23,14 @@ enum ArticlePage {
         if let url = article.url, let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https" {
             appendPart(XMLTree.element("a", [("class", "original"), ("href", url.absoluteString)], text: strings.originalArticle))
         }
-        var blocks: [Node] = [XMLTree.element("h1", text: article.title)]
-        if !byline.isEmpty { blocks.append(XMLTree.element("p", [("class", "byline")], byline)) }
-        blocks.append(XMLTree.element("div", [("class", "article-body")], body))
+        var head: [Node] = [XMLTree.element("h1", text: article.title)]
+        if !byline.isEmpty { head.append(XMLTree.element("p", [("class", "byline")], byline)) }
         let page = XHTMLPage(title: article.title, language: language, stylesheetHref: stylesheetHref, bodyClass: "article")
-        return page.render(XMLTree.lines(blocks))
-    }
-
-    /// The manifest properties a page's content requires (EPUB 3.3 §5.6.2.3).
-    static func manifestProperties(of nodes: [Node]) -> [String] {
-        var hasSVG = false, hasMathML = false
-        func visit(_ nodes: [Node]) {
-            for case .element(let element) in nodes {
-                switch element.name {
-                case "svg": hasSVG = true
-                case "math": hasMathML = true
-                default: visit(element.children)
-                }
-            }
+        return page.render { out in
+            for node in XMLTree.lines(head) { XHTMLSerializer.write(node, into: &out) }
+            out.append(contentsOf: "<div class=\"article-body\">".utf8)
+            content.write(body, into: &out)
+            out.append(contentsOf: "</div>\n".utf8)
         }
-        visit(nodes)
-        return (hasMathML ? ["mathml"] : []) + (hasSVG ? ["svg"] : [])
     }
 }

@@ -14,7 +14,7 @@ import Foundation
 /// `EPUB/styles/bindery.css`, `EPUB/text/{cover,title,cNNNN,aNNNNN}.xhtml`,
 /// `EPUB/images/<asset file name>`.
 public final class EPUBWriter {
-    /// How article pages link to images: pass it to the asset binder.
+    /// How article pages reach the book's images (`EPUB/images/`).
     public static let imageLinkPrefix = "../images/"
     /// Pages above this size are reported: Adobe's engine (Kobo, older
     /// readers) fails on XHTML files larger than about 260 KB.
@@ -76,7 +76,6 @@ public final class EPUBWriter {
     /// An article page rendered ahead of `add(_:prepared:)`.
     public struct PreparedPage: Sendable {
         fileprivate var data: Data
-        fileprivate var properties: [String]
         /// Size of the page before compression.
         public var byteCount: Int { data.count }
     }
@@ -90,22 +89,18 @@ public final class EPUBWriter {
         fileprivate var timeZone: TimeZone
 
         public func prepare(_ article: BoundArticle) -> PreparedPage {
-            render(article.article, body: article.cleaned.body)
+            render(article.article, body: article.cleaned.body, isInBook: nil)
         }
 
-        fileprivate func render(_ article: Article, body: [Node]) -> PreparedPage {
-            let xhtml = ArticlePage.render(article, body: body, strings: strings, language: language,
-                                           timeZone: timeZone, stylesheetHref: EPUBWriter.pageStylesheetHref)
-            return PreparedPage(data: xhtml, properties: ArticlePage.manifestProperties(of: body))
+        fileprivate func render(_ article: Article, body: [Block], isInBook: ((String) -> Bool)?) -> PreparedPage {
+            let content = ContentXHTML(imageFolder: EPUBWriter.imageLinkPrefix, isInBook: isInBook)
+            return PreparedPage(data: ArticlePage.render(article, body: body, content: content, strings: strings, language: language,
+                                                         timeZone: timeZone, stylesheetHref: EPUBWriter.pageStylesheetHref))
         }
     }
 
     public var pageRenderer: PageRenderer {
         PageRenderer(strings: strings, language: metadata.language, timeZone: metadata.timeZone)
-    }
-
-    private func render(_ article: Article, body: [Node]) -> PreparedPage {
-        pageRenderer.render(article, body: body)
     }
 
     /// Renders and writes `article`'s page now, after the images it brings.
@@ -129,9 +124,8 @@ public final class EPUBWriter {
             let href = String(format: "text/a%05d.xhtml", articleCount)
             let page = renderPage(of: article.article, body: article.cleaned.body, prepared: prepared)
             try write(PackageItem(id: String(format: "a%05d", articleCount), href: href, mediaType: Self.xhtmlType,
-                                  properties: page.properties,
                                   spinePosition: .chapter(index: chapterIndex, position: chapters[slot].articles.count + 1)),
-                      page.data)
+                      page)
             chapters[slot].articles.append((article.article.title, article.article.source, href))
             if let source = article.article.source { sources.count(source) }
         }
@@ -224,29 +218,33 @@ public final class EPUBWriter {
         return chapters.count - 1
     }
 
-    /// The page's bytes: `prepared` when every image it shows is in the
-    /// book, else rendered again with the missing images replaced by text.
-    private func renderPage(of article: Article, body: [Node], prepared: PreparedPage?) -> (data: Data, properties: [String]) {
-        let isBundled = { (src: String) -> Bool in
-            src.hasPrefix(Self.imageLinkPrefix) && self.contents.contains(href: "images/" + src.dropFirst(Self.imageLinkPrefix.count))
+    /// The page's bytes: `prepared` when every picture it shows is in the
+    /// book, else rendered again with the missing ones replaced by text.
+    private func renderPage(of article: Article, body: [Block], prepared: PreparedPage?) -> Data {
+        let isInBook = { (fileName: String) in self.contents.contains(href: "images/" + fileName) }
+        var notInBook: [String] = []
+        for picture in body.pictures {
+            if case .bundled(let fileName) = picture.binding, isInBook(fileName) { continue }
+            if case .missing = picture.binding { continue }  // reported when it was looked up
+            notInBook.append(picture.source)
         }
-        let unbound = UnboundImages.find(in: body, isBundled: isBundled)
-        let page: PreparedPage
-        if unbound.isEmpty, let prepared {
-            page = prepared
+        let data: Data
+        if notInBook.isEmpty, let prepared {
+            data = prepared.data
         } else {
-            let shown = unbound.isEmpty ? body : UnboundImages.replace(in: body, isBundled: isBundled)
-            for src in unbound {
-                diagnostics.append(.warning(article.origin.displayName, "image \(src) is not in the book; replaced by its text"))
+            for source in notInBook {
+                let shown = source.hasPrefix("data:") ? "data: URI" : source
+                diagnostics.append(Diagnostic(file: article.origin.displayName, "image \(shown) is not in the book; replaced by its text",
+                                              kind: .pictureMissing, subject: source, cause: "pictures not in the book (replaced by their text)"))
             }
-            page = render(article, body: shown)
+            data = pageRenderer.render(article, body: body, isInBook: isInBook).data
         }
-        let data = page.data
         if data.count > Self.pageSizeLimit {
             diagnostics.append(.warning(article.origin.displayName,
-                                        "article page is \(data.count / 1024) KB; some readers (Adobe/Kobo) fail above \(Self.pageSizeLimit / 1024) KB"))
+                                        "article page is \(data.count / 1024) KB; some readers (Adobe/Kobo) fail above \(Self.pageSizeLimit / 1024) KB",
+                                        kind: .pageTooLarge))
         }
-        return (data, page.properties)
+        return data
     }
 
     private func writeChapterOpeners() throws {

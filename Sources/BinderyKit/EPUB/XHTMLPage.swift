@@ -14,6 +14,13 @@ struct XHTMLPage {
     /// nodes, which could put stray spaces into running (CJK) text. Callers
     /// lay out their own blocks with `XMLTree.lines`.
     func render(_ body: [Node]) -> Data {
+        render { out in
+            for node in body { XHTMLSerializer.write(node, into: &out) }
+        }
+    }
+
+    /// The page with `writeBody` writing the content of its `body` element.
+    func render(writingBody writeBody: (inout [UInt8]) -> Void) -> Data {
         var out: [UInt8] = []
         out.reserveCapacity(8192)
         out.append(contentsOf: XMLTree.declaration.utf8)
@@ -28,8 +35,15 @@ struct XHTMLPage {
             XMLTree.element("link", [("rel", "stylesheet"), ("type", "text/css"), ("href", stylesheetHref)]),
         ]), depth: 0), into: &out)
         out.append(contentsOf: "\n".utf8)
-        XHTMLSerializer.write(XMLTree.element("body", bodyClass.map { [("class", $0)] } ?? [], [.text("\n")] + body), into: &out)
-        out.append(contentsOf: "\n</html>\n".utf8)
+        out.append(contentsOf: "<body".utf8)
+        if let bodyClass {
+            out.append(contentsOf: " class=\"".utf8)
+            XHTMLSerializer.appendEscaped(bodyClass, into: &out, quote: true)
+            out.append(UInt8(ascii: "\""))
+        }
+        out.append(contentsOf: ">\n".utf8)
+        writeBody(&out)
+        out.append(contentsOf: "</body>\n</html>\n".utf8)
         return Data(out)
     }
 }

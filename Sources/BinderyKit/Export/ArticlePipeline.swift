@@ -12,17 +12,14 @@ import Foundation
 /// renderer sees articles strictly in order, the output does not depend on
 /// scheduling.
 public struct ArticlePipeline: ArticleSource {
-    /// How images are turned into files, or `nil` to leave `img` elements as
-    /// the cleaner wrote them (plain text, Markdown with remote images).
+    /// How pictures are turned into files, or `nil` to leave them
+    /// `.unbound` (plain text, Markdown with remote pictures).
     public struct Binding: @unchecked Sendable {
         public var resolver: AssetResolver
-        /// Prefix of bound `img src` values, e.g. `../images/`.
-        public var linkPrefix: String
         /// Decides, in book order, which assets are new to the output.
         public var ledger: AssetLedger
-        public init(resolver: AssetResolver, linkPrefix: String, ledger: AssetLedger = AssetLedger()) {
+        public init(resolver: AssetResolver, ledger: AssetLedger = AssetLedger()) {
             self.resolver = resolver
-            self.linkPrefix = linkPrefix
             self.ledger = ledger
         }
     }
@@ -37,6 +34,8 @@ public struct ArticlePipeline: ArticleSource {
     public var batchSize: Int
     /// Called after each article is handed on: (done, total).
     public var progress: ((Int, Int) -> Void)?
+    /// Called as pictures are downloaded: how many so far in this export.
+    public var picturesFetched: (@Sendable (Int) -> Void)?
 
     public init(digest: Digest, reader: ArchiveReader = ArchiveReader(), cleaner: ArticleCleaner = ArticleCleaner(),
                 binding: Binding?, log: DiagnosticLog, batchSize: Int = 64, progress: ((Int, Int) -> Void)? = nil) {
@@ -58,7 +57,8 @@ public struct ArticlePipeline: ArticleSource {
         let work: [(chapterIndex: Int, article: Article)] = digest.chapters.enumerated().flatMap { index, chapter in
             chapter.articles.map { (index, $0) }
         }
-        let stages = BatchStages(reader: reader, cleaner: cleaner, binding: binding, log: log)
+        let stages = BatchStages(reader: reader, cleaner: cleaner, binding: binding, log: log,
+                                 pictures: PictureCounter(report: picturesFetched))
         // One batch waits ready while the next is made: enough to keep both
         // cores busy without letting the producer run far ahead.
         let handoff = Handoff<[(BoundArticle, Prepared)]>(capacity: 1)
@@ -103,6 +103,7 @@ private struct BatchStages: @unchecked Sendable {
     let cleaner: ArticleCleaner
     let binding: ArticlePipeline.Binding?
     let log: DiagnosticLog
+    let pictures: PictureCounter
 
     func run<Prepared>(_ batch: [(chapterIndex: Int, article: Article)],
                        prepare: @Sendable (BoundArticle) -> Prepared) -> [(BoundArticle, Prepared)] {
@@ -115,7 +116,7 @@ private struct BatchStages: @unchecked Sendable {
             var diagnostics: [Diagnostic] = []
             var assets: [Asset] = []
             if let binding {
-                let resolved = binding.resolver.resolve(article, linkPrefix: binding.linkPrefix)
+                let resolved = binding.resolver.resolve(article)
                 article = resolved.article
                 diagnostics = resolved.diagnostics
                 assets = resolved.assets
@@ -162,6 +163,36 @@ private struct BatchStages: @unchecked Sendable {
         for article in articles {
             for url in resolver.remoteReferences(in: article) where seen.insert(url).inserted { remote.append(url) }
         }
-        if !remote.isEmpty { resolver.prefetch(remote) }
+        guard !remote.isEmpty else { return }
+        let pictures = self.pictures
+        resolver.prefetch(remote) { done, _ in pictures.finished(done) }
+        pictures.endBatch()
+    }
+}
+
+/// Pictures downloaded across batches, for progress: each batch counts from
+/// zero, the counter adds the batches before it.
+private final class PictureCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var earlierBatches = 0
+    private var thisBatch = 0
+    private let report: (@Sendable (Int) -> Void)?
+
+    init(report: (@Sendable (Int) -> Void)?) { self.report = report }
+
+    func finished(_ doneInBatch: Int) {
+        guard let report else { return }
+        lock.lock()
+        thisBatch = max(thisBatch, doneInBatch)
+        let total = earlierBatches + thisBatch
+        lock.unlock()
+        report(total)
+    }
+
+    func endBatch() {
+        lock.lock()
+        earlierBatches += thisBatch
+        thisBatch = 0
+        lock.unlock()
     }
 }

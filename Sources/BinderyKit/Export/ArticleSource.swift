@@ -4,8 +4,8 @@ import Foundation
 public struct BoundArticle: Sendable {
     /// Index of the article's chapter in `Digest.chapters`.
     public var chapterIndex: Int
-    /// Cleaned body; when images were bound, each `img src` is the renderer's
-    /// link prefix + `Asset.fileName` (or the image was replaced by its text).
+    /// Cleaned body; when pictures were bound, each is `.bundled` under its
+    /// `Asset.fileName` or `.missing`.
     public var cleaned: CleanedArticle
     /// Assets seen for the first time in this article: the renderer writes
     /// them (each distinct image arrives exactly once per export).

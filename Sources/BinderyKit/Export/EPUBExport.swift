@@ -49,23 +49,30 @@ public struct EPUBExport {
     /// Writes the book to `destination` (or, when it is over `maxBytes`,
     /// smaller or in volumes beside it); problems go to `log`. Throws only
     /// when the book itself cannot be written (nothing is left behind then).
-    public func write(to destination: URL, log: DiagnosticLog, progress: ((Int, Int) -> Void)? = nil) throws -> Result {
+    /// `progress`: articles bound of all; `picturesFetched`: pictures
+    /// downloaded so far (called from download threads). With a size budget
+    /// both start again for each trial book.
+    public func write(to destination: URL, log: DiagnosticLog, progress: ((Int, Int) -> Void)? = nil,
+                      picturesFetched: (@Sendable (Int) -> Void)? = nil) throws -> Result {
         if let maxBytes {
-            return try EPUBVolumes(export: self, maxBytes: maxBytes).write(to: destination, log: log, progress: progress)
+            return try EPUBVolumes(export: self, maxBytes: maxBytes)
+                .write(to: destination, log: log, progress: progress, picturesFetched: picturesFetched)
         }
-        return try writeBook(to: destination, log: log, progress: progress).result
+        return try writeBook(to: destination, log: log, progress: progress, picturesFetched: picturesFetched).result
     }
 
     /// One book, whatever its size, with what the size budget needs to know about it.
-    func writeBook(to destination: URL, log: DiagnosticLog, progress: ((Int, Int) -> Void)?) throws -> (result: Result, sizes: BookSizes) {
+    func writeBook(to destination: URL, log: DiagnosticLog, progress: ((Int, Int) -> Void)?,
+                   picturesFetched: (@Sendable (Int) -> Void)?) throws -> (result: Result, sizes: BookSizes) {
         var options = assets
         // EPUB 3.2 core media types: other types are converted, or left out when pictures are not processed.
         options.acceptedTypes = options.acceptedTypes.intersection(AssetOptions.epubTypes)
         let resolver = AssetResolver(options: options)
         if let problem = resolver.cacheDiagnostic { log.report(problem) }
         let writer = try EPUBWriter(destination: destination, metadata: metadata, digest: digest, stylesheet: stylesheet)
-        let pipeline = ArticlePipeline(digest: digest, binding: .init(resolver: resolver, linkPrefix: EPUBWriter.imageLinkPrefix),
+        var pipeline = ArticlePipeline(digest: digest, binding: .init(resolver: resolver),
                                        log: log, progress: progress)
+        pipeline.picturesFetched = picturesFetched
         var firstChapterImages: [Asset] = []
         var sizes = BookSizes(chapterCount: digest.chapters.count)
         let renderer = writer.pageRenderer

@@ -23,10 +23,11 @@ struct EPUBVolumes {
     /// (quality cap, share of the box's sides), gentlest first.
     static let steps: [(quality: Int, scale: Double)] = [(60, 1.0), (50, 0.8), (40, 0.65)]
 
-    func write(to destination: URL, log: DiagnosticLog, progress: ((Int, Int) -> Void)?) throws -> EPUBExport.Result {
-        let trials = TrialFiles(destination: destination)
+    func write(to destination: URL, log: DiagnosticLog, progress: ((Int, Int) -> Void)?,
+               picturesFetched: (@Sendable (Int) -> Void)?) throws -> EPUBExport.Result {
+        let trials = TrialFiles(destination: destination, progress: progress, picturesFetched: picturesFetched)
         defer { trials.removeAll() }
-        let natural = try trial(export, trials, progress: progress)
+        let natural = try trial(export, trials)
         guard natural.sizes.total > maxBytes else { return try finish(natural, at: destination, trials: trials, report: nil, log: log) }
 
         var report = "\(ByteText.format(natural.sizes.total)) is over --max-size \(ByteText.format(maxBytes))"
@@ -38,13 +39,13 @@ struct EPUBVolumes {
                 guard isLast || natural.sizes.predicted(with: settings, from: base) <= maxBytes else { continue }
                 var smaller = export
                 smaller.assets.pictures = settings
-                smallest = try trial(smaller, trials, progress: progress)
+                smallest = try trial(smaller, trials)
                 if smallest.sizes.total <= maxBytes { break }
             }
             report += "; pictures reduced to \(smallest.export.assets.pictures?.summary ?? "?"): \(ByteText.format(smallest.sizes.total))"
         }
         guard smallest.sizes.total > maxBytes else { return try finish(smallest, at: destination, trials: trials, report: report, log: log) }
-        return try split(smallest, destination: destination, trials: trials, report: report, log: log, progress: progress)
+        return try split(smallest, destination: destination, trials: trials, report: report, log: log)
     }
 
     // MARK: - Splitting
@@ -53,14 +54,14 @@ struct EPUBVolumes {
     /// large is halved and measured again; when the number of volumes
     /// changed on the way, each is written once more with its final label.
     private func split(_ whole: Trial, destination: URL, trials: TrialFiles, report: String,
-                       log: DiagnosticLog, progress: ((Int, Int) -> Void)?) throws -> EPUBExport.Result {
+                       log: DiagnosticLog) throws -> EPUBExport.Result {
         let export = whole.export
         var queue = VolumePlan.initial(digest: export.digest, sizes: whole.sizes, maxBytes: maxBytes)
         let planned = queue.count
         var volumes: [(part: VolumePlan.Part, trial: Trial)] = []
         while !queue.isEmpty {
             let part = queue.removeFirst()
-            let measured = try trial(volume(of: export, part, index: volumes.count + 1, count: planned), trials, progress: progress)
+            let measured = try trial(volume(of: export, part, index: volumes.count + 1, count: planned), trials)
             if measured.sizes.total > maxBytes, let halves = VolumePlan.halve(part, sizes: measured.sizes) {
                 queue.insert(contentsOf: [halves.0, halves.1], at: 0)
                 continue
@@ -71,7 +72,7 @@ struct EPUBVolumes {
         if count != planned {
             for index in volumes.indices {
                 volumes[index].trial = try trial(volume(of: export, volumes[index].part, index: index + 1, count: count),
-                                                  trials, progress: progress)
+                                                  trials)
             }
         }
         var summaries: [EPUBSummary] = []
@@ -127,10 +128,11 @@ struct EPUBVolumes {
         var diagnostics: [Diagnostic]
     }
 
-    private func trial(_ export: EPUBExport, _ trials: TrialFiles, progress: ((Int, Int) -> Void)?) throws -> Trial {
+    private func trial(_ export: EPUBExport, _ trials: TrialFiles) throws -> Trial {
         let log = DiagnosticLog()
         let url = trials.next()
-        let (result, sizes) = try export.writeBook(to: url, log: log, progress: progress)
+        let (result, sizes) = try export.writeBook(to: url, log: log, progress: trials.progress,
+                                                   picturesFetched: trials.picturesFetched)
         trials.requests += result.requests
         trials.picturesProcessed += result.picturesProcessed
         return Trial(export: export, url: url, sizes: sizes, result: result, diagnostics: log.all)
@@ -164,15 +166,19 @@ struct EPUBVolumes {
 
 /// Hidden trial books beside the destination (same file system, so moving
 /// one into place is a `rename(2)`), all removed at the end unless moved;
-/// and what all trials together cost.
+/// what each trial reports as it goes, and what all trials together cost.
 private final class TrialFiles {
     private let folder: URL
     private let stem: String
     private var made: [URL] = []
+    let progress: ((Int, Int) -> Void)?
+    let picturesFetched: (@Sendable (Int) -> Void)?
     var requests = 0
     var picturesProcessed = 0
 
-    init(destination: URL) {
+    init(destination: URL, progress: ((Int, Int) -> Void)?, picturesFetched: (@Sendable (Int) -> Void)?) {
+        self.progress = progress
+        self.picturesFetched = picturesFetched
         folder = destination.deletingLastPathComponent()
         stem = ".\(destination.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier)"
     }

@@ -1,52 +1,27 @@
 /// The first sentence of an article, for a note's `description`.
 enum LeadSentence {
-    /// Elements whose text is not the article's lead (captions, tables, code).
-    private static let skipped: Set<String> = [
-        "figure", "figcaption", "table", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "img", "script", "style",
-        "video", "audio", "iframe", "caption",
-    ]
-    private static let blockNames = MarkdownBlockElements.names
-
     /// At most `limit` characters; cut at a space when one is near, with `…`.
-    static func of(_ body: [Node], limit: Int = 200) -> String {
-        var text = ""
-        for paragraph in paragraphs(body) {
-            text = paragraph
-            if !text.isEmpty { break }
-        }
-        return bound(firstSentence(text, limit: limit), limit: limit)
+    static func of(_ body: [Block], limit: Int = 200) -> String {
+        bound(firstSentence(leadParagraph(body), limit: limit), limit: limit)
     }
 
-    /// The texts of the body's paragraphs in order, whitespace collapsed.
-    private static func paragraphs(_ nodes: [Node]) -> [String] {
-        var result: [String] = []
-        var current = ""
-        func flush() {
-            let collapsed = HTMLWhitespace.collapsedAndTrimmed(current)
-            if !collapsed.isEmpty { result.append(collapsed) }
-            current = ""
-        }
-        func walk(_ nodes: [Node]) {
-            for node in nodes {
-                switch node {
-                case .text(let s): current += s
-                case .element(let e):
-                    if skipped.contains(e.name) { continue }
-                    if e.name == "br" { current += " "; continue }
-                    if blockNames.contains(e.name) {
-                        flush()
-                        walk(e.children)
-                        flush()
-                    } else {
-                        walk(e.children)
-                    }
-                }
-                if result.count > 0 { return }
+    /// The text of the first paragraph with any, whitespace collapsed.
+    /// Captions, tables, code, headings and placeholders are not the
+    /// article's lead.
+    private static func leadParagraph(_ body: [Block]) -> String {
+        var lead = ""
+        ContentWalker.walk(body, blocks: { block in
+            switch block {
+            case .paragraph(let run), .plain(let run):
+                lead = HTMLWhitespace.collapsedAndTrimmed(run.plainText)
+                return lead.isEmpty ? .skipChildren : .stop
+            case .figure, .table, .code, .heading, .embed, .rule:
+                return .skipChildren
+            case .list, .quote, .definitions:
+                return .descend
             }
-        }
-        walk(nodes)
-        flush()
-        return result
+        }, inlines: { _ in .skipChildren })
+        return lead
     }
 
     /// Up to the first full stop: `。！？` end a sentence at once; `.!?`

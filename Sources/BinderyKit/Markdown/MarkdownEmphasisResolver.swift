@@ -74,8 +74,8 @@ struct MarkdownEmphasisResolver {
     }
 
     private mutating func setHTML(_ open: Int, _ close: Int, _ kind: MarkdownEmphasisKind) {
-        delimiters[open] = "<\(kind.htmlTag)>"
-        delimiters[close] = "</\(kind.htmlTag)>"
+        delimiters[open] = "<\(HTMLVocabulary.element(for: kind.style))>"
+        delimiters[close] = "</\(HTMLVocabulary.element(for: kind.style))>"
     }
 
     /// The character written just before piece `index` (`nil`: line start).

@@ -26,10 +26,8 @@ public struct MarkdownExportOptions: Sendable {
     /// hold spaces in Obsidian and similar apps), duplicates are removed.
     public var tags: [String]
 
-    /// The folder, relative to a note, that holds its images; the pipeline
-    /// binds `img src` as this prefix + `Asset.fileName`.
+    /// The folder, relative to a note, that holds its pictures (as `Asset.fileName`).
     public static let attachmentsFolder = "attachments"
-    public static let attachmentLinkPrefix = attachmentsFolder + "/"
 
     public init(layout: MarkdownLayout = .vault, images: MarkdownImageMode = .attachments, tags: [String] = ["news"]) {
         self.layout = layout
@@ -37,11 +35,11 @@ public struct MarkdownExportOptions: Sendable {
         self.tags = tags
     }
 
-    /// The link prefix the pipeline binds images with, or `nil` when it must
-    /// not bind (remote or no images; or the digest goes to standard output,
-    /// where there is no folder for attachments).
-    public func bindingLinkPrefix(toStandardOutput: Bool = false) -> String? {
-        effectiveImages(toStandardOutput: toStandardOutput) == .attachments ? Self.attachmentLinkPrefix : nil
+    /// Whether pictures are bound to files: not when they stay remote or are
+    /// left out, nor when the digest goes to standard output, where there
+    /// is no folder for attachments.
+    public func bindsPictures(toStandardOutput: Bool = false) -> Bool {
+        effectiveImages(toStandardOutput: toStandardOutput) == .attachments
     }
 
     /// Attachments cannot accompany standard output: images then stay remote.

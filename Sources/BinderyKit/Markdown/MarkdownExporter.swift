@@ -8,11 +8,14 @@ public struct MarkdownExportSummary: Sendable, Equatable {
     public var notesWritten: Int
     /// Image files written to `attachments/` (new or changed).
     public var attachmentsWritten: Int
+    /// Distinct pictures the notes show from `attachments/`.
+    public var attachments: Int
 
-    public init(notes: [String] = [], notesWritten: Int = 0, attachmentsWritten: Int = 0) {
+    public init(notes: [String] = [], notesWritten: Int = 0, attachmentsWritten: Int = 0, attachments: Int = 0) {
         self.notes = notes
         self.notesWritten = notesWritten
         self.attachmentsWritten = attachmentsWritten
+        self.attachments = attachments
     }
 }
 
@@ -83,6 +86,7 @@ public struct MarkdownExporter {
         try source.forEachArticle(preparing: { bound in self.noteParts(for: bound, renderer: renderer, tags: tags) }) { bound, parts in
             if options.images == .attachments {
                 summary.attachmentsWritten += try attachments.write(bound.newAssets)
+                summary.attachments += bound.newAssets.count
             }
             var name = namer.claim(stem: parts.stem, extension: "md", key: parts.nameKey)
             var existing = vault.existing(name)
@@ -199,6 +203,7 @@ public struct MarkdownExporter {
         try source.forEachArticle(preparing: { bound in self.articleSection(bound, renderer: renderer, inline: inline) }) { bound, section in
             if images == .attachments {
                 summary.attachmentsWritten += try attachments?.write(bound.newAssets) ?? 0
+                summary.attachments += bound.newAssets.count
             }
             if bound.chapterIndex != chapterIndex {
                 chapterIndex = bound.chapterIndex
@@ -218,20 +223,19 @@ public struct MarkdownExporter {
     private func articleSection(_ bound: BoundArticle, renderer: MarkdownRenderer, inline: MarkdownInlineRenderer) -> String {
         let article = bound.article
         var section = "\n### " + inline.line([.text(article.title)], position: .heading) + "\n"
-        var meta: [Node] = []
+        var meta: [Inline] = []
         func separate() { if !meta.isEmpty { meta.append(.text(" · ")) } }
         if let author = article.author { meta.append(.text(author)) }
         if let url = article.url {
             separate()
-            meta.append(.element(Element("a", attributes: [Attribute("href", url.absoluteString)],
-                                         children: [.text(article.source ?? url.absoluteString)])))
+            meta.append(.link(href: url.absoluteString, [.text(article.source ?? url.absoluteString)]))
         }
         if let instant = article.instant {
             separate()
             meta.append(.text(DateText.articleDateTime(instant, language: metadata.language, timeZone: timeZone)))
         }
         if !meta.isEmpty {
-            section += "\n" + inline.paragraphs([.element(Element("em", children: meta))]).joined(separator: "\n\n") + "\n"
+            section += "\n" + inline.paragraphs([.styled(.emphasis, meta)]).joined(separator: "\n\n") + "\n"
         }
         let body = renderer.render(bound.cleaned.body)
         if !body.isEmpty { section += "\n" + body + "\n" }

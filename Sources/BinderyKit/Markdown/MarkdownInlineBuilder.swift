@@ -1,4 +1,4 @@
-/// Turns inline nodes into `MarkdownInlinePiece`s.
+/// Turns inline content into `MarkdownInlinePiece`s.
 ///
 /// Whitespace is collapsed as HTML renders it; leading and trailing
 /// whitespace of an emphasis or link is moved outside it (CommonMark §6.2:
@@ -19,28 +19,13 @@ struct MarkdownInlineBuilder {
         return pieces
     }
 
-    mutating func append(_ nodes: [Node]) {
-        for node in nodes { append(node) }
-    }
-
-    mutating func append(_ node: Node) {
-        switch node {
-        case .text(let text): appendText(text)
-        case .element(let element): append(element)
-        }
+    mutating func append(_ inlines: [Inline]) {
+        for inline in inlines { append(inline) }
     }
 
     mutating func appendText(_ text: String) {
         var afterSpace = pendingText.utf8.last == 0x20
         pendingText += HTMLWhitespace.collapse(text, afterSpace: &afterSpace)
-    }
-
-    /// HTML's inter-element whitespace (not U+00A0, which is content).
-    static func isCollapsibleSpace(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x20, 0x09, 0x0A, 0x0C, 0x0D: return true
-        default: return false
-        }
     }
 
     private mutating func flushText() {
@@ -55,42 +40,54 @@ struct MarkdownInlineBuilder {
         pieces.append(piece)
     }
 
-    private mutating func append(_ element: Element) {
-        switch element.name {
-        case "br":
+    mutating func append(_ inline: Inline) {
+        switch inline {
+        case .text(let text):
+            appendText(text)
+        case .styled(let style, let content):
+            appendStyled(style, content)
+        case .code(let text):
+            appendCode(text)
+        case .link(let href, let content):
+            appendLink(href: href, content)
+        case .picture(let picture):
+            appendPicture(picture)
+        case .lineBreak:
             appendPiece(.hardBreak)
-        case "em", "i", "cite", "var", "dfn":
-            appendEmphasis(.emphasis, element.children)
-        case "strong", "b":
-            appendEmphasis(.strong, element.children)
-        case "del", "s", "strike":
-            appendEmphasis(.strikethrough, element.children)
-        case "code", "kbd", "samp", "tt":
-            appendCode(element.children)
-        case "a":
-            appendLink(element)
-        case "img":
-            appendImage(element)
-        case "sup", "sub":
+        case .language(let span):
+            append(span.content)
+        case .ruby(let base, let annotation):
+            // Markdown has no ruby: the reading follows its text, as `rp` shows it.
+            append(base)
+            appendText("(" + annotation + ")")
+        case .anchor:
+            break  // fragments point at ids a note does not keep
+        }
+    }
+
+    private mutating func appendStyled(_ style: InlineStyle, _ content: [Inline]) {
+        switch style {
+        case .emphasis: appendEmphasis(.emphasis, content)
+        case .strong: appendEmphasis(.strong, content)
+        case .strikethrough: appendEmphasis(.strikethrough, content)
+        case .superscripted, .subscripted:
             // Markdown has no superscript: keep the meaning with inline HTML.
-            appendPiece(.syntax("<\(element.name)>"))
-            append(element.children)
-            appendPiece(.syntax("</\(element.name)>"))
-        case "wbr", "script", "style", "template", "source", "track":
-            break
-        default:
-            // Blocks flattened into a line (inside a link or a table cell)
-            // stay apart.
-            let isBlock = MarkdownBlockElements.names.contains(element.name)
-            if isBlock { appendText(" ") }
-            append(element.children)
-            if isBlock { appendText(" ") }
+            let name = HTMLVocabulary.element(for: style)
+            appendPiece(.syntax("<\(name)>"))
+            append(content)
+            appendPiece(.syntax("</\(name)>"))
+        case .quotation:
+            appendText("“")
+            append(content)
+            appendText("”")
+        case .underline, .small, .highlight:
+            append(content)
         }
     }
 
     // MARK: Emphasis
 
-    private mutating func appendEmphasis(_ kind: MarkdownEmphasisKind, _ children: [Node]) {
+    private mutating func appendEmphasis(_ kind: MarkdownEmphasisKind, _ children: [Inline]) {
         // `<em><em>x</em></em>` is one emphasis; a nested run would only confuse.
         if activeEmphasis.contains(kind) {
             append(children)
@@ -157,8 +154,7 @@ struct MarkdownInlineBuilder {
 
     // MARK: Code
 
-    private mutating func appendCode(_ children: [Node]) {
-        let text = children.textContent(lineBreak: " ")
+    private mutating func appendCode(_ text: String) {
         // CommonMark §6.1: line endings inside a code span are spaces anyway.
         let content = String(String.UnicodeScalarView(text.unicodeScalars.map { $0 == "\n" || $0 == "\r" ? " " : $0 }))
         if content.isEmpty { return }
@@ -171,18 +167,17 @@ struct MarkdownInlineBuilder {
 
     // MARK: Links and images
 
-    private mutating func appendLink(_ element: Element) {
-        let href = element[attribute: "href"] ?? ""
+    private mutating func appendLink(href: String, _ content: [Inline]) {
         // Links cannot contain links (CommonMark §6.3); fragments point at ids
         // a note does not keep.
         guard linkDepth == 0, MarkdownLinkSyntax.isLinkable(href) else {
-            append(element.children)
+            append(content)
             return
         }
         flushText()
         let start = pieces.count
         linkDepth += 1
-        append(element.children)
+        append(content)
         flushText()
         linkDepth -= 1
         var content = Array(pieces[start...])
@@ -222,10 +217,9 @@ struct MarkdownInlineBuilder {
         return text
     }
 
-    private mutating func appendImage(_ element: Element) {
-        let alt = element[attribute: "alt"] ?? ""
-        guard let src = element[attribute: "src"],
-              let destination = MarkdownLinkSyntax.imageDestination(src, images: images) else {
+    private mutating func appendPicture(_ picture: Picture) {
+        let alt = picture.alt
+        guard let destination = MarkdownLinkSyntax.imageDestination(picture, images: images) else {
             // An image that cannot be shown says what it showed (unless images are off).
             if images != .none { appendText(alt) }
             return
@@ -239,15 +233,5 @@ struct MarkdownInlineBuilder {
             if !trimmed.isEmpty { pieces.append(.text(trimmed)) }
         }
         pieces.append(.linkClose("](\(MarkdownLinkSyntax.destination(destination)))"))
-    }
-}
-
-extension String {
-    /// Drops leading and trailing U+0020 only.
-    func trimmingSpaces() -> String {
-        let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { $0 != " " }),
-              let last = scalars.lastIndex(where: { $0 != " " }) else { return "" }
-        return String(scalars[first...last])
     }
 }

@@ -5,12 +5,12 @@ enum MarkdownEmphasisKind: Equatable {
     /// GFM strikethrough (`~~`).
     case strikethrough
 
-    /// The HTML element written when no delimiter run can express the span.
-    var htmlTag: String {
+    /// The style written as inline HTML when no delimiter run can express the span.
+    var style: InlineStyle {
         switch self {
-        case .emphasis: return "em"
-        case .strong: return "strong"
-        case .strikethrough: return "del"
+        case .emphasis: return .emphasis
+        case .strong: return .strong
+        case .strikethrough: return .strikethrough
         }
     }
 }

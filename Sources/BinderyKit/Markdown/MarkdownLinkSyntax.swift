@@ -4,26 +4,20 @@ enum MarkdownLinkSyntax {
     /// point at ids Markdown does not keep; anything else is not a link the
     /// cleaner lets through.
     static func isLinkable(_ href: String) -> Bool {
-        ["http://", "https://", "mailto:", "ftp://"].contains { href.utf8.startsIgnoringASCIICase(with: $0) }
+        ["http", "https", "mailto", "ftp"].contains(URIScheme.of(href))
     }
 
-    static func isRemote(_ src: String) -> Bool {
-        src.utf8.startsIgnoringASCIICase(with: "http://") || src.utf8.startsIgnoringASCIICase(with: "https://")
-    }
-
-    /// Where an image's `src` points in the note, or `nil` when the image is
-    /// not shown.
-    static func imageDestination(_ src: String, images: MarkdownImageMode) -> String? {
-        switch images {
-        case .none:
+    /// Where a picture points in the note, or `nil` when it is not shown.
+    static func imageDestination(_ picture: Picture, images: MarkdownImageMode) -> String? {
+        switch (images, picture.binding) {
+        case (.none, _), (_, .missing):
             return nil
-        case .attachments:
-            if src.hasPrefix(MarkdownExportOptions.attachmentLinkPrefix) { return src }
-            // Not bound (e.g. the resolver kept it): the original still works.
-            return isRemote(src) ? src : nil
-        case .remote:
-            // Relative or local sources mean nothing beside a note.
-            return isRemote(src) ? src : nil
+        case (.attachments, .bundled(let fileName)):
+            return MarkdownExportOptions.attachmentsFolder + "/" + fileName
+        case (.attachments, .unbound), (.remote, _):
+            // Not bound (or remote wanted): the original works if it is on
+            // the web; relative or local sources mean nothing beside a note.
+            return URIScheme.isWeb(picture.source) ? picture.source : nil
         }
     }
 

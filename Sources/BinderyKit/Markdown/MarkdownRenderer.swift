@@ -1,6 +1,6 @@
 import Foundation
 
-/// Renders a cleaned article body as CommonMark with GFM tables.
+/// Renders an article's content as CommonMark with GFM tables.
 ///
 /// Raw HTML is written only for what Markdown cannot say (superscripts,
 /// emphasis no delimiter run can express). Nothing is hard-wrapped.
@@ -16,50 +16,63 @@ public struct MarkdownRenderer: Sendable {
     }
 
     /// Body → CommonMark, with default options. Ends without a newline.
-    public static func render(_ nodes: [Node]) -> String {
-        MarkdownRenderer().render(nodes)
+    public static func render(_ body: [Block]) -> String {
+        MarkdownRenderer().render(body)
     }
 
     /// Body → CommonMark. Ends without a newline; empty for an empty body.
-    public func render(_ nodes: [Node]) -> String {
-        MarkdownBlock.join(blocks(nodes)).joined(separator: "\n")
+    public func render(_ body: [Block]) -> String {
+        MarkdownBlock.join(blocks(body)).joined(separator: "\n")
     }
 
     var inline: MarkdownInlineRenderer { MarkdownInlineRenderer(images: images) }
 
-    // MARK: Block sequences
+    // MARK: Blocks
 
-    /// Renders flow content: runs of inline nodes become paragraphs.
-    /// `wrappers` are inline elements (`<b>` around `<p>`s) whose formatting
-    /// applies to each paragraph inside them.
-    func blocks(_ nodes: [Node], wrappers: [Element] = []) -> [MarkdownBlock] {
+    func blocks(_ blocks: [Block]) -> [MarkdownBlock] {
         var result: [MarkdownBlock] = []
-        var run: [Node] = []
-        func flush() {
-            guard !run.isEmpty else { return }
-            let wrapped = Self.wrap(run, in: wrappers)
-            for paragraph in inline.paragraphs(wrapped) {
-                result.append(MarkdownBlock(lines: Self.lines(paragraph), kind: .paragraph))
-            }
-            run = []
+        for block in blocks {
+            result += render(block, after: result.last)
         }
-        for node in nodes {
-            guard case .element(let element) = node else {
-                run.append(node)
-                continue
-            }
-            if MarkdownBlockElements.names.contains(element.name) {
-                flush()
-                result += block(element, after: result.last, wrappers: wrappers)
-            } else if MarkdownBlockElements.containsBlock(element.children), element.name != "a" {
-                flush()
-                result += blocks(element.children, wrappers: wrappers + [Element(element.name, attributes: element.attributes)])
-            } else {
-                run.append(node)
-            }
-        }
-        flush()
         return result
+    }
+
+    private func render(_ block: Block, after previous: MarkdownBlock?) -> [MarkdownBlock] {
+        switch block {
+        case .paragraph(let inlines), .plain(let inlines):
+            return paragraphs(inlines)
+        case .heading(let level, let inlines):
+            let text = inline.line(inlines, position: .heading)
+            guard !text.isEmpty else { return [] }
+            return [MarkdownBlock(lines: [String(repeating: "#", count: min(6, level + headingOffset)) + " " + text], kind: .other)]
+        case .list(let list):
+            return self.list(list, after: previous)
+        case .definitions(let parts):
+            return parts.flatMap { part -> [MarkdownBlock] in
+                switch part {
+                case .term(let inlines): return paragraphs([.styled(.strong, inlines)])
+                case .description(let blocks): return self.blocks(blocks)
+                }
+            }
+        case .quote(let content):
+            let inner = MarkdownBlock.join(blocks(content))
+            guard !inner.isEmpty else { return [] }
+            return [MarkdownBlock(lines: inner.map { $0.isEmpty ? ">" : "> " + $0 }, kind: .other)]
+        case .code(let text):
+            return codeBlock(text)
+        case .figure(let figure):
+            return self.figure(figure)
+        case .table(let table):
+            return MarkdownTableRenderer(renderer: self).render(table)
+        case .rule:
+            return [MarkdownBlock(lines: ["---"], kind: .other)]
+        case .embed(let embed):
+            return paragraphs(embed.placeholderInlines)
+        }
+    }
+
+    private func paragraphs(_ inlines: [Inline]) -> [MarkdownBlock] {
+        inline.paragraphs(inlines).map { MarkdownBlock(lines: Self.lines($0), kind: .paragraph) }
     }
 
     /// A paragraph's lines (more than one only after hard breaks).
@@ -70,90 +83,23 @@ public struct MarkdownRenderer: Sendable {
         return paragraph.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
     }
 
-    private static func wrap(_ nodes: [Node], in wrappers: [Element]) -> [Node] {
-        var nodes = nodes
-        for var wrapper in wrappers.reversed() {
-            wrapper.children = nodes
-            nodes = [.element(wrapper)]
-        }
-        return nodes
-    }
-
-    private func block(_ element: Element, after previous: MarkdownBlock?, wrappers: [Element]) -> [MarkdownBlock] {
-        switch element.name {
-        case "p":
-            return blocks(element.children, wrappers: wrappers)
-        case "h1", "h2", "h3", "h4", "h5", "h6":
-            return heading(element, wrappers: wrappers)
-        case "ul", "ol", "menu":
-            return list(element, after: previous, wrappers: wrappers)
-        case "blockquote":
-            let inner = MarkdownBlock.join(blocks(element.children, wrappers: wrappers))
-            guard !inner.isEmpty else { return [] }
-            return [MarkdownBlock(lines: inner.map { $0.isEmpty ? ">" : "> " + $0 }, kind: .other)]
-        case "pre":
-            return codeBlock(element)
-        case "hr":
-            return [MarkdownBlock(lines: ["---"], kind: .other)]
-        case "figure":
-            return figure(element)
-        case "table":
-            return MarkdownTableRenderer(renderer: self).render(element)
-        case "figcaption", "caption":
-            return blocks([.element(Element("em", children: element.children))], wrappers: wrappers)
-        case "dt", "summary":
-            return blocks([.element(Element("strong", children: element.children))], wrappers: wrappers)
-        case "video", "audio", "iframe", "object", "noscript":
-            return []
-        default:
-            return blocks(element.children, wrappers: wrappers)
-        }
-    }
-
-    // MARK: Headings
-
-    private func heading(_ element: Element, wrappers: [Element]) -> [MarkdownBlock] {
-        let level = min(6, Int(element.name.dropFirst()).map { $0 + headingOffset } ?? 6)
-        let text = inline.line(Self.wrap(element.children, in: wrappers), position: .heading)
-        guard !text.isEmpty else { return [] }
-        return [MarkdownBlock(lines: [String(repeating: "#", count: level) + " " + text], kind: .other)]
-    }
-
     // MARK: Lists
 
-    private func list(_ element: Element, after previous: MarkdownBlock?, wrappers: [Element]) -> [MarkdownBlock] {
-        let ordered = element.name == "ol"
+    private func list(_ list: ListBlock, after previous: MarkdownBlock?) -> [MarkdownBlock] {
         var variant = 0
-        if case .list(let previousOrdered, let previousVariant, _)? = previous?.kind, previousOrdered == ordered {
+        if case .list(let previousOrdered, let previousVariant, _)? = previous?.kind, previousOrdered == list.ordered {
             variant = 1 - previousVariant
         }
-        // Items: `li` children; stray content between items becomes an item.
-        var items: [[MarkdownBlock]] = []
-        var stray: [Node] = []
-        func flushStray() {
-            let rendered = blocks(stray, wrappers: wrappers)
-            if !rendered.isEmpty { items.append(rendered) }
-            stray = []
-        }
-        for child in element.children {
-            if case .element(let li) = child, li.name == "li" {
-                flushStray()
-                let rendered = blocks(li.children, wrappers: wrappers)
-                if !rendered.isEmpty { items.append(rendered) }
-            } else {
-                stray.append(child)
-            }
-        }
-        flushStray()
+        let items = list.items.map(blocks).filter { !$0.isEmpty }
         guard !items.isEmpty else { return [] }
 
         // CommonMark §5.2: at most nine digits.
-        let start = ordered ? min(max(Int(element[attribute: "start"]?.trimmingCharacters(in: .whitespaces) ?? "") ?? 1, 0), 999_999_999 - items.count) : 1
+        let start = list.ordered ? min(max(list.start, 0), 999_999_999 - items.count) : 1
         let tight = items.allSatisfy(Self.fitsTightItem)
         var lines: [String] = []
         for (index, item) in items.enumerated() {
             let marker: String
-            if ordered {
+            if list.ordered {
                 marker = "\(start + index)" + (variant == 0 ? "." : ")")
             } else {
                 marker = variant == 0 ? "-" : "*"
@@ -170,7 +116,8 @@ public struct MarkdownRenderer: Sendable {
             }
         }
         // An ordered list interrupts a paragraph only when it starts at 1 (§5.3).
-        return [MarkdownBlock(lines: lines, kind: .list(ordered: ordered, variant: variant, canInterruptParagraph: !ordered || start == 1))]
+        return [MarkdownBlock(lines: lines, kind: .list(ordered: list.ordered, variant: variant,
+                                                        canInterruptParagraph: !list.ordered || start == 1))]
     }
 
     /// Blocks that can sit in an item without a blank line between them:
@@ -184,69 +131,26 @@ public struct MarkdownRenderer: Sendable {
 
     // MARK: Code blocks
 
-    private func codeBlock(_ element: Element) -> [MarkdownBlock] {
-        let text = element.preformattedText
+    private func codeBlock(_ text: String) -> [MarkdownBlock] {
         guard !text.isBlank else { return [] }
         // §4.5: the closing fence must be at least as long as the opening
         // one, so the fence outgrows any backtick run inside.
         let fence = String(repeating: "`", count: max(3, longestBacktickRun(in: text) + 1))
-        let info = Self.codeLanguage(element)
-        return [MarkdownBlock(lines: [fence + info] + text.components(separatedBy: "\n") + [fence], kind: .other)]
-    }
-
-    /// `language-swift` / `lang-swift` on the `pre` or its `code`.
-    private static func codeLanguage(_ pre: Element) -> String {
-        var classes = pre[attribute: "class"] ?? ""
-        for case .element(let child) in pre.children where child.name == "code" {
-            classes += " " + (child[attribute: "class"] ?? "")
-        }
-        for name in classes.split(separator: " ") {
-            for prefix in ["language-", "lang-"] where name.hasPrefix(prefix) {
-                let language = name.dropFirst(prefix.count).filter { $0.isLetter || $0.isNumber || "+-_.#".contains($0) }
-                if !language.isEmpty { return String(language) }
-            }
-        }
-        return ""
+        return [MarkdownBlock(lines: [fence] + text.components(separatedBy: "\n") + [fence], kind: .other)]
     }
 
     // MARK: Figures
 
-    /// An image, then its caption in italics.
-    private func figure(_ element: Element) -> [MarkdownBlock] {
-        var images: [Node] = []
-        var captions: [Element] = []
-        var other: [Node] = []
-        for child in element.children {
-            if case .element(let e) = child {
-                if e.name == "figcaption" { captions.append(e); continue }
-                if e.name == "img" || Self.containsImage(e) { images.append(child); continue }
-            }
-            other.append(child)
-        }
-        let hasCaption = captions.contains { !$0.children.textContent.isBlank }
+    /// The pictures, then the caption in italics. With a caption, a picture
+    /// that is not shown leaves the caption to speak.
+    private func figure(_ figure: Figure) -> [MarkdownBlock] {
+        let hasCaption = !figure.caption.isEmpty
         var result: [MarkdownBlock] = []
-        // With a caption, an image that is not shown leaves the caption to speak.
-        let shown = images.filter { !hasCaption || Self.isShown($0, images: self.images) }
-        result += blocks(shown)
-        result += blocks(other)
-        for caption in captions {
-            result += blocks([.element(Element("em", children: caption.children))])
+        for picture in figure.pictures
+        where !hasCaption || MarkdownLinkSyntax.imageDestination(picture, images: images) != nil {
+            result += paragraphs([.picture(picture)])
         }
+        if hasCaption { result += paragraphs([.styled(.emphasis, figure.caption)]) }
         return result
-    }
-
-    private static func containsImage(_ element: Element) -> Bool {
-        element.children.contains { node in
-            guard case .element(let e) = node else { return false }
-            return e.name == "img" || containsImage(e)
-        }
-    }
-
-    private static func isShown(_ node: Node, images: MarkdownImageMode) -> Bool {
-        guard case .element(let e) = node else { return false }
-        if e.name == "img" {
-            return e[attribute: "src"].flatMap { MarkdownLinkSyntax.imageDestination($0, images: images) } != nil
-        }
-        return e.children.contains { isShown($0, images: images) }
     }
 }

@@ -1,5 +1,6 @@
-/// Parses an article body with libxml2 and applies the cleaning rules,
-/// producing the tree every renderer walks (see `CleanedArticle`).
+/// Parses an article body with libxml2, applies the cleaning rules to the
+/// tree and converts the result into the typed content every renderer
+/// writes (`CleanedArticle`, `ContentConverter`).
 ///
 /// Order matters in three places: the archiver's boilerplate is recognised on
 /// the raw tree (before attributes and wrappers are rewritten); element rules
@@ -27,6 +28,13 @@ public struct ArticleCleaner: Sendable {
 
     /// Never throws: problems become diagnostics naming the article's file.
     public func clean(_ article: Article, html: String) -> (CleanedArticle, [Diagnostic]) {
+        let (tree, diagnostics) = cleanTree(article, html: html)
+        return (CleanedArticle(article: article, body: ContentConverter.blocks(tree)), diagnostics)
+    }
+
+    /// The cleaned HTML tree, before its conversion into content: what the
+    /// cleaning rules make of `html` (their tests look at it).
+    func cleanTree(_ article: Article, html: String) -> ([Node], [Diagnostic]) {
         var context = CleaningContext(article: article)
         var body = HTMLParser.parseFragment(html)
         for rule in Self.rawBodyRules { rule.apply(to: &body, in: &context) }
@@ -35,6 +43,6 @@ public struct ArticleCleaner: Sendable {
         if body.isEmpty, html.utf8.contains(where: { $0 > 0x20 }) {
             context.report("the article body has no readable content")
         }
-        return (CleanedArticle(article: article, body: body), context.diagnostics)
+        return (body, context.diagnostics)
     }
 }

@@ -8,11 +8,18 @@ import Foundation
 /// tag soup, decodes HTML's named and numeric character references, never
 /// touches the network and prints nothing.
 public enum HTMLParser {
+    /// The libxml2 Bindery was built against.
+    static let libraryVersion = LIBXML_DOTTED_VERSION
+
     /// Recover from errors, stay silent, no network, and compact small text
-    /// nodes (libxml2's `HTML_PARSE_*` options).
+    /// nodes (libxml2's `HTML_PARSE_*` options). `XML_PARSE_HUGE` lifts
+    /// libxml2's nesting limit (256): without it the parser stops at that
+    /// depth and silently drops everything after — the deep text and every
+    /// paragraph behind it. Deep trees cost nothing here: levels beyond
+    /// `maxDepth` are flattened into their text, without recursion.
     private static let options = Int32(
         HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-            | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue)
+            | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | XML_PARSE_HUGE.rawValue)
 
     /// The children of the parsed document's `body`: the fragment's content.
     /// Content libxml2 moves into `head` (a leading `style`, `meta`, `title`…)
@@ -138,7 +145,8 @@ public enum HTMLParser {
         return Element(name(of: node), attributes: attributes, children: convertChildren(of: node, depth: depth + 1))
     }
 
-    private static func textOfAttribute(_ attribute: xmlAttrPtr) -> String {
+    /// The value of an attribute: its text children, joined (also used by `XMLDocumentParser`).
+    static func textOfAttribute(_ attribute: xmlAttrPtr) -> String {
         var value = ""
         var child = attribute.pointee.children
         while let node = child {

@@ -7,7 +7,7 @@ import Foundation
 /// walks them. Element and attribute names are lower-case ASCII. Text is
 /// decoded (no entities). Comments, processing instructions and doctype
 /// nodes are not kept.
-public indirect enum Node: Sendable, Hashable {
+public enum Node: Sendable, Hashable {
     case element(Element)
     case text(String)
 }

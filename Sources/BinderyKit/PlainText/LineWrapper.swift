@@ -75,10 +75,6 @@ public struct LineWrapper: Sendable {
         return lines
     }
 
-    private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-        scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r"
-    }
-
     /// Splits text into unbreakable chunks: words at spaces, then CJK
     /// words at the break opportunities inside them. A URL is one chunk
     /// whatever it contains.
@@ -86,10 +82,10 @@ public struct LineWrapper: Sendable {
         var chunks: [Chunk] = []
         var i = 0
         while i < scalars.count {
-            while i < scalars.count, isSpace(scalars[i]) { i += 1 }
+            while i < scalars.count, scalars[i].isHTMLSpace { i += 1 }
             guard i < scalars.count else { break }
             var end = i
-            while end < scalars.count, !isSpace(scalars[end]) { end += 1 }
+            while end < scalars.count, !scalars[end].isHTMLSpace { end += 1 }
             let spaceBefore = !chunks.isEmpty
             if let width = asciiWordWidth(scalars[i..<end]) {
                 // No break opportunity inside an ASCII word (they need an

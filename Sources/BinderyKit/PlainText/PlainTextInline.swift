@@ -12,24 +12,24 @@ final class PlainTextLinks {
     }
 }
 
-/// Inline nodes → plain text paragraphs, each a list of lines that `<br>`
-/// separates (`<br><br>` separates paragraphs). Whitespace collapses as
-/// HTML renders it.
+/// Inline content → plain text paragraphs, each a list of lines that line
+/// breaks separate (two breaks in a row separate paragraphs). Whitespace
+/// collapses as HTML renders it.
 struct PlainTextInline {
     let links: PlainTextLinks
 
     /// Paragraphs, each a list of hard-broken segments (none empty).
-    func paragraphs(_ nodes: [Node]) -> [[String]] {
+    func paragraphs(_ inlines: [Inline]) -> [[String]] {
         var collector = Collector(links: links)
-        collector.append(nodes, inLink: false)
+        collector.append(inlines, inLink: false)
         collector.endSegment()
         collector.endParagraph()
         return collector.paragraphs
     }
 
     /// Everything on one line (table cells, captions).
-    func line(_ nodes: [Node]) -> String {
-        paragraphs(nodes).map { $0.joined(separator: " ") }.joined(separator: " ")
+    func line(_ inlines: [Inline]) -> String {
+        paragraphs(inlines).map { $0.joined(separator: " ") }.joined(separator: " ")
     }
 
     private struct Collector {
@@ -48,7 +48,7 @@ struct PlainTextInline {
                 while index < bytes.count {
                     // Runs between whitespace are copied whole.
                     let runStart = index
-                    while index < bytes.count && !HTMLWhitespace.isCollapsible(bytes[index]) { index += 1 }
+                    while index < bytes.count && !bytes[index].isHTMLSpace { index += 1 }
                     if index > runStart {
                         if breaks > 0 { applyBreaks() }
                         current.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
@@ -81,42 +81,44 @@ struct PlainTextInline {
             segments = []
         }
 
-        mutating func append(_ nodes: [Node], inLink: Bool) {
-            for node in nodes {
-                switch node {
-                case .text(let s): text(s)
-                case .element(let e): append(e, inLink: inLink)
-                }
-            }
+        mutating func append(_ inlines: [Inline], inLink: Bool) {
+            for inline in inlines { append(inline, inLink: inLink) }
         }
 
-        mutating func append(_ e: Element, inLink: Bool) {
-            switch e.name {
-            case "br":
+        mutating func append(_ inline: Inline, inLink: Bool) {
+            switch inline {
+            case .text(let s), .code(let s):
+                text(s)
+            case .lineBreak:
                 if !current.isEmpty || !segments.isEmpty { breaks += 1 }
-            case "img":
-                text(PlainTextInline.imageText(alt: e[attribute: "alt"]))
-            case "a":
-                let href = e[attribute: "href"] ?? ""
+            case .picture(let picture):
+                text(PlainTextInline.imageText(alt: picture.alt))
+            case .link(let href, let content):
                 guard !inLink, MarkdownLinkSyntax.isLinkable(href) else {
-                    append(e.children, inLink: inLink)
+                    append(content, inLink: inLink)
                     return
                 }
-                let visible = e.children.textContent.trimmingSpaces()
+                let visible = content.plainText.trimmingSpaces()
                 if visible.isEmpty || visible == href || "mailto:" + visible == href {
                     // The text already is the address.
                     text(visible.isEmpty ? href : visible)
                     return
                 }
-                append(e.children, inLink: true)
+                append(content, inLink: true)
                 text(" [\(links.number(for: href))]")
-            case "script", "style", "template", "wbr":
+            case .styled(.quotation, let content):
+                text("“")
+                append(content, inLink: inLink)
+                text("”")
+            case .styled(_, let content):
+                append(content, inLink: inLink)
+            case .language(let span):
+                append(span.content, inLink: inLink)
+            case .ruby(let base, let annotation):
+                append(base, inLink: inLink)
+                text("(" + annotation + ")")
+            case .anchor:
                 break
-            default:
-                let isBlock = MarkdownBlockElements.names.contains(e.name)
-                if isBlock { text(" ") }
-                append(e.children, inLink: inLink)
-                if isBlock { text(" ") }
             }
         }
     }

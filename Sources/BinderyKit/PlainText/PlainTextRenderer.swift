@@ -1,4 +1,4 @@
-/// Renders a cleaned article body as wrapped plain text.
+/// Renders an article's content as wrapped plain text.
 ///
 /// Layout: paragraphs separated by blank lines; lists with hanging indents
 /// (`- ` and `1. `, nested lists indented under their item's text); quotes
@@ -11,10 +11,10 @@ struct PlainTextRenderer {
     let wrapper: LineWrapper
     let links: PlainTextLinks
 
-    private var inline: PlainTextInline { PlainTextInline(links: links) }
+    var inline: PlainTextInline { PlainTextInline(links: links) }
 
     /// The body's lines; blocks separated by one empty line.
-    func render(_ body: [Node]) -> [String] {
+    func render(_ body: [Block]) -> [String] {
         join(blocks(body, first: "", rest: ""))
     }
 
@@ -27,78 +27,77 @@ struct PlainTextRenderer {
         return lines
     }
 
-    /// Blocks of flow content. `first` prefixes the first line of the first
+    /// Each block's lines. `first` prefixes the first line of the first
     /// block (a list marker), `rest` every other line.
-    func blocks(_ nodes: [Node], first: String, rest: String) -> [[String]] {
+    func blocks(_ blocks: [Block], first: String, rest: String) -> [[String]] {
         var result: [[String]] = []
-        var run: [Node] = []
-        func prefixFor() -> String { result.isEmpty ? first : rest }
-        func flush() {
-            guard !run.isEmpty else { return }
-            for paragraph in inline.paragraphs(run) {
-                result.append(wrapSegments(paragraph, first: prefixFor(), rest: rest))
-            }
-            run = []
+        for block in blocks {
+            result += render(block, first: result.isEmpty ? first : rest, rest: rest)
         }
-        for node in nodes {
-            guard case .element(let e) = node,
-                  MarkdownBlockElements.names.contains(e.name) || (e.name != "a" && MarkdownBlockElements.containsBlock(e.children))
-            else {
-                run.append(node)
-                continue
-            }
-            flush()
-            result += block(e, first: prefixFor(), rest: rest)
-        }
-        flush()
         return result
     }
 
-    private func wrapSegments(_ segments: [String], first: String, rest: String) -> [String] {
-        var lines: [String] = []
-        for (index, segment) in segments.enumerated() {
-            lines += wrapper.wrap(segment, firstIndent: index == 0 ? first : rest, restIndent: rest)
-        }
-        return lines
-    }
-
-    private func block(_ e: Element, first: String, rest: String) -> [[String]] {
-        switch e.name {
-        case "ul", "ol", "menu":
-            return [list(e, first: first, rest: rest)].filter { !$0.isEmpty }
-        case "blockquote":
-            let inner = join(blocks(e.children, first: first + "> ", rest: rest + "> "))
+    private func render(_ block: Block, first: String, rest: String) -> [[String]] {
+        switch block {
+        case .paragraph(let inlines), .plain(let inlines):
+            return paragraphs(inlines, first: first, rest: rest)
+        case .heading(_, let inlines):
+            return paragraphs(inlines, first: first, rest: rest)
+        case .list(let list):
+            return [self.list(list, first: first, rest: rest)].filter { !$0.isEmpty }
+        case .definitions(let parts):
+            var result: [[String]] = []
+            for part in parts {
+                let prefix = result.isEmpty ? first : rest
+                switch part {
+                case .term(let inlines): result += paragraphs(inlines, first: prefix, rest: rest)
+                case .description(let content): result += blocks(content, first: prefix, rest: rest)
+                }
+            }
+            return result
+        case .quote(let content):
+            let inner = join(blocks(content, first: first + "> ", rest: rest + "> "))
             // Empty lines inside the quote keep the quote mark.
             return inner.isEmpty ? [] : [inner.map { $0.isEmpty ? rest + ">" : $0 }]
-        case "pre":
-            return preformatted(e, first: first, rest: rest)
-        case "hr":
+        case .code(let text):
+            return preformatted(text, first: first, rest: rest)
+        case .figure(let figure):
+            return self.figure(figure, first: first, rest: rest)
+        case .table(let table):
+            return PlainTextTable(renderer: self).render(table, first: first, rest: rest)
+        case .rule:
             return [[first + "* * *"]]
-        case "figure":
-            return figure(e, first: first, rest: rest)
-        case "table":
-            return PlainTextTable(renderer: self).render(e, first: first, rest: rest)
-        case "video", "audio", "iframe", "object", "noscript":
-            return []
-        default:
-            return blocks(e.children, first: first, rest: rest)
+        case .embed(let embed):
+            return paragraphs(embed.placeholderInlines, first: first, rest: rest)
         }
+    }
+
+    private func paragraphs(_ inlines: [Inline], first: String, rest: String) -> [[String]] {
+        var result: [[String]] = []
+        for paragraph in inline.paragraphs(inlines) {
+            var lines: [String] = []
+            for (index, segment) in paragraph.enumerated() {
+                let firstIndent = index == 0 ? (result.isEmpty ? first : rest) : rest
+                lines += wrapper.wrap(segment, firstIndent: firstIndent, restIndent: rest)
+            }
+            result.append(lines)
+        }
+        return result
     }
 
     /// Items with hanging indents; a nested list follows its item's text
     /// directly. Items are separated by blank lines only when one of them
     /// holds several paragraphs.
-    private func list(_ e: Element, first: String, rest: String) -> [String] {
-        let ordered = e.name == "ol"
-        var number = ordered ? (Int(e[attribute: "start"]?.trimmingSpaces() ?? "") ?? 1) : 1
+    private func list(_ list: ListBlock, first: String, rest: String) -> [String] {
+        var number = list.ordered ? list.start : 1
         var items: [[String]] = []
         var loose = false
-        for case .element(let li) in e.children where li.name == "li" {
-            let marker = ordered ? "\(number). " : "- "
+        for item in list.items {
+            let marker = list.ordered ? "\(number). " : "- "
             let markerLine = (items.isEmpty ? first : rest) + marker
             let hanging = rest + String(repeating: " ", count: marker.count)
             var lines: [String] = []
-            var pending: [Node] = []
+            var pending: [Block] = []
             func flushPending() {
                 let rendered = blocks(pending, first: lines.isEmpty ? markerLine : hanging, rest: hanging)
                 pending = []
@@ -107,12 +106,12 @@ struct PlainTextRenderer {
                 if rendered.count > 1 || !lines.isEmpty { loose = true }
                 lines += join(rendered)
             }
-            for child in li.children {
-                if case .element(let c) = child, c.name == "ul" || c.name == "ol" {
+            for block in item {
+                if case .list(let nested) = block {
                     flushPending()
-                    lines += list(c, first: lines.isEmpty ? markerLine : hanging, rest: hanging)
+                    lines += self.list(nested, first: lines.isEmpty ? markerLine : hanging, rest: hanging)
                 } else {
-                    pending.append(child)
+                    pending.append(block)
                 }
             }
             flushPending()
@@ -128,8 +127,7 @@ struct PlainTextRenderer {
         return lines
     }
 
-    private func preformatted(_ e: Element, first: String, rest: String) -> [[String]] {
-        let text = e.preformattedText
+    private func preformatted(_ text: String, first: String, rest: String) -> [[String]] {
         guard !text.allSatisfy(\.isWhitespace) else { return [] }
         let lines = text.components(separatedBy: "\n").enumerated().map { index, line in
             line.isEmpty ? "" : (index == 0 ? first : rest) + "    " + line
@@ -137,31 +135,10 @@ struct PlainTextRenderer {
         return [lines]
     }
 
-    /// `[Image: caption]` (the caption, else the image's alt text).
-    private func figure(_ e: Element, first: String, rest: String) -> [[String]] {
-        var captionNodes: [Node] = []
-        var alt: String?
-        var other: [Node] = []
-        for child in e.children {
-            if case .element(let c) = child {
-                if c.name == "figcaption" { captionNodes += c.children; continue }
-                if c.name == "img" { alt = alt ?? c[attribute: "alt"]; continue }
-                if let nested = Self.firstImage(c) { alt = alt ?? nested[attribute: "alt"]; continue }
-            }
-            other.append(child)
-        }
-        let caption = inline.line(captionNodes)
-        let label = PlainTextInline.imageText(alt: caption.isEmpty ? alt : caption)
-        var result = [wrapper.wrap(label, firstIndent: first, restIndent: rest)]
-        result += blocks(other, first: rest, rest: rest)
-        return result
-    }
-
-    private static func firstImage(_ e: Element) -> Element? {
-        for case .element(let c) in e.children {
-            if c.name == "img" { return c }
-            if let found = firstImage(c) { return found }
-        }
-        return nil
+    /// `[Image: caption]` (the caption, else the first picture's alt text).
+    private func figure(_ figure: Figure, first: String, rest: String) -> [[String]] {
+        let caption = inline.line(figure.caption)
+        let label = PlainTextInline.imageText(alt: caption.isEmpty ? figure.pictures.first?.alt : caption)
+        return [wrapper.wrap(label, firstIndent: first, restIndent: rest)]
     }
 }

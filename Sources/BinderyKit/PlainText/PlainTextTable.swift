@@ -4,11 +4,14 @@
 struct PlainTextTable {
     let renderer: PlainTextRenderer
 
-    func render(_ table: Element, first: String, rest: String) -> [[String]] {
-        var rows: [[String]] = []
-        var captions: [String] = []
-        collect(table.children, rows: &rows, captions: &captions)
-        rows = rows.filter { $0.contains { !$0.isEmpty } }
+    func render(_ table: Table, first: String, rest: String) -> [[String]] {
+        let inline = renderer.inline
+        let captions = [inline.line(table.caption)]
+        let rows = table.rows.map { row in
+            row.flatMap { cell in
+                [inline.line(cell.content.inlineLine)] + Array(repeating: "", count: min(max(cell.columnSpan, 1), 50) - 1)
+            }
+        }.filter { $0.contains { !$0.isEmpty } }
         var result: [[String]] = captions.filter { !$0.isEmpty }.map {
             renderer.wrapper.wrap($0, firstIndent: first, restIndent: rest)
         }
@@ -52,27 +55,5 @@ struct PlainTextTable {
         }
         while line.hasSuffix(" ") { line.removeLast() }
         return line
-    }
-
-    private func collect(_ nodes: [Node], rows: inout [[String]], captions: inout [String]) {
-        let inline = PlainTextInline(links: renderer.links)
-        for case .element(let e) in nodes {
-            switch e.name {
-            case "caption":
-                captions.append(inline.line(e.children))
-            case "thead", "tbody", "tfoot":
-                collect(e.children, rows: &rows, captions: &captions)
-            case "tr":
-                var row: [String] = []
-                for case .element(let cell) in e.children where cell.name == "td" || cell.name == "th" {
-                    row.append(inline.line(MarkdownTableRenderer.flattenBlocks(cell.children)))
-                    let span = min(max(Int(cell[attribute: "colspan"] ?? "") ?? 1, 1), 50)
-                    row += Array(repeating: "", count: span - 1)
-                }
-                rows.append(row)
-            default:
-                break
-            }
-        }
     }
 }

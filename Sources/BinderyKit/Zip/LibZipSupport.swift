@@ -3,6 +3,9 @@ import Foundation
 
 /// Small conversions between libzip's C conventions and Swift.
 enum LibZip {
+    /// The libzip Bindery was built against.
+    static let libraryVersion = LIBZIP_VERSION
+
     /// libzip's message for the last error on `archive`.
     static func message(_ archive: OpaquePointer) -> String {
         String(cString: zip_strerror(archive))

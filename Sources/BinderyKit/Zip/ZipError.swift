@@ -16,6 +16,9 @@ public enum ZipError: Error, Equatable, CustomStringConvertible {
     case cannotWrite(archive: String, reason: String)
     /// Thrown when the writer is used after `close()` or after a failure.
     case closed(archive: String)
+    /// Thrown by `ZipReader` when `archive` is missing, not a zip, or an entry
+    /// is damaged or larger than the caller's limit.
+    case cannotRead(archive: String, reason: String)
 
     public var description: String {
         switch self {
@@ -29,6 +32,8 @@ public enum ZipError: Error, Equatable, CustomStringConvertible {
             return "cannot write zip \(archive): \(reason)"
         case .closed(let archive):
             return "zip \(archive) is already closed"
+        case .cannotRead(let archive, let reason):
+            return "cannot read zip \(archive): \(reason)"
         }
     }
 }

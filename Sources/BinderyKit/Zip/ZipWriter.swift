@@ -16,8 +16,9 @@ import Foundation
 public final class ZipWriter {
     public enum Method: Sendable { case store, deflate }
 
-    /// zlib's default level: the usual size/speed balance, fixed so output is stable.
-    public static let deflateLevel: UInt32 = 6
+    /// The deflate level (see `Deflater`), which libzip is told with each
+    /// copied entry (it writes no level of its own: the bytes are copied).
+    public static let deflateLevel = UInt32(Deflater.defaultLevel)
     /// Uncompressed bytes gathered before a batch is handed to the compressor.
     static let batchByteLimit = 4 << 20
 
@@ -85,7 +86,7 @@ public final class ZipWriter {
         placements.append(Placement(path: path, method: method, batch: batchCount, index: pending.count))
         pending.append(ZipBatch.Entry(path: path, data: data, method: method))
         pendingBytes += data.count
-        if pendingBytes >= Self.batchByteLimit { handOffPendingBatch() }
+        if pendingBytes >= Self.batchByteLimit || pending.count >= StagingArchive.maximumEntries { handOffPendingBatch() }
     }
 
     /// Writes the archive to `url`. On failure nothing is left at `url`

@@ -73,7 +73,7 @@ final class ArchiveFilesTests: XCTestCase {
         XCTAssertEqual(mkfifo(fifo.path, 0o600), 0)
         let scan = ArchiveReader().scan([fifo, folder.url])
         XCTAssertEqual(scan.articles.count, 0)
-        XCTAssertEqual(scan.diagnostics, [.warning("Archive/pipe.txt", "cannot read file: not a regular file")])
+        XCTAssertEqual(scan.diagnostics, [.warning("Archive/pipe.txt", "cannot read file: not a regular file", kind: .fileSkipped)])
     }
 
     func testMissingInputIsReported() {

@@ -1,5 +1,6 @@
 import XCTest
 @testable import BinderyKit
+import HTTPTestServer
 
 /// Remote images against a local HTTP server started by the test itself.
 final class AssetsFetchTests: XCTestCase {
@@ -72,7 +73,7 @@ final class AssetsFetchTests: XCTestCase {
 
     /// Resolves one image and returns its asset or the warning.
     private func fetch(_ path: String, with resolver: AssetResolver? = nil) -> (asset: Asset?, warning: String?) {
-        let result = (resolver ?? self.resolver()).resolve(article([path]), linkPrefix: "")
+        let result = (resolver ?? self.resolver()).resolve(article([path]))
         return (result.assets.first, result.diagnostics.first?.message)
     }
 
@@ -82,12 +83,11 @@ final class AssetsFetchTests: XCTestCase {
         let resolver = self.resolver()
         let cleaned = article(["/a.jpg", "/b.png", "/c.gif", "/d.webp", "/e.svg"])
         resolver.prefetch(resolver.remoteReferences(in: cleaned))
-        let result = resolver.resolve(cleaned, linkPrefix: "images/")
+        let result = resolver.resolve(cleaned)
         XCTAssertEqual(result.assets.map(\.type), [.jpeg, .png, .gif, .webp, .svg])
         XCTAssertEqual(result.assets.first?.data, Self.jpeg)
         XCTAssertTrue(result.diagnostics.isEmpty, "\(result.diagnostics)")
-        let srcs = result.article.body.compactMap { $0.element?[attribute: "src"] }
-        XCTAssertEqual(srcs, result.assets.map { "images/" + $0.fileName })
+        XCTAssertEqual(result.article.body.pictures.map(\.binding), result.assets.map { .bundled(fileName: $0.fileName) })
         XCTAssertTrue(server.receivedUserAgents.allSatisfy { $0 == BinderyVersion.userAgent && $0.hasPrefix("Bindery/\(BinderyVersion.string) ") },
                       "\(server.receivedUserAgents)")
         XCTAssertEqual(server.receivedUserAgents.count, 5)
@@ -132,7 +132,7 @@ final class AssetsFetchTests: XCTestCase {
                                              paths.map { AssetsFixtures.img($0, alt: "a") })
         let start = Date()
         resolver.prefetch(resolver.remoteReferences(in: cleaned))
-        let result = resolver.resolve(cleaned, linkPrefix: "")
+        let result = resolver.resolve(cleaned)
         XCTAssertTrue(result.assets.isEmpty)
         XCTAssertEqual(result.diagnostics.count, 8)
         XCTAssertTrue(result.diagnostics.contains { $0.message.contains("did not answer earlier in this run") },
@@ -177,8 +177,9 @@ final class AssetsFetchTests: XCTestCase {
     }
 
     func testFailureLeavesAltTextAndNamesFileAndURL() {
-        let result = resolver().resolve(article(["/missing.png"]), linkPrefix: "")
-        XCTAssertEqual(result.article.body, [.element(Element("span", children: [.text("alt /missing.png")]))])
+        let result = resolver().resolve(article(["/missing.png"]))
+        XCTAssertEqual(result.article.body, [.paragraph([.picture(Picture(source: server.base + "/missing.png", alt: "alt /missing.png",
+                                                                            binding: .missing))])])
         XCTAssertEqual(result.diagnostics.first?.file, "week/story.txt")
         XCTAssertTrue(result.diagnostics.first?.message.contains(server.base + "/missing.png") ?? false)
         XCTAssertEqual(result.missingImages, 1)
@@ -192,8 +193,7 @@ final class AssetsFetchTests: XCTestCase {
         let urls = resolver.remoteReferences(in: cleaned)
         XCTAssertEqual(urls.count, 2)
         resolver.prefetch(urls + urls)
-        let bound = resolver.bind(cleaned, linkPrefix: "")
-        XCTAssertEqual(bound.newAssets.count, 1)
+        XCTAssertEqual(AssetLedger().admit(resolver.resolve(cleaned).assets).count, 1)
         XCTAssertEqual(server.hitCount("/a.jpg"), 1)
         XCTAssertEqual(server.hitCount("/copy.jpg"), 1)
         let blobs = (try? FileManager.default.contentsOfDirectory(atPath: cache.appendingPathComponent("blobs").path)) ?? []
@@ -204,23 +204,23 @@ final class AssetsFetchTests: XCTestCase {
         let paths = ["/a.jpg", "/b.png", "/r1", "/c.gif"]
         let first = resolver()
         first.prefetch(first.remoteReferences(in: article(paths)))
-        let firstAssets = first.resolve(article(paths), linkPrefix: "").assets
+        let firstAssets = first.resolve(article(paths)).assets
         let hits = server.totalHits
         XCTAssertGreaterThan(hits, 0)
 
         let second = resolver()
         second.prefetch(second.remoteReferences(in: article(paths)))
-        XCTAssertEqual(second.resolve(article(paths), linkPrefix: "").assets, firstAssets)
+        XCTAssertEqual(second.resolve(article(paths)).assets, firstAssets)
         XCTAssertEqual(server.totalHits, hits, "nothing downloaded twice")
         XCTAssertEqual(second.requestsMade, 0)
     }
 
     func testOfflineUsesCacheOnlyWithServerStopped() {
         let online = resolver()
-        let expected = online.resolve(article(["/a.jpg", "/d.webp"]), linkPrefix: "").assets
+        let expected = online.resolve(article(["/a.jpg", "/d.webp"])).assets
         server.stop()
         let offline = resolver(offline: true)
-        let result = offline.resolve(article(["/a.jpg", "/d.webp", "/b.png"]), linkPrefix: "")
+        let result = offline.resolve(article(["/a.jpg", "/d.webp", "/b.png"]))
         XCTAssertEqual(result.assets, expected)
         XCTAssertEqual(result.diagnostics.count, 1)
         XCTAssertTrue(result.diagnostics.first?.message.contains("not in the image cache") ?? false)
@@ -261,7 +261,7 @@ final class AssetsFetchTests: XCTestCase {
             }.start()
         }
         XCTAssertEqual(group.wait(timeout: .now() + 20), .success)
-        let check = resolver(offline: true).resolve(article(["/a.jpg", "/b.png", "/c.gif"]), linkPrefix: "")
+        let check = resolver(offline: true).resolve(article(["/a.jpg", "/b.png", "/c.gif"]))
         XCTAssertEqual(check.assets.map(\.type), [.jpeg, .png, .gif])
     }
 
@@ -270,7 +270,7 @@ final class AssetsFetchTests: XCTestCase {
         try Data("x".utf8).write(to: file)
         let resolver = AssetResolver(options: AssetsFixtures.options(cache: file.appendingPathComponent("cache")))
         XCTAssertTrue(resolver.cacheDiagnostic?.message.contains("kept in memory") ?? false, "\(String(describing: resolver.cacheDiagnostic))")
-        XCTAssertEqual(resolver.resolve(article(["/a.jpg", "/a.jpg"]), linkPrefix: "").assets.map(\.data), [Self.jpeg])
+        XCTAssertEqual(resolver.resolve(article(["/a.jpg", "/a.jpg"])).assets.map(\.data), [Self.jpeg])
         XCTAssertEqual(server.hitCount("/a.jpg"), 1)
         XCTAssertNil(self.resolver().cacheDiagnostic)
     }
@@ -294,7 +294,7 @@ final class AssetsFetchTests: XCTestCase {
 
     func testDownloadBudgetStopsFurtherDownloads() {
         let resolver = self.resolver(budget: 10)
-        let result = resolver.resolve(article(["/a.jpg", "/b.png"]), linkPrefix: "")
+        let result = resolver.resolve(article(["/a.jpg", "/b.png"]))
         XCTAssertEqual(result.assets.map(\.type), [.jpeg])
         XCTAssertTrue(result.diagnostics.first?.message.contains("budget") ?? false, "\(result.diagnostics)")
         XCTAssertEqual(server.hitCount("/b.png"), 0)

@@ -58,8 +58,9 @@ enum AssetsFixtures {
                        title: "Test", url: url.flatMap(URL.init(string:)), instant: nil)
     }
 
+    /// `body` (cleaned HTML) as the cleaner hands it on: converted to content.
     static func cleaned(_ article: Article, _ body: [Node]) -> CleanedArticle {
-        CleanedArticle(article: article, body: body)
+        CleanedArticle(article: article, body: ContentConverter.blocks(body))
     }
 
     static func img(_ src: String, alt: String = "") -> Node {

@@ -23,7 +23,7 @@ final class AssetsLocalImageTests: XCTestCase {
     private func resolve(_ body: [Node], url: String? = nil) -> ResolvedArticle {
         let resolver = AssetResolver(options: AssetsFixtures.options(cache: nil))
         let article = AssetsFixtures.article(root: root, relativePath: "week/article.txt", url: url)
-        return resolver.resolve(AssetsFixtures.cleaned(article, body), linkPrefix: "images/")
+        return resolver.resolve(AssetsFixtures.cleaned(article, body))
     }
 
     func testRelativeFileInsideRootIsBundled() {
@@ -32,7 +32,7 @@ final class AssetsLocalImageTests: XCTestCase {
         XCTAssertEqual(result.assets.first?.type, .png)
         let name = SHA256.hexDigest(AssetsFixtures.png(width: 10, height: 10)).prefix(16) + ".png"
         XCTAssertEqual(result.assets.first?.fileName, String(name))
-        XCTAssertEqual(result.article.body, [.element(Element("img", attributes: [Attribute("src", "images/\(name)"), Attribute("alt", "A")]))])
+        XCTAssertEqual(result.article.body, [.paragraph([.picture(Picture(source: "images/a.png", alt: "A", binding: .bundled(fileName: String(name))))])])
         XCTAssertTrue(result.diagnostics.isEmpty)
     }
 
@@ -46,7 +46,7 @@ final class AssetsLocalImageTests: XCTestCase {
             let result = resolve([AssetsFixtures.img(src, alt: "secret")])
             XCTAssertTrue(result.assets.isEmpty, src)
             XCTAssertEqual(result.missingImages, 1, src)
-            XCTAssertEqual(result.article.body, [.element(Element("span", children: [.text("secret")]))], src)
+            XCTAssertEqual(result.article.body, [.paragraph([.picture(Picture(source: src, alt: "secret", binding: .missing))])], src)
             XCTAssertEqual(result.diagnostics.count, 1, src)
             XCTAssertEqual(result.diagnostics.first?.file, "week/article.txt")
             XCTAssertTrue(result.diagnostics.first?.message.contains(src) ?? false, "\(src): \(result.diagnostics)")

@@ -26,21 +26,21 @@ final class AssetsResolverTests: XCTestCase {
         ]))
     }
 
-    func testImageCountCountsNestedImages() {
+    func testPicturesAreFoundWhereverTheySit() {
         let body: [Node] = [
             figure("a.png", caption: "c"),
-            .element(Element("p", children: [.text("x"), .element(Element("a", children: [AssetsFixtures.img("b.jpg")]))])),
+            .element(Element("p", children: [.text("x"), .element(Element("a", attributes: [Attribute("href", "https://x.org/")],
+                                                                          children: [AssetsFixtures.img("b.jpg")]))])),
         ]
-        XCTAssertEqual(AssetResolver.imageCount(in: cleaned(body)), 2)
-        XCTAssertEqual(AssetResolver.imageCount(in: cleaned([.text("none")])), 0)
+        XCTAssertEqual(cleaned(body).body.pictures.map(\.source), ["a.png", "b.jpg"])
+        XCTAssertEqual(cleaned([.text("none")]).body.pictures, [])
     }
 
-    func testFailedFigureImageKeepsCaptionOnly() {
+    func testFailedFigureImageStaysMissingBesideItsCaption() {
         let resolver = AssetResolver(options: AssetsFixtures.options(cache: nil))
-        let result = resolver.resolve(cleaned([figure("missing.png", caption: "Caption")]), linkPrefix: "")
-        XCTAssertEqual(result.article.body, [.element(Element("figure", children: [
-            .element(Element("figcaption", children: [.text("Caption")])),
-        ]))])
+        let result = resolver.resolve(cleaned([figure("missing.png", caption: "Caption")]))
+        XCTAssertEqual(result.article.body, [.figure(Figure(pictures: [Picture(source: "missing.png", alt: "alt text", binding: .missing)],
+                                                          caption: [.text("Caption")]))])
         XCTAssertEqual(result.missingImages, 1)
         XCTAssertEqual(resolver.missingImageCount, 1)
     }
@@ -49,11 +49,10 @@ final class AssetsResolverTests: XCTestCase {
         let resolver = AssetResolver(options: AssetsFixtures.options(cache: nil, includeImages: false))
         let linked: Node = .element(Element("a", attributes: [Attribute("href", "https://x.org/")], children: [AssetsFixtures.img("a.png")]))
         let kept: Node = .element(Element("a", attributes: [Attribute("href", "https://x.org/")], children: [AssetsFixtures.img("a.png", alt: "A")]))
-        let result = resolver.resolve(cleaned([.element(Element("p", children: [linked, .text("t"), kept]))]), linkPrefix: "")
-        XCTAssertEqual(result.article.body, [.element(Element("p", children: [
-            .text("t"),
-            .element(Element("a", attributes: [Attribute("href", "https://x.org/")], children: [.element(Element("span", children: [.text("A")]))])),
-        ]))])
+        let result = resolver.resolve(cleaned([.element(Element("p", children: [linked, .text("t"), kept]))]))
+        XCTAssertEqual(result.article.body, [.paragraph([
+            .text("t"), .link(href: "https://x.org/", [.picture(Picture(source: "a.png", alt: "A", binding: .missing))]),
+        ])])
     }
 
     func testTypesTheOutputCannotCarryAreLeftOutWithAWarning() throws {
@@ -61,39 +60,39 @@ final class AssetsResolverTests: XCTestCase {
         var options = AssetsFixtures.options(cache: nil)
         options.acceptedTypes = AssetOptions.epubTypes
         let resolver = AssetResolver(options: options)
-        let result = resolver.resolve(cleaned([figure("w.webp", caption: "Web picture"), figure("b.jpg", caption: "Photo")]),
-                                      linkPrefix: "")
+        let result = resolver.resolve(cleaned([figure("w.webp", caption: "Web picture"), figure("b.jpg", caption: "Photo")]))
         XCTAssertEqual(result.assets.map(\.type), [.jpeg])
         XCTAssertEqual(result.missingImages, 1)
         XCTAssertEqual(result.diagnostics.count, 1)
         XCTAssertTrue(result.diagnostics[0].message.contains("image/webp"), result.diagnostics[0].message)
-        XCTAssertTrue(result.article.body.textContent.contains("Web picture"))
+        XCTAssertEqual(result.article.body.pictures.map(\.binding), [.missing, .bundled(fileName: result.assets[0].fileName)])
     }
 
-    func testImagesDisabledReplacesSilently() {
+    func testImagesDisabledMarksEveryPictureMissingSilently() {
         let resolver = AssetResolver(options: AssetsFixtures.options(cache: nil, includeImages: false))
         let body: [Node] = [figure("a.png", caption: "Cap"), AssetsFixtures.img("b.jpg", alt: "Bee"), AssetsFixtures.img("b.jpg")]
-        let result = resolver.bind(cleaned(body), linkPrefix: "")
-        XCTAssertTrue(result.newAssets.isEmpty)
+        let result = resolver.resolve(cleaned(body))
+        XCTAssertTrue(result.assets.isEmpty)
         XCTAssertTrue(result.diagnostics.isEmpty)
         XCTAssertEqual(result.article.body, [
-            .element(Element("figure", children: [.element(Element("figcaption", children: [.text("Cap")]))])),
-            .element(Element("span", children: [.text("Bee")])),
+            .figure(Figure(pictures: [Picture(source: "a.png", alt: "alt text", binding: .missing)], caption: [.text("Cap")])),
+            .paragraph([.picture(Picture(source: "b.jpg", alt: "Bee", binding: .missing))]),
         ])
-        XCTAssertEqual(resolver.missingImageCount, 3)
+        XCTAssertEqual(resolver.missingImageCount, 2)  // distinct pictures: b.jpg twice is one
         XCTAssertEqual(resolver.remoteReferences(in: cleaned([AssetsFixtures.img("https://x.org/a.png")])), [])
     }
 
     func testIdenticalContentIsOneAssetAndNewOnlyOnce() {
         let resolver = AssetResolver(options: AssetsFixtures.options(cache: nil))
-        let first = resolver.bind(cleaned([AssetsFixtures.img("a.png"), AssetsFixtures.img("copy-of-a.png"), AssetsFixtures.img("b.jpg")]), linkPrefix: "img/")
-        XCTAssertEqual(first.newAssets.map(\.type), [.png, .jpeg])
-        let srcs = first.article.body.compactMap { $0.element?[attribute: "src"] }
-        XCTAssertEqual(srcs[0], srcs[1], "same content, same file")
-        XCTAssertTrue(srcs.allSatisfy { $0.hasPrefix("img/") })
-        let second = resolver.bind(cleaned([AssetsFixtures.img("b.jpg"), AssetsFixtures.img("a.png")]), linkPrefix: "img/")
-        XCTAssertTrue(second.newAssets.isEmpty)
-        XCTAssertEqual(second.article.body.count, 2)
+        let ledger = AssetLedger()
+        let first = resolver.resolve(cleaned([AssetsFixtures.img("a.png"), AssetsFixtures.img("copy-of-a.png"), AssetsFixtures.img("b.jpg")]))
+        XCTAssertEqual(ledger.admit(first.assets).map(\.type), [.png, .jpeg])
+        let bindings = first.article.body.pictures.map(\.binding)
+        XCTAssertEqual(bindings[0], bindings[1], "same content, same file")
+        XCTAssertEqual(bindings, [first.assets[0], first.assets[0], first.assets[1]].map { .bundled(fileName: $0.fileName) })
+        let second = resolver.resolve(cleaned([AssetsFixtures.img("b.jpg"), AssetsFixtures.img("a.png")]))
+        XCTAssertTrue(ledger.admit(second.assets).isEmpty)
+        XCTAssertEqual(second.article.body.pictures.count, 2)
     }
 
     func testLedgerAdmitsInCallOrder() {
@@ -110,7 +109,7 @@ final class AssetsResolverTests: XCTestCase {
         var results = [ResolvedArticle?](repeating: nil, count: articles.count)
         let lock = NSLock()
         DispatchQueue.concurrentPerform(iterations: articles.count) { i in
-            let r = resolver.resolve(articles[i], linkPrefix: "")
+            let r = resolver.resolve(articles[i])
             lock.lock()
             results[i] = r
             lock.unlock()

@@ -18,7 +18,7 @@ enum EPUBTestBook {
                        instant: instant.map { Date(timeIntervalSince1970: $0) }, author: n == 2 ? "Reporter <Name>" : nil)
     }
 
-    static func body(_ n: Int, language: String, withImage: Bool) -> [Node] {
+    static func body(_ n: Int, language: String, withImage: Bool) -> [Block] {
         let lead = language == "zh" ? "这是第\(n)篇文章的导语，包含“引号”和 English words。" : "Lead of article \(n) with <angle> & ampersand."
         var nodes: [Node] = [
             .text(lead),
@@ -38,7 +38,7 @@ enum EPUBTestBook {
         nodes.append(.element(Element("table", children: [.element(Element("tbody", children: [
             .element(Element("tr", children: [.element(Element("td", children: [.text("cell")]))])),
         ]))])))
-        return nodes
+        return ContentTestSupport.blocks(nodes)
     }
 
     struct Book {

@@ -124,7 +124,7 @@ final class EPUBWriterTests: XCTestCase {
         XCTAssertEqual(try texts(doc, "//*[local-name()='a'][@class='original']"), ["原文链接"])
         XCTAssertEqual(try texts(doc, "//*[local-name()='a'][@class='original']/@href"), ["https://www.bbc.com/news/2.html?a=1&b=2"])
         XCTAssertEqual(try texts(doc, "//*[local-name()='img']/@src"), ["../images/3f2a9c0d1e2b4a5c.png"])
-        XCTAssertTrue(page.contains("<div class=\"article-body\">这是第2篇文章的导语"), "body written verbatim, no added whitespace")
+        XCTAssertTrue(page.contains("<div class=\"article-body\"><p>这是第2篇文章的导语"), "body written verbatim, no added whitespace")
         XCTAssertTrue(page.contains("href=\"../styles/bindery.css\""))
     }
 
@@ -190,9 +190,7 @@ final class EPUBWriterTests: XCTestCase {
 
     func testImagesThatAreNotInTheBookBecomeTheirTextWithADiagnostic() throws {
         var book = EPUBTestBook.make(language: "en")
-        book.articles[2].cleaned.body.append(.element(Element("p", children: [
-            .element(Element("img", attributes: [Attribute("src", "https://example.com/remote.jpg"), Attribute("alt", "Remote photo")])),
-        ])))
+        book.articles[2].cleaned.body.append(.paragraph([.picture(Picture(source: "https://example.com/remote.jpg", alt: "Remote photo"))]))
         let folder = try TestFolder()
         let summary = try EPUBTestBook.write(book, to: folder.file("book.epub"))
         XCTAssertEqual(summary.diagnostics.map(\.description),
@@ -205,7 +203,7 @@ final class EPUBWriterTests: XCTestCase {
 
     func testOversizedPageIsReported() throws {
         var book = EPUBTestBook.make(language: "en")
-        book.articles[0].cleaned.body = [.element(Element("p", children: [.text(String(repeating: "word ", count: 60_000))]))]
+        book.articles[0].cleaned.body = [.paragraph([.text(String(repeating: "word ", count: 60_000))])]
         let folder = try TestFolder()
         let summary = try EPUBTestBook.write(book, to: folder.file("book.epub"))
         XCTAssertEqual(summary.diagnostics.count, 1)

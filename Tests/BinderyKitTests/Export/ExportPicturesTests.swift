@@ -1,5 +1,6 @@
 import XCTest
 @testable import BinderyKit
+import HTTPTestServer
 
 /// Pictures as the web serves them, from a loopback server, bound for an
 /// e-reader: a WebP, an AVIF, a CMYK JPEG, a 4000×3000 JPEG, a PNG with
@@ -57,7 +58,7 @@ final class ExportPicturesTests: XCTestCase {
     private func export(_ archive: URL, to book: URL, pictures: PictureSettings, offline: Bool = false)
         throws -> (EPUBExport.Result, [Diagnostic]) {
         let scan = ArchiveReader().scan([archive])
-        let (digest, _) = DigestBuilder(options: SelectionOptions(timeZone: TimeZone(identifier: "UTC")!)).build(scan.articles)
+        let digest = DigestBuilder(options: SelectionOptions(timeZone: TimeZone(identifier: "UTC")!)).build(scan.articles)
         let metadata = BookMetadata.make(for: digest, clock: BuildClock(now: Date(timeIntervalSince1970: 1_706_745_600)))
         let options = AssetOptions(offline: offline, cacheDirectory: folder.file("cache"), requestTimeout: 5, pictures: pictures)
         let log = DiagnosticLog()

@@ -1,5 +1,6 @@
 import XCTest
 @testable import BinderyKit
+import HTTPTestServer
 
 /// An archive whose pictures live on a (local) web server, bound end to end:
 /// a clean book, each picture fetched once, and the same book again from the
@@ -52,7 +53,7 @@ final class ExportRemoteImagesTests: XCTestCase {
 
     private func export(_ archive: URL, to book: URL, offline: Bool) throws -> (EPUBExport.Result, [Diagnostic]) {
         let scan = ArchiveReader().scan([archive])
-        let (digest, _) = DigestBuilder(options: SelectionOptions(timeZone: TimeZone(identifier: "UTC")!)).build(scan.articles)
+        let digest = DigestBuilder(options: SelectionOptions(timeZone: TimeZone(identifier: "UTC")!)).build(scan.articles)
         let metadata = BookMetadata.make(for: digest, clock: BuildClock(now: Date(timeIntervalSince1970: 1_706_745_600)))
         var options = AssetOptions(offline: offline, cacheDirectory: folder.file("cache"), requestTimeout: 2)
         options.proxies = [ImageProxy(host: server.base.replacingOccurrences(of: "http://", with: ""), style: .queryParameter)]

@@ -21,7 +21,7 @@ enum ExportSamplesFixture {
     static func digest() -> (Digest, BookMetadata) {
         let scan = ArchiveReader().scan([samples])
         let options = SelectionOptions(timeZone: TimeZone(identifier: "Asia/Shanghai")!)
-        let (digest, _) = DigestBuilder(options: options).build(scan.articles)
+        let digest = DigestBuilder(options: options).build(scan.articles)
         return (digest, BookMetadata.make(for: digest, clock: clock))
     }
 
@@ -33,21 +33,18 @@ enum ExportSamplesFixture {
         return items
     }
 
-    /// The text runs a reader sees in `nodes`, in order, each without whitespace.
-    static func textRuns(_ nodes: [Node]) -> [String] {
+    /// The text runs a reader sees in `body`, in order, each without whitespace.
+    static func textRuns(_ body: [Block]) -> [String] {
         var runs: [String] = []
-        func walk(_ nodes: [Node]) {
-            for node in nodes {
-                switch node {
-                case .text(let text):
-                    let run = withoutWhitespace(text)
-                    if !run.isEmpty { runs.append(run) }
-                case .element(let element):
-                    walk(element.children)
-                }
+        ContentWalker.walk(body, inlines: { inline in
+            switch inline {
+            case .text(let text), .code(let text):
+                let run = withoutWhitespace(text)
+                if !run.isEmpty { runs.append(run) }
+            default: break
             }
-        }
-        walk(nodes)
+            return .descend
+        })
         return runs
     }
 

@@ -35,7 +35,7 @@ final class ExportSizeBudgetTests: XCTestCase {
     }
 
     private static func load(_ archive: URL) -> (Digest, BookMetadata) {
-        let (digest, _) = DigestBuilder(options: SelectionOptions(timeZone: TimeZone(identifier: "UTC")!))
+        let digest = DigestBuilder(options: SelectionOptions(timeZone: TimeZone(identifier: "UTC")!))
             .build(ArchiveReader().scan([archive]).articles)
         return (digest, BookMetadata.make(for: digest, clock: BuildClock(now: Date(timeIntervalSince1970: 1_706_745_600))))
     }

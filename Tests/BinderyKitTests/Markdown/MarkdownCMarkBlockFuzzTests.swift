@@ -80,7 +80,7 @@ final class MarkdownCMarkBlockFuzzTests: XCTestCase {
     func testRandomBlockTreesSurviveCMark() throws {
         var g = Generator(state: 77)
         let trees: [[Node]] = (0..<600).map { _ in (0..<(1 + g.below(4))).map { _ in block(&g, depth: 0) } }
-        let markdowns = trees.map { MarkdownRenderer().render($0) }
+        let markdowns = trees.map { MarkdownRenderer().render(ContentTestSupport.blocks($0)) }
         // One cmark run: documents separated by a marker paragraph (a blank
         // line ends every open list, quote and table before it).
         let separator = "<p>ZZSEPARATORZZ</p>\n"

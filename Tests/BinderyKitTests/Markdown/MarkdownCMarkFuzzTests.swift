@@ -135,7 +135,7 @@ final class MarkdownCMarkFuzzTests: XCTestCase {
         trees = trees.map(unspan)
         // Trees of only whitespace render to nothing.
         trees = trees.filter { !$0.textContent.allSatisfy(\.isWhitespace) }
-        let markdowns = trees.map { MarkdownRenderer().render([.element(Element("p", children: $0))]) }
+        let markdowns = trees.map { MarkdownRenderer().render(ContentTestSupport.blocks([.element(Element("p", children: $0))])) }
         let outputs: [String]
         do {
             outputs = try MarkdownCMark.htmlOfEach(markdowns)

@@ -198,7 +198,7 @@ final class MarkdownCMarkRoundTripTests: XCTestCase {
             MarkdownTestTree.el("hr"),
             MarkdownTestTree.p(MarkdownTestTree.t("1. Starts like a list"), MarkdownTestTree.el("br"), MarkdownTestTree.t("# and a heading")),
         ]
-        let markdown = MarkdownRenderer().render(body)
+        let markdown = MarkdownRenderer().render(ContentTestSupport.blocks(body))
         let output = try html(markdown)
         XCTAssertEqual(MarkdownCMark.visibleText(output), visibleText(body), markdown)
         XCTAssertFalse(try html(markdown, allowRawHTML: false).contains("raw HTML omitted"), "no raw HTML needed:\n\(markdown)")

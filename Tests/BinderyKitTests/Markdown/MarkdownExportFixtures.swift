@@ -38,9 +38,9 @@ enum MarkdownExportFixtures {
         ]
         let body2: [Node] = [MarkdownTestTree.p(MarkdownTestTree.t("第一句话。第二句话。")), MarkdownTestTree.p(MarkdownTestTree.img("attachments/0123456789abcdef.png", alt: "again"))]
         return ArticleList([
-            BoundArticle(chapterIndex: 0, cleaned: CleanedArticle(article: first, body: body1), newAssets: [image]),
-            BoundArticle(chapterIndex: 1, cleaned: CleanedArticle(article: second, body: body2)),
-            BoundArticle(chapterIndex: 1, cleaned: CleanedArticle(article: third, body: [MarkdownTestTree.p(MarkdownTestTree.t("Third."))])),
+            BoundArticle(chapterIndex: 0, cleaned: CleanedArticle(article: first, body: ContentTestSupport.blocks(body1)), newAssets: [image]),
+            BoundArticle(chapterIndex: 1, cleaned: CleanedArticle(article: second, body: ContentTestSupport.blocks(body2))),
+            BoundArticle(chapterIndex: 1, cleaned: CleanedArticle(article: third, body: ContentTestSupport.blocks([MarkdownTestTree.p(MarkdownTestTree.t("Third."))]))),
             BoundArticle(chapterIndex: 2, cleaned: CleanedArticle(article: undated, body: [])),
         ])
     }

@@ -142,8 +142,8 @@ final class MarkdownExporterTests: XCTestCase {
     func testStandardOutputKeepsImagesRemote() {
         let options = MarkdownExportOptions(layout: .singleFile, images: .attachments)
         XCTAssertEqual(options.effectiveImages(toStandardOutput: true), .remote)
-        XCTAssertNil(options.bindingLinkPrefix(toStandardOutput: true))
-        XCTAssertEqual(options.bindingLinkPrefix(), "attachments/")
+        XCTAssertFalse(options.bindsPictures(toStandardOutput: true))
+        XCTAssertTrue(options.bindsPictures())
         XCTAssertEqual(OutputTarget(path: "-"), .standardOutput)
     }
 }

@@ -5,7 +5,7 @@ import XCTest
 /// cmark-gfm tests check that the Markdown means what the tree means).
 final class MarkdownGoldenTests: XCTestCase {
     func testMarkdownOfRichArticle() {
-        XCTAssertEqual(MarkdownRenderer().render(MarkdownGoldenFixture.body), """
+        XCTAssertEqual(MarkdownRenderer().render(ContentTestSupport.blocks(MarkdownGoldenFixture.body)), """
             ![抗议者在街头](attachments/3f2a9c0d1e2b4a5c.jpg)
 
             *资料照片：2024年1月19日，抗议者在街头。*
@@ -32,7 +32,7 @@ final class MarkdownGoldenTests: XCTestCase {
     }
 
     func testPlainTextOfRichArticle() {
-        let lines = PlainTextRenderer(wrapper: LineWrapper(width: 36), links: PlainTextLinks()).render(MarkdownGoldenFixture.body)
+        let lines = PlainTextRenderer(wrapper: LineWrapper(width: 36), links: PlainTextLinks()).render(ContentTestSupport.blocks(MarkdownGoldenFixture.body))
         XCTAssertEqual(lines.joined(separator: "\n"), """
             [Image: 资料照片：2024年1月19日，抗
             议者在街头。]

@@ -20,8 +20,8 @@ final class MarkdownInertTextTests: XCTestCase {
     }
 
     func testLineStartSyntaxIsStillEscaped() {
-        XCTAssertEqual(MarkdownRenderer.render([.element(Element("p", children: [.text("2024. A year")]))]), "2024\\. A year")
-        XCTAssertEqual(MarkdownRenderer.render([.element(Element("p", children: [.text("A & B, 1 < 2")]))]), "A & B, 1 < 2")
-        XCTAssertEqual(MarkdownRenderer.render([.element(Element("p", children: [.text("Plain words here")]))]), "Plain words here")
+        XCTAssertEqual(MarkdownRenderer.render([.paragraph([.text("2024. A year")])]), "2024\\. A year")
+        XCTAssertEqual(MarkdownRenderer.render([.paragraph([.text("A & B, 1 < 2")])]), "A & B, 1 < 2")
+        XCTAssertEqual(MarkdownRenderer.render([.paragraph([.text("Plain words here")])]), "Plain words here")
     }
 }

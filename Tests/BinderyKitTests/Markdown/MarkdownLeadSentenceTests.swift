@@ -8,17 +8,17 @@ final class MarkdownLeadSentenceTests: XCTestCase {
             MarkdownTestTree.el("h2", MarkdownTestTree.t("Heading")),
             MarkdownTestTree.p(MarkdownTestTree.t("The U.S. economy grew 3% last year, officials said. More followed.")),
         ]
-        XCTAssertEqual(LeadSentence.of(body), "The U.S. economy grew 3% last year, officials said.")
+        XCTAssertEqual(LeadSentence.of(ContentTestSupport.blocks(body)), "The U.S. economy grew 3% last year, officials said.")
     }
 
     func testChineseSentenceEnds() {
-        XCTAssertEqual(LeadSentence.of([MarkdownTestTree.p(MarkdownTestTree.t("他说：“我们会努力。”然后离开。"))]), "他说：“我们会努力。”")
-        XCTAssertEqual(LeadSentence.of([MarkdownTestTree.t("没有句号的导语")]), "没有句号的导语")
+        XCTAssertEqual(LeadSentence.of(ContentTestSupport.blocks([MarkdownTestTree.p(MarkdownTestTree.t("他说：“我们会努力。”然后离开。"))])), "他说：“我们会努力。”")
+        XCTAssertEqual(LeadSentence.of(ContentTestSupport.blocks([MarkdownTestTree.t("没有句号的导语")])), "没有句号的导语")
     }
 
     func testBoundedAtAWordWithEllipsis() {
         let long = String(repeating: "word ", count: 100)
-        let lead = LeadSentence.of([MarkdownTestTree.p(MarkdownTestTree.t(long))], limit: 50)
+        let lead = LeadSentence.of(ContentTestSupport.blocks([MarkdownTestTree.p(MarkdownTestTree.t(long))]), limit: 50)
         XCTAssertLessThanOrEqual(lead.count, 50)
         XCTAssertTrue(lead.hasSuffix("word…"), lead)
         XCTAssertEqual(LeadSentence.of([]), "")

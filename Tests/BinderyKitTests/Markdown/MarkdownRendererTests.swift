@@ -12,13 +12,13 @@ final class MarkdownRendererTests: XCTestCase {
         // Paragraphs of text alone take a shorter path than those with
         // markup; both must collapse, trim and escape alike.
         let inline = MarkdownInlineRenderer(images: .attachments)
-        let pieces: [N] = [.text(" \t# Not  a heading,"), .text("\n 1. not a list *or* [link] "), .text("  ")]
-        let withMarkup = pieces + [.element(Element("span"))]
+        let pieces: [Inline] = [.text(" \t# Not  a heading,"), .text("\n 1. not a list *or* [link] "), .text("  ")]
+        let withMarkup = pieces + [.styled(.underline, [])]
         XCTAssertEqual(inline.paragraphs(pieces), inline.paragraphs(withMarkup))
         XCTAssertEqual(inline.paragraphs(pieces, position: .heading), inline.paragraphs(withMarkup, position: .heading))
         XCTAssertEqual(inline.paragraphs(pieces, position: .tableCell), inline.paragraphs(withMarkup, position: .tableCell))
         XCTAssertEqual(inline.paragraphs([.text(" \n\t ")]), [])
-        XCTAssertEqual(inline.paragraphs([.text(" \n\t ")]), inline.paragraphs([.text(" \n\t "), .element(Element("span"))]))
+        XCTAssertEqual(inline.paragraphs([.text(" \n\t ")]), inline.paragraphs([.text(" \n\t "), .styled(.underline, [])]))
     }
 
     func testLooseInlineContentBecomesParagraphs() {
@@ -27,8 +27,8 @@ final class MarkdownRendererTests: XCTestCase {
 
     func testHeadingsKeepTheirLevelPlusOffset() {
         XCTAssertEqual(MarkdownTestTree.render(MarkdownTestTree.el("h2", MarkdownTestTree.t("Title"))), "## Title")
-        XCTAssertEqual(MarkdownRenderer(headingOffset: 3).render([MarkdownTestTree.el("h2", MarkdownTestTree.t("Deep"))]), "##### Deep")
-        XCTAssertEqual(MarkdownRenderer(headingOffset: 3).render([MarkdownTestTree.el("h5", MarkdownTestTree.t("Capped"))]), "###### Capped")
+        XCTAssertEqual(MarkdownRenderer(headingOffset: 3).render([.heading(level: 2, [.text("Deep")])]), "##### Deep")
+        XCTAssertEqual(MarkdownRenderer(headingOffset: 3).render([.heading(level: 5, [.text("Capped")])]), "###### Capped")
     }
 
     func testHeadingLosesNoTrailingHash() {
@@ -84,8 +84,9 @@ final class MarkdownRendererTests: XCTestCase {
         XCTAssertEqual(MarkdownTestTree.render(MarkdownTestTree.p(MarkdownTestTree.a("https://example.com/x?a=1", MarkdownTestTree.t("https://example.com/x?a=1")))), "<https://example.com/x?a=1>")
     }
 
-    func testBlocksInsideLinksStayApart() {
-        XCTAssertEqual(MarkdownTestTree.render(MarkdownTestTree.a("https://e.com/", MarkdownTestTree.p(MarkdownTestTree.t("one")), MarkdownTestTree.p(MarkdownTestTree.t("two")))), "[one two](https://e.com/)")
+    func testBlocksInsideLinksStayApartEachLinked() {
+        XCTAssertEqual(MarkdownTestTree.render(MarkdownTestTree.a("https://e.com/", MarkdownTestTree.p(MarkdownTestTree.t("one")), MarkdownTestTree.p(MarkdownTestTree.t("two")))),
+                       "[one](https://e.com/)\n\n[two](https://e.com/)")
     }
 
     func testFragmentAndUnknownLinksBecomeText() {
@@ -98,9 +99,9 @@ final class MarkdownRendererTests: XCTestCase {
         XCTAssertEqual(MarkdownTestTree.render(MarkdownTestTree.p(MarkdownTestTree.el("code", MarkdownTestTree.t("x*y_z")))), "`x*y_z`")
     }
 
-    func testCodeBlockIsFencedWithLanguage() {
-        let pre = MarkdownTestTree.el("pre", MarkdownTestTree.el("code", [("class", "language-swift")], MarkdownTestTree.t("let a = 1\n```\nb\n")))
-        XCTAssertEqual(MarkdownTestTree.render(pre), "````swift\nlet a = 1\n```\nb\n````")
+    func testCodeBlockFenceOutgrowsBackticksInside() {
+        let pre = MarkdownTestTree.el("pre", MarkdownTestTree.el("code", MarkdownTestTree.t("let a = 1\n```\nb\n")))
+        XCTAssertEqual(MarkdownTestTree.render(pre), "````\nlet a = 1\n```\nb\n````")
     }
 
     func testNestedListsWithStart() {

@@ -18,7 +18,7 @@ enum MarkdownTestTree {
         .element(Element("img", attributes: [Attribute("src", src), Attribute("alt", alt)]))
     }
     static func render(_ nodes: Node..., images: MarkdownImageMode = .attachments) -> String {
-        MarkdownRenderer(images: images).render(nodes)
+        MarkdownRenderer(images: images).render(ContentTestSupport.blocks(nodes))
     }
 }
 

@@ -27,21 +27,22 @@ final class MarkupLinkAndMediaRuleTests: XCTestCase {
         let (out, _) = MarkupTestSupport.applying(
             before: [ReplaceEmbedsWithLinks()],
             to: "<iframe src=\"//www.youtube-nocookie.com/embed/abc_DEF-1?start=3\"></iframe><iframe src=\"https://player.vimeo.com/video/123\"></iframe><iframe src=\"about:blank\"></iframe><video src=\"movie.mp4\" poster=\"https://p.example/p.jpg\">fallback</video><audio><source src=\"https://a.example/x.mp3\"></audio>")
-        XCTAssertEqual(out, "<p>▶ Video: <a href=\"https://www.youtube.com/watch?v=abc_DEF-1\">https://www.youtube.com/watch?v=abc_DEF-1</a></p>"
-            + "<p>▶ Video: <a href=\"https://vimeo.com/123\">https://vimeo.com/123</a></p>"
-            + "<img src=\"https://p.example/p.jpg\" alt=\"\"/><p>▶ Video: <a href=\"https://www.example.com/news/2024/movie.mp4\">https://www.example.com/news/2024/movie.mp4</a></p>"
-            + "<p>▶ Audio: <a href=\"https://a.example/x.mp3\">https://a.example/x.mp3</a></p>")
+        XCTAssertEqual(out, "<bindery-embed kind=\"video\" url=\"https://www.youtube.com/watch?v=abc_DEF-1\"></bindery-embed>"
+            + "<bindery-embed kind=\"video\" url=\"https://vimeo.com/123\"></bindery-embed>"
+            + "<img src=\"https://p.example/p.jpg\" alt=\"\"/><bindery-embed kind=\"video\" url=\"https://www.example.com/news/2024/movie.mp4\"></bindery-embed>"
+            + "<bindery-embed kind=\"audio\" url=\"https://a.example/x.mp3\"></bindery-embed>")
     }
 
     func testVideoWithoutAnyURLStillSaysSo() {
         let (out, _) = MarkupTestSupport.applying(before: [ReplaceEmbedsWithLinks()], to: "<video></video>", url: nil)
-        XCTAssertEqual(out, "<p>▶ Video</p>")
+        XCTAssertEqual(out, "<bindery-embed kind=\"video\"></bindery-embed>")
+        XCTAssertEqual(ContentConverter.blocks(HTMLParser.parseFragment(out)), [.embed(Embed(kind: .video, url: nil))])
     }
 
     func testLinkResolverPercentEncodesWhatURLsForbid() {
-        XCTAssertEqual(LinkResolver.percentEncoded("https://x/a b\"中#f#g%zz%41"), "https://x/a%20b%22%E4%B8%AD#f%23g%25zz%41")
-        XCTAssertEqual(LinkResolver.scheme(of: "HTTP://x"), "http")
-        XCTAssertNil(LinkResolver.scheme(of: "/a:b"))
-        XCTAssertNil(LinkResolver.scheme(of: "1http:x"))
+        XCTAssertEqual(WebURL.percentEncoded("https://x/a b\"中#f#g%zz%41"), "https://x/a%20b%22%E4%B8%AD#f%23g%25zz%41")
+        XCTAssertEqual(URIScheme.of("HTTP://x"), "http")
+        XCTAssertNil(URIScheme.of("/a:b"))
+        XCTAssertNil(URIScheme.of("1http:x"))
     }
 }

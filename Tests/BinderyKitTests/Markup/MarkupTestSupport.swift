@@ -17,7 +17,7 @@ enum MarkupTestSupport {
 
     /// The cleaned body of `html`, serialized.
     static func clean(_ html: String, url: String? = "https://www.example.com/news/2024/story.html") -> String {
-        XHTMLSerializer.serialize(ArticleCleaner().clean(article(url: url), html: html).0.body)
+        XHTMLSerializer.serialize(ArticleCleaner().cleanTree(article(url: url), html: html).0)
     }
 
     /// A minimal XHTML 5 content document around `body`.
@@ -59,25 +59,32 @@ enum MarkupTestSupport {
         return text.split(separator: "\n", maxSplits: 4, omittingEmptySubsequences: false).dropFirst(4).joined(separator: "\n")
     }
 
-    /// Text of `nodes` with every whitespace character removed: what a
-    /// reader sees, independent of how blocks were re-wrapped.
-    static func visibleCharacters(_ nodes: [Node]) -> String {
-        String(String.UnicodeScalarView(nodes.textContent.unicodeScalars.filter {
+    /// The text of a page showing `body`, every whitespace character removed:
+    /// what a reader sees, independent of how blocks were re-wrapped.
+    static func visibleCharacters(_ body: [Block]) -> String {
+        var text = ""
+        var inTag = false
+        for character in xhtml(body) {
+            if character == "<" { inTag = true } else if character == ">" { inTag = false } else if !inTag { text.append(character) }
+        }
+        text = text.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+            .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&amp;", with: "&")
+        return String(String.UnicodeScalarView(text.unicodeScalars.filter {
             !$0.properties.isWhitespace && $0 != "\u{200B}"
         }))
     }
 }
 
 extension MarkupTestSupport {
-    /// `nodes` with every image pointing at the bundled `image.png`, as the
-    /// Assets stage leaves them (EPUB forbids remote images).
-    static func withLocalImages(_ nodes: [Node]) -> [Node] {
-        nodes.map { node in
-            guard case .element(var e) = node else { return node }
-            if e.name == "img" { e[attribute: "src"] = "image.png" }
-            e.children = withLocalImages(e.children)
-            return .element(e)
+    /// `body` as an article page's XHTML, every picture bound to the book's
+    /// `image.png`, as the Assets stage leaves them (EPUB forbids remote images).
+    static func xhtml(_ body: [Block]) -> String {
+        let bound = ContentRewriter.rewritePictures(body) { picture, _ in
+            var picture = picture
+            picture.binding = .bundled(fileName: "image.png")
+            return picture
         }
+        return ContentXHTML(imageFolder: "").string(bound)
     }
 }
 

@@ -6,7 +6,7 @@ final class PlainTextExporterTests: XCTestCase {
 
     private func render(_ nodes: Node..., width: Int = 40) -> (text: String, links: [String]) {
         let links = PlainTextLinks()
-        let lines = PlainTextRenderer(wrapper: LineWrapper(width: width), links: links).render(nodes)
+        let lines = PlainTextRenderer(wrapper: LineWrapper(width: width), links: links).render(ContentTestSupport.blocks(nodes))
         return (lines.joined(separator: "\n"), links.urls)
     }
 
@@ -112,7 +112,7 @@ final class PlainTextLayoutTests: XCTestCase {
             MarkdownTestTree.el("blockquote", MarkdownTestTree.p(MarkdownTestTree.t("Quoted.")), MarkdownTestTree.el("ul", MarkdownTestTree.el("li", MarkdownTestTree.t("inside a quote")))),
             MarkdownTestTree.el("ol", MarkdownTestTree.el("li", MarkdownTestTree.t("item"), MarkdownTestTree.el("blockquote", MarkdownTestTree.t("quote in item")))),
         ]
-        XCTAssertEqual(renderer.render(tree).joined(separator: "\n"), """
+        XCTAssertEqual(renderer.render(ContentTestSupport.blocks(tree)).joined(separator: "\n"), """
             > Quoted.
             >
             > - inside a quote
@@ -127,7 +127,7 @@ final class PlainTextLayoutTests: XCTestCase {
         let text = String(repeating: "中国国家统计局周三公布的数据显示，“经济增长”超过预期（百分之五）。Apple和Google的股价上涨了3%！", count: 20)
         let links = PlainTextLinks()
         let lines = PlainTextRenderer(wrapper: LineWrapper(width: 40), links: links)
-            .render([MarkdownTestTree.el("ul", MarkdownTestTree.el("li", MarkdownTestTree.t(text))), MarkdownTestTree.el("blockquote", MarkdownTestTree.p(MarkdownTestTree.t(text)))])
+            .render(ContentTestSupport.blocks([MarkdownTestTree.el("ul", MarkdownTestTree.el("li", MarkdownTestTree.t(text))), MarkdownTestTree.el("blockquote", MarkdownTestTree.p(MarkdownTestTree.t(text)))]))
         for line in lines {
             XCTAssertLessThanOrEqual(DisplayWidth.of(line), 40, line)
             for bad in ["，", "。", "）", "”", "！", "%"] {

@@ -10,6 +10,9 @@ struct VipsError: Error, CustomStringConvertible {
 /// libvips, started once per process (`bindery_vips_start` fixes its limits:
 /// one thread per image, no operation cache, untrusted loaders blocked).
 enum VipsRuntime {
+    /// The libvips Bindery was built against, for `bindery --version`.
+    static let libraryVersion = VIPS_VERSION
+
     private static let started: Bool = bindery_vips_start() == 0
 
     /// Starts libvips if needed; throws when it cannot start.

@@ -45,10 +45,10 @@ extension Element {
 }
 
 extension Node {
-    /// Text made only of HTML whitespace (space, tab, CR, LF, FF).
+    /// Text made only of HTML white space (space, tab, CR, LF, FF).
     var isWhitespaceText: Bool {
         guard case .text(let text) = self else { return false }
-        return text.utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 == 0x0C }
+        return text.isHTMLWhitespace
     }
 
     func isElement(named name: String) -> Bool {

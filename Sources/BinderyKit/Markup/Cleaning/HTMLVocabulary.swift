@@ -10,10 +10,34 @@ enum HTMLVocabulary {
     /// Flow content that is not phrasing (blocks), and the parts of tables and lists.
     static let blocks: Set<String> = [
         "blockquote", "caption", "dd", "div", "dl", "dt", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6",
-        "hr", "li", "ol", "p", "pre", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
+        "hr", "li", "ol", "p", "pre", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", embedElement,
     ]
 
     static let headings: Set<String> = ["h1", "h2", "h3", "h4", "h5", "h6"]
+
+    /// Bindery's own block (in `blocks`) for media an e-book cannot play
+    /// (`ReplaceEmbedsWithLinks`), which `ContentConverter` turns into an
+    /// `Embed`. Never written out: no output format sees HTML.
+    static let embedElement = "bindery-embed"
+    /// Its attributes: the `Embed.Kind` and the `http(s)` URL (and `title`).
+    static let embedKindAttribute = "kind"
+    static let embedURLAttribute = "url"
+
+    /// The element an inline style is written as (XHTML pages; Markdown's
+    /// inline HTML where it has no syntax of its own).
+    static func element(for style: InlineStyle) -> String {
+        switch style {
+        case .emphasis: return "em"
+        case .strong: return "strong"
+        case .strikethrough: return "del"
+        case .underline: return "u"
+        case .superscripted: return "sup"
+        case .subscripted: return "sub"
+        case .small: return "small"
+        case .highlight: return "mark"
+        case .quotation: return "q"
+        }
+    }
 
     static func isKnown(_ name: String) -> Bool { phrasing.contains(name) || blocks.contains(name) }
 

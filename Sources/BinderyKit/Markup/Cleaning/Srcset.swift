@@ -20,11 +20,10 @@ struct Srcset {
         candidates = []
         let bytes = Array(attribute.utf8)
         var index = 0
-        func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0C }
         while index < bytes.count {
-            while index < bytes.count, isSpace(bytes[index]) || bytes[index] == UInt8(ascii: ",") { index += 1 }
+            while index < bytes.count, bytes[index].isHTMLSpace || bytes[index] == UInt8(ascii: ",") { index += 1 }
             let urlStart = index
-            while index < bytes.count, !isSpace(bytes[index]) { index += 1 }
+            while index < bytes.count, !bytes[index].isHTMLSpace { index += 1 }
             var urlEnd = index
             // A URL ending in commas ends the candidate (no descriptors).
             var endsCandidate = false

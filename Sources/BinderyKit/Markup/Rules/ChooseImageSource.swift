@@ -81,11 +81,11 @@ struct ChooseImageSource: ElementRule {
     private func usableSource(_ raw: String, links: LinkResolver) -> String? {
         let trimmed = LinkResolver.trimmed(raw)
         guard !trimmed.isEmpty else { return nil }
-        switch LinkResolver.scheme(of: trimmed) {
+        switch URIScheme.of(trimmed) {
         case "data"?:
             return DataImageURI.classify(trimmed) == .raster ? trimmed : nil
         case "http"?, "https"?:
-            return LinkResolver.percentEncoded(trimmed)
+            return WebURL.withValidHost(WebURL.percentEncoded(trimmed))
         case nil:
             return links.resolveImageSource(trimmed)
         default:
@@ -95,6 +95,6 @@ struct ChooseImageSource: ElementRule {
 
     private func isPlaceholder(_ raw: String) -> Bool {
         let trimmed = LinkResolver.trimmed(raw)
-        return trimmed.isEmpty || (LinkResolver.scheme(of: trimmed) == "data" && DataImageURI.classify(trimmed) == .placeholder)
+        return trimmed.isEmpty || (URIScheme.of(trimmed) == "data" && DataImageURI.classify(trimmed) == .placeholder)
     }
 }

@@ -9,6 +9,7 @@ struct FilterAttributes: ElementRule {
         "a": ["href"], "img": ["src", "alt", "width", "height"], "td": ["colspan", "rowspan"],
         "th": ["colspan", "rowspan", "scope"], "ol": ["start", "reversed", "type"], "li": ["value"],
         "blockquote": ["cite"], "q": ["cite"], "del": ["cite"], "ins": ["cite"],
+        HTMLVocabulary.embedElement: [HTMLVocabulary.embedKindAttribute, HTMLVocabulary.embedURLAttribute],
     ]
 
     func apply(to element: inout Element, in context: inout CleaningContext) -> [Node]? {
@@ -26,7 +27,7 @@ struct FilterAttributes: ElementRule {
         let value = LinkResolver.trimmed(attribute.value)
         switch attribute.name {
         case "lang":
-            guard value.isEmpty || Self.isLanguageTag(value) else { return nil }
+            guard value.isEmpty || LanguageTag.isWellFormed(value) else { return nil }
             attribute.value = value
         case "dir":
             let lowered = value.lowercased()
@@ -60,17 +61,5 @@ struct FilterAttributes: ElementRule {
             break
         }
         return attribute
-    }
-
-    /// A well-formed BCP 47 tag in the shape e-readers use (`zh`, `zh-Hant`,
-    /// `en-US`); odd values are dropped rather than risking an invalid `lang`.
-    static func isLanguageTag(_ value: String) -> Bool {
-        let parts = value.split(separator: "-", omittingEmptySubsequences: false)
-        guard let first = parts.first, (2...3).contains(first.count), first.allSatisfy({ $0.isASCII && $0.isLetter }) else {
-            return false
-        }
-        return parts.dropFirst().allSatisfy { part in
-            (2...8).contains(part.count) && part.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
-        }
     }
 }

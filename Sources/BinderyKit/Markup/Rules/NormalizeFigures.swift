@@ -52,10 +52,3 @@ struct NormalizeFigures: ElementRule {
         }
     }
 }
-
-extension String {
-    /// Runs of whitespace (including no-break spaces) as one space, trimmed.
-    func collapsingWhitespace() -> String {
-        split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
-    }
-}

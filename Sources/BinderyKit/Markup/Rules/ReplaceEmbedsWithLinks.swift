@@ -1,10 +1,11 @@
 import Foundation
 
 /// Video, audio and embedded pages cannot play in an e-book. Rather than
-/// vanish, each becomes a paragraph linking to where it can be watched or
-/// heard ("▶ Video: URL"): the media's own `http(s)` source, a watch page for
-/// a YouTube/Vimeo player, else the article itself. A video's `poster` is
-/// shown in its place as an image.
+/// vanish, each becomes an embed placeholder (`HTMLVocabulary.embedElement`,
+/// an `Embed` in the content model) that links to where it can be watched or
+/// heard: the media's own `http(s)` source, a watch page for a YouTube/Vimeo
+/// player, else the article itself. A video's `poster` is shown in its place
+/// as an image.
 struct ReplaceEmbedsWithLinks: ElementRule {
     func apply(to element: inout Element, in context: inout CleaningContext) -> [Node]? {
         switch element.name {
@@ -13,16 +14,16 @@ struct ReplaceEmbedsWithLinks: ElementRule {
             if let poster = element[attribute: "poster"], let src = context.links.resolveWebURL(poster) {
                 nodes.append(.element(Element("img", attributes: [Attribute("src", src), Attribute("alt", "")])))
             }
-            nodes.append(linkParagraph("Video", to: mediaURL(of: element, in: context)))
+            nodes.append(Self.placeholder(.video, url: mediaURL(of: element, in: context)))
             return nodes
         case "audio":
-            return [linkParagraph("Audio", to: mediaURL(of: element, in: context))]
+            return [Self.placeholder(.audio, url: mediaURL(of: element, in: context))]
         case "iframe":
             guard let src = element[attribute: "src"] ?? element[attribute: "data-src"],
                 let url = context.links.resolveWebURL(src)
             else { return [] }
-            if let watch = Self.watchPage(forPlayer: url) { return [linkParagraph("Video", to: watch)] }
-            return [linkParagraph("Embedded content", to: url)]
+            if let watch = Self.watchPage(forPlayer: url) { return [Self.placeholder(.video, url: watch)] }
+            return [Self.placeholder(.page, url: url)]
         default:
             return nil
         }
@@ -42,12 +43,11 @@ struct ReplaceEmbedsWithLinks: ElementRule {
         return context.links.base?.absoluteString
     }
 
-    private func linkParagraph(_ kind: String, to url: String?) -> Node {
-        guard let url else { return .element(Element("p", children: [.text("▶ \(kind)")])) }
-        return .element(Element("p", children: [
-            .text("▶ \(kind): "),
-            .element(Element("a", attributes: [Attribute("href", url)], children: [.text(url)])),
-        ]))
+    static func placeholder(_ kind: Embed.Kind, url: String?, title: String? = nil) -> Node {
+        var attributes = [Attribute(HTMLVocabulary.embedKindAttribute, kind.rawValue)]
+        if let url { attributes.append(Attribute(HTMLVocabulary.embedURLAttribute, url)) }
+        if let title { attributes.append(Attribute("title", title)) }
+        return .element(Element(HTMLVocabulary.embedElement, attributes: attributes))
     }
 
     /// The watch page of a known video player URL: YouTube

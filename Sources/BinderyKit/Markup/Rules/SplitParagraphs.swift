@@ -84,19 +84,3 @@ struct SplitParagraphs: ElementRule {
         return breaks >= 2 ? end : nil
     }
 }
-
-extension String {
-    /// Without leading and/or trailing ASCII whitespace (HTML §2.3.1: space,
-    /// tab, LF, FF, CR — not U+00A0, which is meant).
-    func trimmingHTMLWhitespace(leading: Bool, trailing: Bool) -> String {
-        func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0C || b == 0x0D }
-        let bytes = utf8
-        var start = bytes.startIndex
-        var end = bytes.endIndex
-        if leading { while start < end, isSpace(bytes[start]) { start = bytes.index(after: start) } }
-        if trailing {
-            while end > start, isSpace(bytes[bytes.index(before: end)]) { end = bytes.index(before: end) }
-        }
-        return start == bytes.startIndex && end == bytes.endIndex ? self : String(self[start..<end])
-    }
-}

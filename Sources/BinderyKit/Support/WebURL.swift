@@ -1,0 +1,134 @@
+import Foundation
+
+/// Web addresses as Bindery writes them into books and notes: valid URLs
+/// that say what the article said, with the slips of real archives mended.
+enum WebURL {
+    /// Percent-encodes what may not appear in a URL (spaces, quotes,
+    /// non-ASCII, a `%` that does not start an escape, a second `#`) and
+    /// leaves everything else — valid escapes above all — as written, so
+    /// the address stays the one the article linked to. (Foundation's
+    /// `URL(string:)` re-encodes every `%` of a string it finds invalid:
+    /// `80%%20` would become `80%25%2520`.)
+    static func percentEncoded(_ url: String) -> String {
+        var hashes = 0
+        let clean = url.utf8.allSatisfy { byte in
+            if byte == UInt8(ascii: "#") { hashes += 1 }
+            return !needsEncoding(byte) && byte != UInt8(ascii: "%") && hashes < 2
+        }
+        if clean { return url }
+        let bytes = Array(url.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 16)
+        var seenHash = false
+        for (index, byte) in bytes.enumerated() {
+            if byte == UInt8(ascii: "#") {
+                // Only the first `#` starts the fragment; later ones are data.
+                out += seenHash ? Array("%23".utf8) : [byte]
+                seenHash = true
+            } else if byte == UInt8(ascii: "%") {
+                let isEscape = index + 2 < bytes.count && bytes[index + 1].isHexDigit && bytes[index + 2].isHexDigit
+                out += isEscape ? [byte] : Array("%25".utf8)
+            } else if needsEncoding(byte) {
+                out += [UInt8(ascii: "%"), hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0x0F)]]
+            } else {
+                out.append(byte)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// An absolute `http(s)` URL (already percent-encoded) whose host every
+    /// URL parser accepts, mending a host padded with white space
+    /// (`www.example.com%20`, a slip seen in real archives); `nil` when
+    /// the host cannot be mended — the caller keeps the text and drops the link.
+    /// Anything but a web URL is returned as it is. (Runs on every link and
+    /// picture of every article: the common case is one pass over bytes.)
+    static func withValidHost(_ url: String) -> String? {
+        guard let host = hostRange(url) else { return url }
+        let bytes = url.utf8
+        if bytes[host].allSatisfy(isHostByte), !bytes[host].isEmpty, !bytes[host].starts(with: [UInt8(ascii: ".")]) {
+            return url
+        }
+        let written = String(url[host])
+        let mended = trimmingEncodedWhitespace(written)
+        guard isValidHost(mended) else { return nil }
+        return String(url[..<host.lowerBound]) + mended + String(url[host.upperBound...])
+    }
+
+    /// Where the host of an `http(s)://` URL sits: after any
+    /// `user:password@`, before any `:port`, path, query or fragment.
+    private static func hostRange(_ url: String) -> Range<String.Index>? {
+        let bytes = url.utf8
+        guard URIScheme.isWeb(url), let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else { return nil }
+        var start = bytes.index(after: colon)
+        for _ in 0..<2 {
+            guard start < bytes.endIndex, bytes[start] == UInt8(ascii: "/") else { return nil }
+            start = bytes.index(after: start)
+        }
+        let end = bytes[start...].firstIndex { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") }
+            ?? bytes.endIndex
+        if let at = bytes[start..<end].lastIndex(of: UInt8(ascii: "@")) { start = bytes.index(after: at) }
+        var hostEnd = end
+        if bytes[start] != UInt8(ascii: "["), let portColon = bytes[start..<end].lastIndex(of: UInt8(ascii: ":")),
+           bytes[bytes.index(after: portColon)..<end].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+            hostEnd = portColon
+        }
+        return start..<hostEnd
+    }
+
+    /// ASCII letters, digits, `-`, `.`, `_`, `~`, sub-delimiters, and any
+    /// byte of a non-ASCII character (an IDN): nothing to mend.
+    private static func isHostByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0...0x20, 0x7F, UInt8(ascii: "#"), UInt8(ascii: "%"), UInt8(ascii: "/"), UInt8(ascii: ":"), UInt8(ascii: "<"),
+             UInt8(ascii: ">"), UInt8(ascii: "?"), UInt8(ascii: "@"), UInt8(ascii: "["), UInt8(ascii: "\\"), UInt8(ascii: "]"),
+             UInt8(ascii: "^"), UInt8(ascii: "|"):
+            return false
+        default:
+            return true
+        }
+    }
+
+    /// A host without white space, raw or percent-encoded, at either end.
+    private static func trimmingEncodedWhitespace(_ host: String) -> String {
+        let encodedSpaces = ["%20", "%09", "%0A", "%0a", "%0D", "%0d", "%C2%A0", "%c2%a0"]
+        var text = Substring(host)
+        var changed = true
+        while changed {
+            changed = false
+            for space in encodedSpaces + [" ", "\t"] {
+                if text.hasPrefix(space) { text = text.dropFirst(space.count); changed = true }
+                if text.hasSuffix(space) { text = text.dropLast(space.count); changed = true }
+            }
+        }
+        return String(text)
+    }
+
+    /// A domain or IPv4 host: no forbidden code point of the URL standard
+    /// (WHATWG URL §3.2: controls, space, `#%/:<>?@[\]^|`), not empty, no
+    /// empty label; or a bracketed IPv6 address.
+    static func isValidHost(_ host: String) -> Bool {
+        if host.hasPrefix("[") { return host.hasSuffix("]") && host.count > 2 }
+        guard !host.isEmpty, !host.hasPrefix("."), !host.contains("..") else { return false }
+        return host.utf8.allSatisfy(isHostByte)
+    }
+
+    private static func needsEncoding(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0..<0x21, 0x7F...0xFF: return true
+        case UInt8(ascii: "\""), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\\"), UInt8(ascii: "^"),
+            UInt8(ascii: "`"), UInt8(ascii: "{"), UInt8(ascii: "|"), UInt8(ascii: "}"), UInt8(ascii: "["), UInt8(ascii: "]"):
+            return true
+        default: return false
+        }
+    }
+
+    private static let hexDigits = Array("0123456789ABCDEF".utf8)
+}
+
+extension UInt8 {
+    fileprivate var isHexDigit: Bool {
+        (0x30...0x39).contains(self) || (0x41...0x46).contains(self) || (0x61...0x66).contains(self)
+    }
+}
+
