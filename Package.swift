@@ -44,9 +44,17 @@ let package = Package(
             pkgConfig: "libcurl",
             providers: [.apt(["libcurl4-openssl-dev"])]
         ),
+        // libvips (with fontconfig): pictures and the cover. Only BinderyKit/Assets imports it.
+        .systemLibrary(
+            name: "CLibVips",
+            path: "Sources/CLibVips",
+            pkgConfig: "vips",
+            providers: [.apt(["libvips-dev"])]
+        ),
         .target(
             name: "BinderyKit",
-            dependencies: ["CLibXML2", "CLibZip", "CLibDeflate", "CLibCurl", .product(name: "FlyingFox", package: "FlyingFox")],
+            dependencies: ["CLibXML2", "CLibZip", "CLibDeflate", "CLibCurl", "CLibVips",
+                           .product(name: "FlyingFox", package: "FlyingFox")],
             // The built-in site rules' JSON is compiled in (SiteRules/BuiltIn/embed.sh), not a resource.
             exclude: ["SiteRules/BuiltIn"]
         ),

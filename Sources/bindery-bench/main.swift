@@ -4,6 +4,7 @@ let usage = """
     usage: bindery-bench run [--articles 1000,10000] [--work DIR] [--bindery PATH] [--seed S]
                              [--repeat R] [--bindery-arg ARG]... [--compare PATH] [--json]
            bindery-bench images [--images 500] [--work DIR] [--bindery PATH] [--repeat R] [--json]
+           bindery-bench pictures [--photos 500] [--work DIR] [--bindery PATH] [--repeat R] [--json]
            bindery-bench fetch [--feeds 200] [--entries 20] [--hosts 4] [--work DIR] [--bindery PATH] [--repeat R] [--json]
            bindery-bench serve [--clients 50] [--megabytes 20] [--work DIR] [--bindery PATH] [--json]
            bindery-bench generate --articles N --output DIR [--seed S]
@@ -22,6 +23,12 @@ let usage = """
               N/5 articles linking them, and measures `bindery epub` with an
               empty cache (images/s at the default --image-jobs, peak RSS)
               and again --offline with the filled cache (expects 0 requests).
+    pictures  makes N photos 3000×2000 (half JPEG, half WebP; once, with
+              ImageMagick and the vips tool) and measures `bindery epub
+              --device kindle` on them, cold and warm cache, against
+              ImageMagick's convert on the same files; the same book with
+              every photo a JPEG copied raw (--device original) against
+              processed; and the book's size for every device preset.
     fetch     serves N synthetic feeds (RSS 2.0, Atom, JSON Feed in turn, 20
               entries of ~2 KB each) from HTTP servers on --hosts loopback
               addresses (127.0.0.1, .2, …) inside the bench, and measures
@@ -69,6 +76,15 @@ func main() throws {
         guard count > 0 else { throw BenchError.usage("--images wants a count above 0") }
         let benchmark = ImageBenchmark(
             imageCount: count, work: URL(fileURLWithPath: parsed.value("work") ?? ".build/bench").standardizedFileURL,
+            bindery: try binderyBinary(parsed), repeats: try parsed.int("repeat", default: 1))
+        let report = try benchmark.run()
+        print(parsed.flag("json") ? try report.json() : report.table())
+    case "pictures":
+        try reject(besides: ["photos", "work", "bindery", "repeat", "json"])
+        let count = try parsed.int("photos", default: 500)
+        guard count >= 10 else { throw BenchError.usage("--photos wants a count of at least 10") }
+        let benchmark = PictureBenchmark(
+            count: count, work: URL(fileURLWithPath: parsed.value("work") ?? ".build/bench").standardizedFileURL,
             bindery: try binderyBinary(parsed), repeats: try parsed.int("repeat", default: 1))
         let report = try benchmark.run()
         print(parsed.flag("json") ? try report.json() : report.table())

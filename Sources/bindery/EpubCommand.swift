@@ -51,24 +51,30 @@ struct EpubCommand: ParsableCommand {
         let digest = try run.digest(input, selection, rules: rules)
         let metadata = BookMetadata.make(for: digest, overrides: book.overrides, clock: .fromEnvironment())
         let stylesheet = try style.map { try String(contentsOfFile: $0, encoding: .utf8) } ?? DefaultStylesheet.css
-        let export = EPUBExport(digest: digest, metadata: metadata, stylesheet: stylesheet,
-                                assets: images.assetOptions, makesCover: images.includesCover,
-                                cleaner: ArticleCleaner(siteRules: rules))
+        let export = EPUBExport(digest: digest, metadata: metadata, stylesheet: stylesheet, assets: images.assetOptions,
+                                makesCover: !images.book.noCover, coverPicture: images.book.coverPicture,
+                                maxBytes: images.book.maxBytes, cleaner: ArticleCleaner(siteRules: rules))
         let (destination, result) = try run.writing {
             let destination = try BookDestination(output: output, library: library, onlySent: library == nil && !sendTo.isEmpty,
                                                   metadata: metadata)
             return (destination, try export.write(to: destination.url, log: run.log, progress: run.progress("Binding"),
                                                   picturesFetched: { [console = run.console] in console.picturesFetched($0) }))
         }
-        var line = "\(digest.articleCountText), \(digest.chapterCountText), \(counted(result.summary.imageCount, "image"))"
-        if result.missingImages > 0 { line += " (\(result.missingImages.formatted) missing)" }
-        line += ", \(ByteCount.format(Int64(result.summary.byteCount))) → \(output ?? destination.url.path)"
-        let reportOutput = ExportReport.Output(path: destination.url.path, format: "epub", bytes: result.summary.byteCount,
-                                               articles: result.summary.articleCount, chapters: result.summary.chapterCount)
-        try run.conclude(summary: line, report: reportOption.report.map {
-            (path: $0, output: reportOutput, picturesBundled: result.summary.imageCount, digest: digest)
+        let summary = EpubSummaryText.lines(result, digest: digest, output: output ?? destination.url.path)
+        try run.conclude(summary: summary, report: reportOption.report.map {
+            (path: $0, output: EpubSummaryText.reportOutput(result, digest: digest, destination: destination.url),
+             picturesBundled: EpubSummaryText.imageCount(result), digest: digest)
         })
-        if !sendTo.isEmpty { try mail.send(destination.url, settings: try mail.settings(to: sendTo), quiet: reporting.quiet) }
+        if !sendTo.isEmpty {
+            // A split book is sent volume by volume (each within --max-size);
+            // the destination lives until then (it may be a temporary folder).
+            let settings = try mail.settings(to: sendTo)
+            try withExtendedLifetime(destination) {
+                for book in result.volumes.isEmpty ? [destination.url] : result.volumes.map(\.destination) {
+                    try mail.send(book, settings: settings, quiet: reporting.quiet)
+                }
+            }
+        }
         try run.enforceStrictness()
     }
 }

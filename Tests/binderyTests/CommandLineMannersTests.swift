@@ -82,7 +82,7 @@ final class CommandLineMannersTests: XCTestCase {
 
     func testVersionNamesTheLibrariesItWasBuiltWith() throws {
         let result = try BinderyProcess.run(["--version"])
-        for library in ["libxml2 ", "libzip ", "libdeflate ", "libcurl "] {
+        for library in ["libxml2 ", "libzip ", "libdeflate ", "libcurl ", "libvips "] {
             XCTAssertTrue(result.stdout.contains(library), "\(library) missing: \(result.stdout)")
         }
     }

@@ -1,12 +1,18 @@
 import Foundation
 
-/// Media types Bindery bundles, decided from a file's bytes, never its name.
+/// Media types of the pictures Bindery reads, decided from a file's bytes,
+/// never its name. Outputs carry some as they are (`AssetOptions.acceptedTypes`);
+/// the others are converted to JPEG or PNG.
 public enum ImageType: String, Sendable, Hashable, CaseIterable {
     case jpeg = "image/jpeg"
     case png = "image/png"
     case gif = "image/gif"
     case webp = "image/webp"
     case svg = "image/svg+xml"
+    case avif = "image/avif"
+    case heif = "image/heif"
+    case tiff = "image/tiff"
+    case bmp = "image/bmp"
 
     public var mediaType: String { rawValue }
 
@@ -17,6 +23,10 @@ public enum ImageType: String, Sendable, Hashable, CaseIterable {
         case .gif: return "gif"
         case .webp: return "webp"
         case .svg: return "svg"
+        case .avif: return "avif"
+        case .heif: return "heif"
+        case .tiff: return "tiff"
+        case .bmp: return "bmp"
         }
     }
 }

@@ -14,7 +14,9 @@ enum CachedOutcome: Sendable, Hashable {
 /// Layout under `directory`:
 /// - `blobs/<sha256 of content>`: the image bytes;
 /// - `urls/<sha256 of URL>`: `image\n<hash>\n<media type>\n` or
-///   `failure\n<unix seconds>\n<reason>\n`.
+///   `failure\n<unix seconds>\n<reason>\n`;
+/// - `processed/<key>`: what processing made of a picture (`ProcessedPictureStore`),
+///   the processed bytes being blobs too.
 ///
 /// Every file is written to a temporary name in its final folder and renamed
 /// into place (`rename(2)` is atomic within a file system), so readers never
@@ -44,7 +46,7 @@ final class AssetCache: @unchecked Sendable {
             return
         }
         do {
-            for folder in ["blobs", "urls"] {
+            for folder in ["blobs", "urls", "processed"] {
                 try FileManager.default.createDirectory(
                     at: directory.appendingPathComponent(folder), withIntermediateDirectories: true)
             }
@@ -169,7 +171,7 @@ final class AssetCache: @unchecked Sendable {
 
     /// Temporary file in the destination's folder, then `rename(2)`.
     @discardableResult
-    private static func writeAtomically(_ data: Data, to destination: URL) -> Bool {
+    static func writeAtomically(_ data: Data, to destination: URL) -> Bool {
         let folder = destination.deletingLastPathComponent()
         let temporary = folder.appendingPathComponent(".tmp-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
         do {

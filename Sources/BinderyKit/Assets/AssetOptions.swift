@@ -31,13 +31,20 @@ public struct AssetOptions: Sendable {
     public var userAgent: String
     /// The time used for failure-memory expiry only (never for output).
     public var now: @Sendable () -> Date
-    /// Image types the output can carry; others are left out with a warning.
-    /// EPUB 3.2 readers (and epubcheck 4) accept JPEG, PNG, GIF and SVG only,
-    /// so an EPUB export excludes WebP (`AssetOptions.epubTypes`).
-    public var acceptedTypes: Set<ImageType> = Set(ImageType.allCases)
+    /// Image types the output carries as they are. With `pictures` set, the
+    /// others are converted to JPEG or PNG; without, they are left out with
+    /// a warning. EPUB 3.2 readers (and epubcheck 4) accept JPEG, PNG, GIF
+    /// and SVG only (`AssetOptions.epubTypes`); notes apps show what
+    /// browsers show (`webTypes`).
+    public var acceptedTypes: Set<ImageType> = AssetOptions.webTypes
+    /// How pictures are prepared for the reader (scaled, converted, greyed),
+    /// or `nil` to bundle them byte for byte.
+    public var pictures: PictureSettings?
 
     /// The core image media types of EPUB 3.2 (§3.2 Core Media Types).
     public static let epubTypes: Set<ImageType> = [.jpeg, .png, .gif, .svg]
+    /// What every browser engine shows (and so every notes app).
+    public static let webTypes: Set<ImageType> = [.jpeg, .png, .gif, .webp, .svg]
 
     public init(
         includeImages: Bool = true,
@@ -53,6 +60,7 @@ public struct AssetOptions: Sendable {
         failureMemory: TimeInterval = 24 * 60 * 60,
         proxies: [ImageProxy] = ImageProxy.common,
         userAgent: String = BinderyVersion.userAgent,
+        pictures: PictureSettings? = nil,
         now: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.includeImages = includeImages
@@ -68,6 +76,7 @@ public struct AssetOptions: Sendable {
         self.failureMemory = failureMemory
         self.proxies = proxies
         self.userAgent = userAgent
+        self.pictures = pictures
         self.now = now
     }
 

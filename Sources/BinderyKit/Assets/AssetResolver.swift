@@ -29,13 +29,23 @@ public final class AssetResolver: @unchecked Sendable {
     private let lock = NSLock()
     private var missingTotal = 0
     /// Local files already read, by resolved path: a picture used by many
-    /// articles is read and hashed once per export.
-    private var localFiles: [String: Result<Asset, FetchFailure>] = [:]
+    /// articles is hashed once per export.
+    private var localFiles: [String: Result<LocalFile, FetchFailure>] = [:]
+    private struct LocalFile {
+        var hash: String
+        var type: ImageType
+    }
+    /// Processing for the output (`options.pictures`), or `nil` to bundle pictures as they are.
+    private let pictures: PictureStep?
     private let realPaths = RealPaths()
 
     public init(options: AssetOptions) {
         self.options = options
-        remote = RemoteImages(options: options)
+        let remote = RemoteImages(options: options)
+        self.remote = remote
+        pictures = options.pictures.map { settings in
+            PictureStep(processor: PictureProcessor(settings: settings, accepted: options.acceptedTypes), cache: remote.cache)
+        }
     }
 
     // MARK: - Inspecting articles
@@ -77,6 +87,10 @@ public final class AssetResolver: @unchecked Sendable {
         return missingTotal
     }
 
+    /// Pictures decoded and processed so far (0 when every one came from
+    /// the processed-picture cache, or pictures are not processed).
+    public var picturesProcessed: Int { pictures?.picturesProcessed ?? 0 }
+
     /// A warning when the cache folder is unusable (images then live in
     /// memory for this run); `nil` when all is well.
     public var cacheDiagnostic: Diagnostic? {
@@ -86,15 +100,16 @@ public final class AssetResolver: @unchecked Sendable {
     // MARK: - Binding
 
     /// Binds each picture of `article` to its asset, or marks it missing
-    /// (see `ImageRewriter`). Returns every distinct asset the article uses
-    /// and decides nothing about novelty (that is `AssetLedger`'s job, in
-    /// book order), so it is safe to run for many articles at once.
+    /// (see `ImageRewriter`); a tracking pixel goes without a trace. Returns
+    /// every distinct asset the article uses and decides nothing about
+    /// novelty (that is `AssetLedger`'s job, in book order), so it is safe
+    /// to run for many articles at once.
     public func resolve(_ article: CleanedArticle) -> ResolvedArticle {
-        var outcomes: [String: Result<Asset, FetchFailure>] = [:]
+        var outcomes: [String: PictureOutcome] = [:]
         var order: [String] = []
         if options.includeImages {
             for picture in article.body.pictures where outcomes[picture.source] == nil {
-                outcomes[picture.source] = asset(for: picture.source, in: article.article)
+                outcomes[picture.source] = outcome(for: picture.source, in: article.article)
                 order.append(picture.source)
             }
         }
@@ -104,7 +119,7 @@ public final class AssetResolver: @unchecked Sendable {
         var diagnostics: [Diagnostic] = []
         for src in order {
             switch outcomes[src] {
-            case .success(let asset)?:
+            case .asset(let asset)?:
                 if names.insert(asset.fileName).inserted { assets.append(asset) }
             case .failure(let failure)?:
                 let shown = src.hasPrefix("data:") ? "data: URI" : src
@@ -112,16 +127,19 @@ public final class AssetResolver: @unchecked Sendable {
                 diagnostics.append(Diagnostic(file: article.article.origin.displayName, "image \(shown) left out: \(failure)",
                                               kind: .pictureMissing, subject: shown,
                                               cause: (host.map { "pictures from \($0)" } ?? "pictures") + " left out: \(failure.cause)"))
-            case nil:
+            case .dropped?, nil:
                 break
             }
         }
 
         var result = article
-        let bound = ImageRewriter.bind(article.body) { src in
-            if case .success(let asset)? = outcomes[src] { return asset.fileName }
+        let bound = ImageRewriter.bind(article.body, isDropped: { src in
+            if case .dropped? = outcomes[src] { return true }
+            return false
+        }, fileName: { src in
+            if case .asset(let asset)? = outcomes[src] { return asset.fileName }
             return nil
-        }
+        })
         result.body = bound.body
         lock.lock()
         missingTotal += bound.missing
@@ -129,32 +147,45 @@ public final class AssetResolver: @unchecked Sendable {
         return ResolvedArticle(article: result, assets: assets, diagnostics: diagnostics, missingImages: bound.missing)
     }
 
-    private func asset(for src: String, in article: Article) -> Result<Asset, FetchFailure> {
-        loadAsset(for: src, in: article).flatMap { asset in
-            options.acceptedTypes.contains(asset.type) ? .success(asset) : .failure(.unsupportedType(asset.type))
+    /// The picture a reference stands for, processed for the output when
+    /// `options.pictures` is set, else as it is (types the output cannot
+    /// carry then fail).
+    private func outcome(for src: String, in article: Article) -> PictureOutcome {
+        let source: SourcePicture
+        switch loadSource(for: src, in: article) {
+        case .success(let found): source = found
+        case .failure(let failure): return .failure(failure)
         }
+        if let pictures { return pictures.prepare(source) }
+        guard options.acceptedTypes.contains(source.type) else { return .failure(.unsupportedType(source.type)) }
+        guard let data = source.load() else { return .failure(.notCached) }
+        return .asset(Asset(fileName: AssetResolver.fileName(hash: source.hash, type: source.type), type: source.type, data: data))
     }
 
-    private func loadAsset(for src: String, in article: Article) -> Result<Asset, FetchFailure> {
+    private func loadSource(for src: String, in article: Article) -> Result<SourcePicture, FetchFailure> {
         switch ImageReference.classify(src, in: article, realPaths: realPaths) {
         case .remote(let url):
-            return remote.image(at: url).flatMap { found in
-                guard let data = remote.data(of: found) else { return .failure(.notCached) }
-                return .success(Asset(fileName: AssetResolver.fileName(hash: found.hash, type: found.type), type: found.type, data: data))
+            return remote.image(at: url).map { found in
+                SourcePicture(hash: found.hash, type: found.type, load: { [remote] in remote.data(of: found) })
             }
         case .inline(let data):
             guard let type = ImageType.sniff(data) else { return .failure(.notAnImage(contentType: nil)) }
-            return .success(AssetResolver.asset(data, type: type))
+            return .success(SourcePicture(hash: SHA256.hexDigest(data), type: type, load: { data }))
         case .localFile(let path):
             lock.lock()
             let known = localFiles[path]
             lock.unlock()
-            if let known { return known }
-            let result = LocalImageLoader.read(path, maxBytes: options.maxImageBytes).map { AssetResolver.asset($0.0, type: $0.1) }
+            let maxBytes = options.maxImageBytes
+            // Only the hash is remembered: the bytes are read again when
+            // needed, so a week of large local photos never sits in memory.
+            let reread: () -> Data? = { (try? LocalImageLoader.read(path, maxBytes: maxBytes).get())?.0 }
+            if let known { return known.map { SourcePicture(hash: $0.hash, type: $0.type, load: reread) } }
+            let read = LocalImageLoader.read(path, maxBytes: maxBytes)
+                .map { data, type in (data: data, file: LocalFile(hash: SHA256.hexDigest(data), type: type)) }
             lock.lock()
-            localFiles[path] = result
+            localFiles[path] = read.map(\.file)
             lock.unlock()
-            return result
+            return read.map { data, file in SourcePicture(hash: file.hash, type: file.type, load: { data }) }
         case .unusable(let reason):
             return .failure(.unusable(reason))
         }

@@ -13,7 +13,8 @@ public struct ImageDimensions: Sendable, Hashable {
     public var area: Int { width * height }
 
     /// The size of a JPEG, PNG, GIF or WebP image; `nil` for SVG (no intrinsic
-    /// pixel size) and for truncated or unknown data.
+    /// pixel size), for the types Bindery always converts (AVIF, HEIF, TIFF,
+    /// BMP) and for truncated or unknown data.
     public static func read(_ data: Data) -> ImageDimensions? {
         data.withUnsafeBytes { bytes in
             switch ImageType.sniff(bytes: bytes) {
@@ -21,7 +22,7 @@ public struct ImageDimensions: Sendable, Hashable {
             case .gif: return gif(bytes)
             case .webp: return webp(bytes)
             case .jpeg: return jpeg(bytes)
-            case .svg, nil: return nil
+            case .svg, .avif, .heif, .tiff, .bmp, nil: return nil
             }
         }
     }

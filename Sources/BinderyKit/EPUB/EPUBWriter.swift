@@ -81,6 +81,8 @@ public final class EPUBWriter {
     /// An article page rendered ahead of `add(_:prepared:)`.
     public struct PreparedPage: Sendable {
         fileprivate var data: Data
+        /// Size of the page before compression.
+        public var byteCount: Int { data.count }
     }
 
     /// Renders article pages without touching the book: a value fixed by
@@ -144,7 +146,7 @@ public final class EPUBWriter {
     /// `cover-image` and gets a page of its own, first in reading order.
     public func setCover(_ asset: Asset) throws {
         try guarded {
-            try addAsset(asset)
+            try addAsset(asset, counted: false)
             coverImage = (Self.imageID(asset.fileName), "images/" + asset.fileName)
         }
     }
@@ -199,7 +201,8 @@ public final class EPUBWriter {
         contents.append(item)
     }
 
-    private func addAsset(_ asset: Asset) throws {
+    /// `counted`: whether the summary's image count includes it (a drawn cover is no article picture).
+    private func addAsset(_ asset: Asset, counted: Bool = true) throws {
         guard Self.isPlainFileName(asset.fileName) else {
             throw EPUBError.invalidAssetName(book: destination.path, name: asset.fileName)
         }
@@ -208,7 +211,7 @@ public final class EPUBWriter {
         // JPEG, PNG, GIF and WebP are compressed already: deflating them again costs time and saves nothing.
         let method: ZipWriter.Method = asset.type == .svg ? .deflate : .store
         try write(PackageItem(id: Self.imageID(asset.fileName), href: href, mediaType: asset.type.mediaType), asset.data, method: method)
-        imageCount += 1
+        if counted { imageCount += 1 }
     }
 
     private func chapterSlot(for digestIndex: Int) -> Int {

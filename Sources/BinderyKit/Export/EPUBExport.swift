@@ -1,44 +1,74 @@
 import Foundation
 
 /// The whole `bindery epub` job after selection: images resolved against
-/// the cache and the network, pages rendered on all cores, the most prominent
-/// picture of the first chapter made the cover, the book written atomically.
+/// the cache and the network and prepared for the reader, pages rendered on
+/// all cores, a cover drawn (or the user's), the book written atomically —
+/// and, with a size budget, made smaller or split into volumes
+/// (`EPUBVolumes`).
 public struct EPUBExport {
     public var digest: Digest
     public var metadata: BookMetadata
     public var stylesheet: String
     public var assets: AssetOptions
-    /// A cover page needs a picture; `false` leaves the book without one.
+    /// `false` leaves the book without a cover.
     public var makesCover: Bool
     /// Cleans each body (with the site rules in use).
     public var cleaner: ArticleCleaner
+    /// The user's cover picture (`--cover`): wins over the drawn one.
+    public var coverPicture: Data?
+    /// Largest book in bytes (`--max-size`); `nil` for no limit.
+    public var maxBytes: Int?
+    /// Set for one volume of a split book: its label and the name the cover shows (the whole book's).
+    var volume: (label: String, coverName: String)?
 
     public init(digest: Digest, metadata: BookMetadata, stylesheet: String = DefaultStylesheet.css,
-                assets: AssetOptions = AssetOptions(), makesCover: Bool = true, cleaner: ArticleCleaner = ArticleCleaner()) {
+                assets: AssetOptions = AssetOptions(pictures: .digestDefault), makesCover: Bool = true,
+                coverPicture: Data? = nil, maxBytes: Int? = nil, cleaner: ArticleCleaner = ArticleCleaner()) {
         self.digest = digest
         self.metadata = metadata
         self.stylesheet = stylesheet
         self.assets = assets
         self.makesCover = makesCover
         self.cleaner = cleaner
+        self.coverPicture = coverPicture
+        self.maxBytes = maxBytes
     }
 
     public struct Result: Sendable {
+        /// The book; for a split book, the first volume.
         public var summary: EPUBSummary
+        /// Every volume, in order, when the book was split; empty otherwise.
+        public var volumes: [EPUBSummary] = []
+        /// What `--max-size` did (`nil` when the book fitted as it was).
+        public var sizeReport: String?
         /// Pictures that could not be had and were replaced by their text.
         public var missingImages: Int
         /// HTTP requests sent for pictures.
         public var requests: Int
+        /// Pictures decoded and processed (0 when all came from the cache).
+        public var picturesProcessed: Int
     }
 
-    /// Writes the book to `destination`; problems go to `log`. Throws only
+    /// Writes the book to `destination` (or, when it is over `maxBytes`,
+    /// smaller or in volumes beside it); problems go to `log`. Throws only
     /// when the book itself cannot be written (nothing is left behind then).
     /// `progress`: articles bound of all; `picturesFetched`: pictures
-    /// downloaded so far (called from download threads).
+    /// downloaded so far (called from download threads). With a size budget
+    /// both start again for each trial book.
     public func write(to destination: URL, log: DiagnosticLog, progress: ((Int, Int) -> Void)? = nil,
                       picturesFetched: (@Sendable (Int) -> Void)? = nil) throws -> Result {
+        if let maxBytes {
+            return try EPUBVolumes(export: self, maxBytes: maxBytes)
+                .write(to: destination, log: log, progress: progress, picturesFetched: picturesFetched)
+        }
+        return try writeBook(to: destination, log: log, progress: progress, picturesFetched: picturesFetched).result
+    }
+
+    /// One book, whatever its size, with what the size budget needs to know about it.
+    func writeBook(to destination: URL, log: DiagnosticLog, progress: ((Int, Int) -> Void)?,
+                   picturesFetched: (@Sendable (Int) -> Void)?) throws -> (result: Result, sizes: BookSizes) {
         var options = assets
-        // EPUB 3.2 core media types: readers (and epubcheck 4) lack WebP.
+        // EPUB 3.2 core media types: other types are converted, or left out when pictures are not processed.
         options.acceptedTypes = options.acceptedTypes.intersection(AssetOptions.epubTypes)
         let resolver = AssetResolver(options: options)
         if let problem = resolver.cacheDiagnostic { log.report(problem) }
@@ -47,16 +77,25 @@ public struct EPUBExport {
                                        log: log, progress: progress)
         pipeline.picturesFetched = picturesFetched
         var firstChapterImages: [Asset] = []
+        var sizes = BookSizes(chapterCount: digest.chapters.count)
         let renderer = writer.pageRenderer
         try pipeline.forEachArticle(preparing: { renderer.prepare($0) }) { bound, page in
             if bound.chapterIndex == 0 { firstChapterImages += bound.newAssets }
+            sizes.add(bound, page: page)
             try writer.add(bound, prepared: page)
         }
-        if makesCover, let cover = AssetResolver.coverImage(among: firstChapterImages) {
-            try writer.setCover(cover)
+        if makesCover {
+            let cover = BookCover(userPicture: coverPicture, grayscale: options.pictures?.grayscale ?? false)
+            let lead = AssetResolver.coverImage(among: firstChapterImages, minimumSide: BookCover.leadPictureMinimumSide)
+            if let asset = cover.make(name: volume?.coverName ?? CoverContent.name(of: metadata), digest: digest, metadata: metadata,
+                                      volume: volume?.label, lead: lead, log: log) {
+                try writer.setCover(asset)
+            }
         }
         let summary = try writer.finish()
         log.report(contentsOf: summary.diagnostics)
-        return Result(summary: summary, missingImages: resolver.missingImageCount, requests: resolver.requestsMade)
+        sizes.total = summary.byteCount
+        return (Result(summary: summary, missingImages: resolver.missingImageCount, requests: resolver.requestsMade,
+                       picturesProcessed: resolver.picturesProcessed), sizes)
     }
 }

@@ -14,6 +14,9 @@ public struct ExportReport: Codable, Sendable, Equatable {
         public var bytes: Int?
         public var articles: Int
         public var chapters: Int
+        /// A book split by `--max-size`: each volume (`path` is then the
+        /// name the volumes derive from, `bytes` their total).
+        public var volumes: [Output]?
 
         public init(path: String, format: String, bytes: Int?, articles: Int, chapters: Int) {
             self.path = path

@@ -11,7 +11,8 @@ public enum FetchFailure: Error, Sendable, Hashable, CustomStringConvertible {
     case httpStatus(Int)
     case timedOut
     case tooLarge(limit: Int)
-    /// The body is not a JPEG, PNG, GIF, WebP or safe SVG (often an HTML error page).
+    /// The body is no picture Bindery reads (JPEG, PNG, GIF, WebP, AVIF,
+    /// HEIF, TIFF, BMP, safe SVG): often an HTML error page.
     case notAnImage(contentType: String?)
     case transport(String)
     /// The host's name does not resolve or nothing listens there. Not retried
@@ -27,8 +28,11 @@ public enum FetchFailure: Error, Sendable, Hashable, CustomStringConvertible {
     case rememberedFailure(String)
     /// Not fetchable at all (bad reference, refused local path, …).
     case unusable(String)
-    /// A real image of a type the output cannot carry (WebP in an EPUB).
+    /// A real image of a type the output cannot carry (WebP in an EPUB when
+    /// pictures are not processed).
     case unsupportedType(ImageType)
+    /// Looks like a picture but cannot be decoded (damaged or cut short).
+    case undecodable(String)
     /// A proxied picture: the first URL tried failed, and so did the fallback.
     indirect case withFallback(FetchFailure, fallback: String)
 
@@ -48,6 +52,7 @@ public enum FetchFailure: Error, Sendable, Hashable, CustomStringConvertible {
         case .rememberedFailure(let reason): return "\(reason) (remembered from an earlier attempt)"
         case .unusable(let reason): return reason
         case .unsupportedType(let type): return "\(type.mediaType) is not a core media type of e-book readers"
+        case .undecodable(let reason): return "damaged picture (\(reason))"
         case .withFallback(let first, let fallback): return "\(first); fallback \(fallback)"
         }
     }
@@ -71,6 +76,7 @@ public enum FetchFailure: Error, Sendable, Hashable, CustomStringConvertible {
         case .rememberedFailure: return "failed earlier (remembered for a day)"
         case .unusable: return "no usable source"
         case .unsupportedType(let type): return "\(type.mediaType) not supported by e-book readers"
+        case .undecodable: return "damaged picture"
         case .withFallback(let first, _): return first.cause
         }
     }
@@ -97,7 +103,8 @@ public enum FetchFailure: Error, Sendable, Hashable, CustomStringConvertible {
     /// Worth remembering in the cache: a property of the URL, not of this run.
     var isRemembered: Bool {
         switch self {
-        case .budgetExhausted, .notCached, .rememberedFailure, .unusable, .unsupportedType, .hostSkipped, .withFallback: return false
+        case .budgetExhausted, .notCached, .rememberedFailure, .unusable, .unsupportedType, .undecodable, .hostSkipped, .withFallback:
+            return false
         default: return true
         }
     }

@@ -3,7 +3,8 @@
 public enum LibraryVersions {
     public static var all: [(name: String, version: String)] {
         [("libxml2", HTMLParser.libraryVersion), ("libzip", LibZip.libraryVersion),
-         ("libdeflate", Deflater.libraryVersion), ("libcurl", SMTPTransport.libraryVersion)]
+         ("libdeflate", Deflater.libraryVersion), ("libcurl", SMTPTransport.libraryVersion),
+         ("libvips", VipsRuntime.libraryVersion)]
     }
 
     /// `libxml2 2.9.14, libzip 1.7.3, …`.

@@ -34,7 +34,7 @@ final class EPUBWriterTests: XCTestCase {
         let (_, url, summary) = try build()
         XCTAssertEqual(summary.articleCount, 3)
         XCTAssertEqual(summary.chapterCount, 2)
-        XCTAssertEqual(summary.imageCount, 2)
+        XCTAssertEqual(summary.imageCount, 1, "the article picture; the cover is not counted")
         XCTAssertEqual(summary.diagnostics, [])
         let zip = try ZipInspection(url)
         XCTAssertTrue(try zip.testIntegrity())
