@@ -9,6 +9,17 @@ struct BookCover: Sendable {
     var userPicture: Data?
     /// Grey covers for grey books.
     var grayscale: Bool
+    /// JPEG quality of a drawn cover: `CoverArtist.quality`, or the
+    /// pictures' when they are asked to be smaller than the default (a size
+    /// budget, `--image-quality`): at 1600 × 2560 the cover outweighs a
+    /// week of small pictures.
+    var quality = CoverArtist.quality
+
+    init(userPicture: Data?, pictures: PictureSettings?) {
+        self.userPicture = userPicture
+        grayscale = pictures?.grayscale ?? false
+        if let pictures, pictures.quality < PictureSettings.defaultQuality { quality = pictures.quality }
+    }
 
     /// A smaller lead picture would be blown up more than threefold across the cover.
     static let leadPictureMinimumSide = 400
@@ -20,7 +31,7 @@ struct BookCover: Sendable {
         }
         let text = CoverContent.text(name: name, digest: digest, metadata: metadata, volume: volume, picture: lead?.data)
         do {
-            let cover = try CoverArtist.draw(text, grayscale: grayscale)
+            let cover = try CoverArtist.draw(text, grayscale: grayscale, quality: quality)
             for warning in cover.warnings { log.report(.warning(nil, warning)) }
             return AssetResolver.asset(cover.jpeg, type: .jpeg)
         } catch {

@@ -85,7 +85,7 @@ public struct EPUBExport {
             try writer.add(bound, prepared: page)
         }
         if makesCover {
-            let cover = BookCover(userPicture: coverPicture, grayscale: options.pictures?.grayscale ?? false)
+            let cover = BookCover(userPicture: coverPicture, pictures: options.pictures)
             let lead = AssetResolver.coverImage(among: firstChapterImages, minimumSide: BookCover.leadPictureMinimumSide)
             if let asset = cover.make(name: volume?.coverName ?? CoverContent.name(of: metadata), digest: digest, metadata: metadata,
                                       volume: volume?.label, lead: lead, log: log) {

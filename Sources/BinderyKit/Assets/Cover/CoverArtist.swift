@@ -12,7 +12,10 @@ public enum CoverArtist {
     public static let size = PictureBox(width: 1600, height: 2560)
 
     /// Throws when libvips cannot draw (no usable font at all, a broken picture is simply left out).
-    public static func draw(_ text: CoverText, grayscale: Bool = false, quality: Int = 88) throws -> Cover {
+    /// JPEG quality of a cover: flat colour and text show artefacts early.
+    public static let quality = 88
+
+    public static func draw(_ text: CoverText, grayscale: Bool = false, quality: Int = CoverArtist.quality) throws -> Cover {
         let fonts = CoverFonts.installed
         var page = try CoverPage(fonts: fonts, language: text.language)
         try page.drawBand(kicker: text.kicker, title: text.title, period: text.period)
