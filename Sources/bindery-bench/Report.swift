@@ -117,7 +117,8 @@ func fixed(_ value: Double, _ digits: Int) -> String {
     String(format: "%.\(digits)f", value)
 }
 
-/// The goals of the speed-and-memory issue, for `bindery epub`.
+/// The speed goals (second pass): `bindery epub` within 1.5× the floor and
+/// 150 MB, linear in N; markdown and text no slower than epub.
 enum Goals {
     static func evaluate(_ rows: [BenchRow], sizes: [Int]) -> [GoalCheck] {
         guard let largest = sizes.max(), let smallest = sizes.min() else { return [] }
@@ -128,9 +129,9 @@ enum Goals {
         let floor = row("floor", largest) ?? row("floor ZipWriter", largest)
         var checks: [GoalCheck] = []
         let vsFloor = epub.flatMap { e in floor.map { e.wallSeconds / $0.wallSeconds } }
-        checks.append(GoalCheck(name: "epub wall / floor wall, N=\(largest)", value: vsFloor, goal: "≤ 2", passed: vsFloor.map { $0 <= 2 }))
-        checks.append(GoalCheck(name: "epub peak RSS MB, N=\(largest)", value: epub?.peakRSSMegabytes, goal: "< 200",
-                                passed: epub.map { $0.peakRSSMegabytes < 200 }))
+        checks.append(GoalCheck(name: "epub wall / floor wall, N=\(largest)", value: vsFloor, goal: "≤ 1.5", passed: vsFloor.map { $0 <= 1.5 }))
+        checks.append(GoalCheck(name: "epub peak RSS MB, N=\(largest)", value: epub?.peakRSSMegabytes, goal: "< 150",
+                                passed: epub.map { $0.peakRSSMegabytes < 150 }))
         if smallest < largest {
             let small = row("bindery epub", smallest)
             let articleRatio = Double(largest) / Double(smallest)
