@@ -52,8 +52,8 @@ final class BookMailerTests: XCTestCase {
     }
 
     private func parse(_ message: URL, attachmentTo: URL) throws -> Received {
-        let python = try DeliveryTools.python(with: ["email"])
-        let result = try DeliveryTools.runPython(python, Self.reader, [message.path, attachmentTo.path])
+        let python = try TestPeers.python(with: ["email"])
+        let result = try TestPeers.runPython(python, Self.reader, [message.path, attachmentTo.path])
         XCTAssertEqual(result.status, 0, result.stderr)
         return try JSONDecoder().decode(Received.self, from: result.stdout)
     }

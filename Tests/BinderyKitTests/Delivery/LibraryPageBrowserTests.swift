@@ -8,7 +8,7 @@ import XCTest
 final class LibraryPageBrowserTests: XCTestCase {
     static func chromium(file: StaticString = #filePath, line: UInt = #line) throws -> String {
         guard let path = ExternalTool.find("chromium") ?? ExternalTool.find("chromium-browser") else {
-            throw DeliveryTools.missing("chromium is not installed", file: file, line: line)
+            throw TestPeers.missing("chromium is not installed", file: file, line: line)
         }
         return path
     }

@@ -14,8 +14,8 @@ final class LoopbackSMTPServer {
     private let input: Pipe
 
     init(_ mode: Mode, user: String = "reader", password: String = "pa55 word") throws {
-        let python = try DeliveryTools.python(with: ["aiosmtpd"])
-        guard ExternalTool.find("openssl") != nil else { throw DeliveryTools.missing("the openssl command is not installed") }
+        let python = try TestPeers.python(with: ["aiosmtpd"])
+        guard ExternalTool.find("openssl") != nil else { throw TestPeers.missing("the openssl command is not installed") }
         outbox = try TestFolder()
         process = Process()
         process.executableURL = URL(fileURLWithPath: python)

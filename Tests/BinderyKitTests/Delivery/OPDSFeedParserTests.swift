@@ -62,8 +62,8 @@ final class OPDSFeedParserTests: XCTestCase {
     }
 
     private func read(_ server: LoopbackLibraryServer, _ paths: [String]) throws -> [String: Feed] {
-        let python = try DeliveryTools.python(with: ["feedparser"])
-        let result = try DeliveryTools.runPython(python, Self.reader, [server.base] + paths)
+        let python = try TestPeers.python(with: ["feedparser"])
+        let result = try TestPeers.runPython(python, Self.reader, [server.base] + paths)
         XCTAssertEqual(result.status, 0, result.stderr)
         return try JSONDecoder().decode([String: Feed].self, from: result.stdout)
     }
@@ -156,7 +156,7 @@ final class OPDSFeedParserTests: XCTestCase {
     func testOpenSearchDescriptionNamesTheSearchFeed() throws {
         let folder = try TestFolder()
         let server = try LoopbackLibraryServer(folder: folder.url)
-        let python = try DeliveryTools.python(with: ["feedparser"])
+        let python = try TestPeers.python(with: ["feedparser"])
         let program = #"""
         import sys, urllib.request, xml.etree.ElementTree as ET
         root = ET.fromstring(urllib.request.urlopen(sys.argv[1] + "/opensearch.xml").read())
@@ -164,7 +164,7 @@ final class OPDSFeedParserTests: XCTestCase {
         url = root.find("os:Url", ns)
         print(url.get("type")); print(url.get("template"))
         """#
-        let result = try DeliveryTools.runPython(python, program, [server.base])
+        let result = try TestPeers.runPython(python, program, [server.base])
         XCTAssertEqual(result.status, 0, result.stderr)
         let lines = String(decoding: result.stdout, as: UTF8.self).split(separator: "\n").map(String.init)
         XCTAssertEqual(lines, [OPDSFeed.acquisitionType, server.base + "/opds/search?q={searchTerms}"])

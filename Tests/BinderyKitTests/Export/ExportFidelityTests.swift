@@ -38,12 +38,7 @@ final class ExportFidelityTests: XCTestCase {
     }
 
     func testSampleNotesFrontMatterParsesAsYAMLWithTheRightTitles() throws {
-        let python = "/usr/bin/python3"
-        guard FileManager.default.isExecutableFile(atPath: python),
-              (try? ExternalTool.run(python, ["-c", "import yaml"]).status) == 0 else {
-            if MarkdownCMark.isCI { XCTFail("python3 with PyYAML is required in CI (.ci/install-deps)") }
-            throw XCTSkip("python3 with PyYAML is not installed")
-        }
+        let python = try TestPeers.python(with: ["yaml"])
         let (digest, metadata) = ExportSamplesFixture.digest()
         let folder = try TestFolder()
         let pipeline = ArticlePipeline(digest: digest, binding: nil, log: DiagnosticLog())

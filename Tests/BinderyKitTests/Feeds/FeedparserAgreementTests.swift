@@ -113,20 +113,9 @@ final class FeedparserAgreementTests: XCTestCase {
 
     // MARK: - Running Python
 
-    /// A python3 that can import `module`: Debian's first (where apt puts
-    /// python3-feedparser), else the one on PATH. Absent: skip locally,
-    /// fail when CI is set.
+    /// A python3 that can import `module` (skip locally, fail when CI is set).
     static func python(importing module: String) throws -> String {
-        var candidates = ["/usr/bin/python3"]
-        for folder in (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":") {
-            candidates.append("\(folder)/python3")
-        }
-        for candidate in candidates where FileManager.default.isExecutableFile(atPath: candidate) {
-            if let result = try? run(candidate, script: "import \(module)", input: Data()), result.isEmpty { return candidate }
-        }
-        let reason = "python3 with \(module) is not installed (bash .ci/install-deps installs python3-feedparser)"
-        if ProcessInfo.processInfo.environment["CI"] != nil { XCTFail(reason) }
-        throw XCTSkip(reason)
+        try TestPeers.python(with: [module])
     }
 
     static func run(_ python: String, script: String, input: Data) throws -> Data {

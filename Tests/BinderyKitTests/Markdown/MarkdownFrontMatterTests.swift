@@ -72,10 +72,7 @@ final class MarkdownFrontMatterTests: XCTestCase {
     /// Parses the front matter back with PyYAML (a YAML 1.1 parser, like
     /// those of Obsidian and Jekyll in spirit): skipped without it unless CI.
     func testPyYAMLReadsEveryValueBack() throws {
-        guard let python = Self.python, Self.run(python, ["-c", "import yaml"]).status == 0 else {
-            if MarkdownCMark.isCI { XCTFail("python3 with PyYAML is required on CI") }
-            throw XCTSkip("python3 with PyYAML not available")
-        }
+        let python = try TestPeers.python(with: ["yaml"])
         var documents: [String] = []
         for title in Self.nastyTitles {
             let fm = MarkdownFrontMatter(title: title, source: "https://e.com/a?b=c&d=\"e\"", author: title, published: "2024-01-20T05:23:59+08:00",
@@ -92,9 +89,8 @@ final class MarkdownFrontMatterTests: XCTestCase {
                 out.append(yaml.safe_load(body))
             print(json.dumps(out, default=str))
             """
-        let result = Self.run(python, ["-c", script], input: documents.joined(separator: "\u{0}"))
-        XCTAssertEqual(result.status, 0, result.error)
-        let parsed = try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [[String: Any]] ?? []
+        let output = try TestProcess.run(python, ["-c", script], input: Data(documents.joined(separator: "\u{0}").utf8))
+        let parsed = try JSONSerialization.jsonObject(with: output) as? [[String: Any]] ?? []
         XCTAssertEqual(parsed.count, Self.nastyTitles.count)
         for (title, doc) in zip(Self.nastyTitles, parsed) {
             XCTAssertEqual(doc["title"] as? String, title, "title \(title.debugDescription)")
@@ -104,26 +100,5 @@ final class MarkdownFrontMatterTests: XCTestCase {
             XCTAssertEqual(doc["published"] as? String, "2024-01-20T05:23:59+08:00")
             XCTAssertEqual(doc["tags"] as? [String], ["news", title.isEmpty ? "x" : title])
         }
-    }
-
-    static var python: String? {
-        ["/usr/bin/python3", "/usr/local/bin/python3"].first { FileManager.default.isExecutableFile(atPath: $0) }
-    }
-
-    static func run(_ executable: String, _ arguments: [String], input: String = "") -> (status: Int32, output: String, error: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = stdout
-        process.standardError = stderr
-        do { try process.run() } catch { return (-1, "", "\(error)") }
-        stdin.fileHandleForWriting.write(Data(input.utf8))
-        try? stdin.fileHandleForWriting.close()
-        let out = stdout.fileHandleForReading.readDataToEndOfFile()
-        let err = stderr.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
     }
 }
