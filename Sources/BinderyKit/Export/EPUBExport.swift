@@ -12,6 +12,8 @@ public struct EPUBExport {
     public var makesCover: Bool
     /// Cleans each body (with the site rules in use).
     public var cleaner: ArticleCleaner
+    /// Sections on chapter pages (`--sections`).
+    public var layout = BookLayout()
 
     public init(digest: Digest, metadata: BookMetadata, stylesheet: String = DefaultStylesheet.css,
                 assets: AssetOptions = AssetOptions(), makesCover: Bool = true, cleaner: ArticleCleaner = ArticleCleaner()) {
@@ -42,7 +44,9 @@ public struct EPUBExport {
         options.acceptedTypes = options.acceptedTypes.intersection(AssetOptions.epubTypes)
         let resolver = AssetResolver(options: options)
         if let problem = resolver.cacheDiagnostic { log.report(problem) }
-        let writer = try EPUBWriter(destination: destination, metadata: metadata, digest: digest, stylesheet: stylesheet)
+        var layout = layout
+        layout.marksMissingPictures = options.includeImages
+        let writer = try EPUBWriter(destination: destination, metadata: metadata, digest: digest, stylesheet: stylesheet, layout: layout)
         var pipeline = ArticlePipeline(digest: digest, cleaner: cleaner, binding: .init(resolver: resolver),
                                        log: log, progress: progress)
         pipeline.picturesFetched = picturesFetched
