@@ -367,6 +367,8 @@ public final class EPUBWriter {
                     : articles(chapter.entryIndices)
                 return TableOfContents.Entry(title: chapter.heading, href: chapter.href, children: children)
             }
+            // The contents page first, so the reader's menu leads to it too.
+            entries.insert(.init(title: strings.contents, href: Self.contentsHref), at: 0)
         }
         // A nav `ol` and an NCX `navMap` may not be empty.
         if entries.isEmpty { entries = [.init(title: metadata.title, href: "text/title.xhtml")] }
