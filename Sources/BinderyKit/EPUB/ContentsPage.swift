@@ -18,7 +18,7 @@ enum ContentsPage {
             ])]
             var top: [Node] = []
             for entry in topEntries(chapter) {
-                if !top.isEmpty { top.append(.text(strings.listSeparator)) }
+                if !top.isEmpty { top.append(.text(strings.bylineSeparator)) }
                 let text = listed[entry]?.title ?? ""
                 var attributes = [("href", ArticleNavigation.fileName(plan.entries[entry].href))]
                 if let language = listed[entry]?.language { attributes += [("lang", language), ("xml:lang", language)] }
