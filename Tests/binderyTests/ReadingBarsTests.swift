@@ -58,7 +58,7 @@ final class ReadingBarsTests: XCTestCase {
     func testContentsPageListsChaptersNotArticles() throws {
         let (_, contents) = try week()
         let page = page(contents, "contents.xhtml")
-        let rows = page.components(separatedBy: "<li").count - 1
+        let rows = page.components(separatedBy: "<li>").count - 1
         XCTAssertGreaterThan(rows, 0)
         XCTAssertLessThanOrEqual(rows, 20, "contents page entries")
         XCTAssertLessThanOrEqual(Self.matches(#"href="([^"]+)""#, in: page).count, 80)
