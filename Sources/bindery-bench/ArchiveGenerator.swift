@@ -13,6 +13,10 @@ struct ArchiveGenerator {
     var days = 42
     /// 2024-01-08 00:00 UTC, a Monday, so 42 days are exactly six ISO weeks.
     var firstDay = 1_704_672_000
+    /// `nil`: each script's own hosts (8 in all). A count: that many hosts
+    /// of `ArticleText.sourcePool`, taken in turn whatever the script, so
+    /// that every one appears (a digest of N feeds).
+    var sources: Int?
     /// Bump when the output changes, so cached archives are regenerated.
     static let version = 1
 

@@ -16,7 +16,11 @@ struct ArticleText {
         random = SplitMix64(seed: generator.seed, stream: identity)
         let roll = random.below(100)
         script = roll < 60 ? .simplified : roll < 70 ? .traditional : .english
-        host = random.pick(Self.hosts[script] ?? [])
+        if let sources = generator.sources {
+            host = Self.sourcePool[identity % min(max(sources, 1), Self.sourcePool.count)]
+        } else {
+            host = random.pick(Self.hosts[script] ?? [])
+        }
         let day = identity % generator.days
         published = generator.firstDay + day * 86_400 + random.int(in: 3600...(11 * 3600))
     }
@@ -25,6 +29,13 @@ struct ArticleText {
         .simplified: ["www.voachinese.com", "www.rfi.fr", "www.bbc.com", "www.dw.com"],
         .traditional: ["www.rfa.org", "www.bbc.com", "www.voacantonese.com"],
         .english: ["www.voanews.com", "www.bbc.co.uk", "www.dw.com", "www.rfi.fr"],
+    ]
+
+    /// Hosts for `--sources N`: some that the built-in site rules name
+    /// (美国之音, The Economist), the others shown as hosts.
+    static let sourcePool = [
+        "www.voachinese.com", "www.bbc.com", "www.economist.com", "www.dw.com", "www.rfa.org", "www.voanews.com",
+        "www.rfi.fr", "www.voacantonese.com", "www.bbc.co.uk", "apnews.com", "www.reuters.com", "www.abc.net.au",
     ]
 
     /// Body sizes in bytes at cumulative fractions: a log-normal-like shape

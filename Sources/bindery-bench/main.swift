@@ -7,7 +7,7 @@ let usage = """
            bindery-bench pictures [--photos 500] [--work DIR] [--bindery PATH] [--repeat R] [--json]
            bindery-bench fetch [--feeds 200] [--entries 20] [--hosts 4] [--work DIR] [--bindery PATH] [--repeat R] [--json]
            bindery-bench serve [--clients 50] [--megabytes 20] [--work DIR] [--bindery PATH] [--json]
-           bindery-bench generate --articles N --output DIR [--seed S]
+           bindery-bench generate --articles N --output DIR [--seed S] [--days D] [--sources N]
            bindery-bench floor|floor-zipwriter DIR OUT
            bindery-bench stage scan|digest|clean|serialize|markdown DIR
 
@@ -39,7 +39,10 @@ let usage = """
               once (each compared byte for byte); reports throughput and
               the server's peak RSS, which must not grow with N.
     generate  writes a deterministic synthetic archive of N articles
-              (FORMAT.md, with its variants) over 42 days, plus images/.
+              (FORMAT.md, with its variants) over 42 days (--days D, from
+              Monday 2024-01-08: 7 is one ISO week), plus images/; 60 %
+              simplified Chinese, 10 % traditional, 30 % English, from 8
+              hosts or, with --sources N, from N (up to 12) in turn.
     floor, stage
               the measured children of `run`.
     """
@@ -111,11 +114,21 @@ func main() throws {
         let report = try benchmark.run()
         print(parsed.flag("json") ? try report.json() : report.table())
     case "generate":
-        try reject(besides: ["articles", "output", "seed"])
+        try reject(besides: ["articles", "output", "seed", "days", "sources"])
         guard let output = parsed.value("output"), let count = parsed.value("articles").flatMap(Int.init), count >= 0 else {
             throw BenchError.usage(usage)
         }
-        let summary = try ArchiveGenerator(articleCount: count, seed: seed).write(to: URL(fileURLWithPath: output))
+        var generator = ArchiveGenerator(articleCount: count, seed: seed)
+        generator.days = try parsed.int("days", default: generator.days)
+        guard generator.days > 0 else { throw BenchError.usage("--days wants a count above 0") }
+        if parsed.value("sources") != nil {
+            let sources = try parsed.int("sources", default: 0)
+            guard (1...ArticleText.sourcePool.count).contains(sources) else {
+                throw BenchError.usage("--sources wants 1…\(ArticleText.sourcePool.count)")
+            }
+            generator.sources = sources
+        }
+        let summary = try generator.write(to: URL(fileURLWithPath: output))
         print("bench-result files=\(summary.files) bytes=\(summary.bytes)")
     case "floor", "floor-zipwriter":
         try reject(besides: [])

@@ -31,6 +31,10 @@ struct EpubCommand: ParsableCommand {
     @Option(help: ArgumentHelp("A CSS file to use instead of the built-in stylesheet.", valueName: "path"))
     var style: String?
 
+    @Option(help: ArgumentHelp("List a large chapter's articles by source, under source headings (source, the default), or in time order (none).",
+                               valueName: "source|none"))
+    var sections: SectionsArgument = .source
+
     @OptionGroup(title: "Images") var images: ImageOptionGroup
     @OptionGroup(title: "Site rules") var siteRules: SiteRulesOptionGroup
     @OptionGroup(title: "Reporting") var reporting: ReportingOptions
@@ -51,9 +55,10 @@ struct EpubCommand: ParsableCommand {
         let digest = try run.digest(input, selection, rules: rules)
         let metadata = BookMetadata.make(for: digest, overrides: book.overrides, clock: .fromEnvironment())
         let stylesheet = try style.map { try String(contentsOfFile: $0, encoding: .utf8) } ?? DefaultStylesheet.css
-        let export = EPUBExport(digest: digest, metadata: metadata, stylesheet: stylesheet, assets: images.assetOptions,
+        var export = EPUBExport(digest: digest, metadata: metadata, stylesheet: stylesheet, assets: images.assetOptions,
                                 makesCover: !images.book.noCover, coverPicture: images.book.coverPicture,
                                 maxBytes: images.book.maxBytes, cleaner: ArticleCleaner(siteRules: rules))
+        export.layout.sections = sections.sections
         let (destination, result) = try run.writing {
             let destination = try BookDestination(output: output, library: library, onlySent: library == nil && !sendTo.isEmpty,
                                                   metadata: metadata)
@@ -77,4 +82,9 @@ struct EpubCommand: ParsableCommand {
         }
         try run.enforceStrictness()
     }
+}
+
+enum SectionsArgument: String, ExpressibleByArgument, CaseIterable {
+    case source, none
+    var sections: BookLayout.Sections { BookLayout.Sections(rawValue: rawValue)! }
 }

@@ -33,8 +33,9 @@ struct SelectionOptionGroup: ParsableArguments {
     @Option(help: ArgumentHelp("IANA time zone that defines days, e.g. Asia/Shanghai (default: the system's).", valueName: "tz"))
     var timeZone: String?
 
-    @Option(help: ArgumentHelp("Chapters per day, week or month.", valueName: "day|week|month"))
-    var groupBy: GroupingArgument = .day
+    @Option(help: ArgumentHelp("Chapters per day, week or month; auto (default): per day, days with few articles merged into ranges.",
+                               valueName: "auto|day|week|month"))
+    var groupBy: GroupingArgument = .auto
 
     @Flag(help: "Newest chapters and articles first.")
     var newestFirst = false
@@ -74,20 +75,23 @@ struct SelectionOptionGroup: ParsableArguments {
 }
 
 enum GroupingArgument: String, ExpressibleByArgument, CaseIterable {
-    case day, week, month
+    case auto, day, week, month
     var grouping: Grouping { Grouping(rawValue: rawValue)! }
 }
 
 /// What the book says about itself.
 struct BookOptionGroup: ParsableArguments {
-    @Option(help: ArgumentHelp("Book title (default: built from the sources and the date range).", valueName: "title"))
+    @Option(help: ArgumentHelp("Book title (default: the digest and its period, e.g. 'News digest · 2024-W03 · 15–21 January').", valueName: "title"))
     var title: String?
 
     @Option(help: ArgumentHelp("Language as a BCP 47 tag, e.g. zh or en (default: detected from the text).", valueName: "tag"))
     var language: String?
 
-    @Option(help: ArgumentHelp("Author shown by e-readers (default: the sources' hosts).", valueName: "name"))
+    @Option(help: ArgumentHelp("Author shown by e-readers (default: Bindery; the sources are listed as contributors).", valueName: "name"))
     var creator: String?
+
+    @Option(help: ArgumentHelp("The series recurring digests belong to, so readers shelve them together; also names --library files.", valueName: "name"))
+    var series: String?
 
     func validate() throws {
         if let language, !LanguageTag.isWellFormed(language) {
@@ -99,7 +103,7 @@ struct BookOptionGroup: ParsableArguments {
     }
 
     var overrides: BookOverrides {
-        BookOverrides(title: title, language: language, creator: creator)
+        BookOverrides(title: title, language: language, creator: creator, series: series)
     }
 }
 

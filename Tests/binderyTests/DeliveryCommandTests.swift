@@ -37,7 +37,7 @@ final class DeliveryCommandTests: XCTestCase {
         XCTAssertEqual(status, 200)
         XCTAssertTrue(String(decoding: data, as: UTF8.self).contains("<feed"))
         let (page, _) = try Self.get(URL(string: "/", relativeTo: url)!)
-        XCTAssertTrue(String(decoding: page, as: UTF8.self).contains("news.example.com-2024-W03.epub"))
+        XCTAssertTrue(String(decoding: page, as: UTF8.self).contains("bindery-2024-W03.epub"))
 
         kill(process.processIdentifier, SIGTERM)
         let stopped = Date()
@@ -122,13 +122,13 @@ final class DeliveryCommandTests: XCTestCase {
             "--smtp-ca-file", fields[2],
         ], environment: env)
         XCTAssertEqual(result.status, 0, result.stderr)
-        let book = library.appendingPathComponent("news.example.com-2024-W03.epub")
+        let book = library.appendingPathComponent("bindery-2024-W03.epub")
         XCTAssertTrue(FileManager.default.fileExists(atPath: book.path), result.stderr)
-        XCTAssertTrue(result.stderr.contains("Sent news.example.com-2024-W03.epub"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("Sent bindery-2024-W03.epub"), result.stderr)
         let messages = try FileManager.default.contentsOfDirectory(atPath: outbox.path).filter { $0.hasSuffix(".eml") }
         XCTAssertEqual(messages.count, 1)
         let raw = try String(contentsOf: outbox.appendingPathComponent(messages[0]), encoding: .utf8)
-        XCTAssertTrue(raw.contains("filename=\"news.example.com-2024-W03.epub\""), raw)
+        XCTAssertTrue(raw.contains("filename=\"bindery-2024-W03.epub\""), raw)
         let base64 = raw.components(separatedBy: "Content-Transfer-Encoding: base64\r\n\r\n").last!
             .components(separatedBy: "\r\n--").first!.replacingOccurrences(of: "\r\n", with: "")
         XCTAssertEqual(Data(base64Encoded: base64), try Data(contentsOf: book))

@@ -62,7 +62,7 @@ final class FetchCommandTests: XCTestCase {
         XCTAssertTrue(fetched.stderr.contains("\(server.base)/rss.xml: 2 new, 0 updated, 0 unchanged"), fetched.stderr)
         XCTAssertTrue(fetched.stderr.contains("3 feeds: 4 new, 0 updated, 0 unchanged → \(archive.path)"), fetched.stderr)
 
-        let list = try BinderyProcess.run(["list", archive.path, "--time-zone", "UTC", "--language", "en"])
+        let list = try BinderyProcess.run(["list", archive.path, "--time-zone", "UTC", "--language", "en", "--group-by", "day"])
         XCTAssertEqual(list.status, 0, list.stderr)
         XCTAssertEqual(list.stderr, "")
         for line in [

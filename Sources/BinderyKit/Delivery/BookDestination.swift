@@ -47,11 +47,11 @@ public final class BookDestination {
 
     /// `SERIES-YYYY-Www.epub` when the articles fall in one ISO week (a
     /// weekly digest), else `SERIES-FIRST_LAST.epub` by local days; the
-    /// series is the first creator (the digest's main source), made safe
-    /// as a file name. The same selection gives the same name, so a new
+    /// series is `--series`, else the first creator (`Bindery` by default),
+    /// made safe as a file name. The same selection gives the same name, so a new
     /// run replaces the book rather than adding a copy.
     public static func fileName(for metadata: BookMetadata) -> String {
-        let series = slug(metadata.creators.first ?? "")
+        let series = slug(metadata.series ?? metadata.creators.first ?? "")
         guard let range = metadata.dateRange else { return series + "-undated.epub" }
         let first = CivilCalendar.local(range.lowerBound, in: metadata.timeZone).day
         let last = CivilCalendar.local(range.upperBound, in: metadata.timeZone).day

@@ -17,6 +17,9 @@ public enum DateText {
         switch grouping {
         case .day:
             return chinese ? chineseDay(day) : englishDay(day)
+        case .auto:
+            guard let end = chapter.end else { return chinese ? chineseDay(day) : englishDay(day) }
+            return DateRangeText.format(start...end, language: language, timeZone: timeZone)
         case .week:
             return chinese ? chineseWeek(day) : englishWeek(day)
         case .month:

@@ -3,6 +3,8 @@ import Foundation
 /// How articles are grouped into chapters.
 public enum Grouping: String, Sendable, CaseIterable {
     case day, week, month
+    /// Days, with days of few articles merged into ranges (`ChapterGrouping`).
+    case auto
 }
 
 /// Which articles to export and how to arrange them.
@@ -44,11 +46,14 @@ public struct Chapter: Sendable {
     public var key: String
     /// The first instant of the period in the selection's time zone; `nil` for "Undated".
     public var start: Date?
+    /// For a chapter of several days (`Grouping.auto`), the first instant of its last day.
+    public var end: Date?
     public var articles: [Article]
 
-    public init(key: String, start: Date?, articles: [Article]) {
+    public init(key: String, start: Date?, end: Date? = nil, articles: [Article]) {
         self.key = key
         self.start = start
+        self.end = end
         self.articles = articles
     }
 

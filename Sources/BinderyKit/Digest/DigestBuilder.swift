@@ -39,6 +39,7 @@ public struct DigestBuilder: Sendable {
         undated.sort { Article.readingOrder(unique[$0], unique[$1]) }
 
         var chapters = group(dated, of: unique)
+        if options.grouping == .auto { chapters = ChapterGrouping.mergingSmallDays(chapters, timeZone: options.timeZone) }
         if options.newestFirst {
             chapters.reverse()
             for i in chapters.indices { chapters[i].articles.reverse() }
@@ -143,7 +144,7 @@ struct LocalDayRange: Equatable {
 enum Period {
     static func ordinal(ofDay day: Int, grouping: Grouping) -> Int {
         switch grouping {
-        case .day: return day
+        case .day, .auto: return day
         case .week: return day - CivilCalendar.weekday(day) + 1
         case .month:
             let civil = CivilCalendar.civilDay(day)
@@ -153,7 +154,7 @@ enum Period {
 
     static func firstDay(ofOrdinal ordinal: Int, grouping: Grouping) -> Int {
         switch grouping {
-        case .day, .week: return ordinal
+        case .day, .week, .auto: return ordinal
         case .month:
             return CivilCalendar.dayNumber(CivilDay(year: CivilCalendar.floorDiv(ordinal, 12),
                                                     month: CivilCalendar.floorMod(ordinal, 12) + 1, day: 1))
@@ -163,7 +164,7 @@ enum Period {
     /// `2024-01-19`, `2024-W03`, `2024-01`.
     static func key(ofOrdinal ordinal: Int, grouping: Grouping) -> String {
         switch grouping {
-        case .day:
+        case .day, .auto:
             let d = CivilCalendar.civilDay(ordinal)
             return "\(pad(d.year, 4))-\(pad(d.month, 2))-\(pad(d.day, 2))"
         case .week:

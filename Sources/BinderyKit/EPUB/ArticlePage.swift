@@ -2,9 +2,12 @@ import Foundation
 
 /// One article's XHTML page: headline, byline (publisher, local date and
 /// time, author, reposting source, link to the original and to its
-/// original-language version), the article's content, then its credits.
+/// original-language version), the article's content, its credits, then
+/// the links to the articles before and after it and to its chapter.
+/// `pageLanguage`: the article's own language when it is not the book's.
 enum ArticlePage {
     static func render(_ cleaned: CleanedArticle, content: ContentXHTML, strings: BookStrings, language: String,
+                       pageLanguage: String? = nil, navigation: Node? = nil,
                        timeZone: TimeZone, stylesheetHref: String) -> Data {
         let article = cleaned.article
         var byline: [Node] = []
@@ -33,16 +36,19 @@ enum ArticlePage {
                                        text: strings.originalVersion(version.language)))
         }
         var head: [Node] = [XMLTree.element("h1", text: article.displayTitle)]
-        if !byline.isEmpty { head.append(XMLTree.element("p", [("class", "byline")], byline)) }
+        // The byline's words are the book's, also on a page in another language.
+        let bylineLanguage = pageLanguage == nil ? [] : [("lang", language), ("xml:lang", language)]
+        if !byline.isEmpty { head.append(XMLTree.element("p", [("class", "byline")] + bylineLanguage, byline)) }
         // Closing lines in small type (the stylesheet may style `.credit`).
         let credits = cleaned.credits.map { XMLTree.element("p", [("class", "credit")], [XMLTree.element("small", text: $0)]) }
-        let page = XHTMLPage(title: article.displayTitle, language: language, stylesheetHref: stylesheetHref, bodyClass: "article")
+        let page = XHTMLPage(title: article.displayTitle, language: pageLanguage ?? language, stylesheetHref: stylesheetHref,
+                             bodyClass: "article")
         return page.render { out in
             for node in XMLTree.lines(head) { XHTMLSerializer.write(node, into: &out) }
             out.append(contentsOf: "<div class=\"article-body\">".utf8)
             content.write(cleaned.body, into: &out)
             out.append(contentsOf: "</div>\n".utf8)
-            for node in XMLTree.lines(credits) { XHTMLSerializer.write(node, into: &out) }
+            for node in XMLTree.lines(credits + (navigation.map { [$0] } ?? [])) { XHTMLSerializer.write(node, into: &out) }
         }
     }
 }

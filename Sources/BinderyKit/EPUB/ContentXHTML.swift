@@ -1,25 +1,36 @@
+import Foundation
+
 /// Writes the content model as the XHTML of an article page's body
 /// (EPUB 3.3 §6.1): one element per block or styled run, text escaped, no
 /// whitespace added (it could put stray spaces into running CJK text).
 ///
 /// Pictures bundled with the book point into the book's image folder; a
 /// picture that is not in the book is never referenced: its alt text takes
-/// its place (EPUB 3.3 §3.6, no remote resources), or nothing inside a
-/// figure whose caption already says what it showed.
+/// its place (EPUB 3.3 §3.6, no remote resources); a figure's missing
+/// picture is marked (`［图片未能载入］caption`) unless pictures were left
+/// out on purpose. Embedded players become a localized line linking to the
+/// original, the link reading as its title or host rather than a raw URL.
 public struct ContentXHTML {
     /// How pages reach the book's images, e.g. `../images/`.
     var imageFolder: String
     /// Whether a bundled picture's file is in the book (the writer's last
     /// safeguard; `nil`: trust the binding).
     var isInBook: ((String) -> Bool)?
+    /// The book's words for placeholders.
+    var strings: BookStrings
+    /// Whether a figure's picture that is not in the book is marked as not
+    /// loaded (`false` when pictures were left out on purpose).
+    var marksMissingPictures: Bool
 
     public init(imageFolder: String = EPUBWriter.imageLinkPrefix) {
-        self.init(imageFolder: imageFolder, isInBook: nil)
+        self.init(imageFolder: imageFolder, isInBook: nil, strings: .english)
     }
 
-    init(imageFolder: String, isInBook: ((String) -> Bool)?) {
+    init(imageFolder: String, isInBook: ((String) -> Bool)?, strings: BookStrings, marksMissingPictures: Bool = true) {
         self.imageFolder = imageFolder
         self.isInBook = isInBook
+        self.strings = strings
+        self.marksMissingPictures = marksMissingPictures
     }
 
     /// The blocks as XHTML body content.
@@ -75,26 +86,54 @@ public struct ContentXHTML {
         case .rule:
             out.append(contentsOf: "<hr/>".utf8)
         case .embed(let embed):
-            element("p", into: &out) { write(embed.placeholderInlines, into: &$0) }
+            element("p", [("class", "embed")], into: &out) { write(embedLine(embed), into: &$0) }
         }
     }
 
     private static let headingNames = ["h1", "h2", "h3", "h4", "h5", "h6"]
 
     private func writeFigure(_ figure: Figure, into out: inout [UInt8]) {
+        let caption = figure.captionWithCredit
+        var missing = false
         element("figure", into: &out) { out in
             for picture in figure.pictures {
                 if let file = bundledFile(picture) {
                     writeImage(picture, file: file, into: &out)
-                } else if figure.caption.isEmpty {
+                    continue
+                }
+                missing = true
+                guard caption.isEmpty else { continue }
+                if marksMissingPictures {
+                    element("p", [("class", "picture-missing")], into: &out) { out in
+                        writeMissingMark(into: &out)
+                        XHTMLSerializer.appendEscaped(picture.alt.collapsingWhitespace(), into: &out, quote: false)
+                    }
+                } else {
                     writeImageText(picture.alt, into: &out)
                 }
             }
-            let caption = figure.captionWithCredit
             if !caption.isEmpty {
-                element("figcaption", into: &out) { write(caption, into: &$0) }
+                element("figcaption", into: &out) { out in
+                    if missing && marksMissingPictures { writeMissingMark(into: &out) }
+                    write(caption, into: &out)
+                }
             }
         }
+    }
+
+    /// `［图片未能载入］` / `[Picture not loaded]`, before what the picture showed.
+    private func writeMissingMark(into out: inout [UInt8]) {
+        element("span", [("class", "missing-mark")], into: &out) { XHTMLSerializer.appendEscaped(strings.missingPicture, into: &$0, quote: false) }
+    }
+
+    /// `▶ 视频：标题` linked to where it plays; without a title the link
+    /// reads as the site's host, not the whole URL.
+    private func embedLine(_ embed: Embed) -> [Inline] {
+        let label = "▶ " + strings.embed(embed.kind)
+        let colon = strings.listSeparator == "、" ? "：" : ": "
+        guard let url = embed.url else { return [.text(label + (embed.title.map { colon + $0 } ?? ""))] }
+        let host = URL(string: url)?.host.map { $0.hasPrefix("www.") ? String($0.dropFirst(4)) : $0 }
+        return [.text(label + colon), .link(href: url, [.text(embed.title ?? host ?? url)])]
     }
 
     private func writeTable(_ table: Table, into out: inout [UInt8]) {

@@ -9,7 +9,8 @@ public enum DefaultStylesheet {
  * run Styles/embed.sh to regenerate Sources/BinderyKit/EPUB/DefaultStylesheet.swift.
  *
  * No colours anywhere: text and background are the reader's (e-ink, sepia,
- * dark mode). Rules and muted text use currentColor and opacity instead.
+ * dark mode). Rules use currentColor; secondary text is set apart by size
+ * and style, never by opacity (grey on grey is unreadable on e-ink).
  * Sizes in em so the reader's font size setting rules. Only CSS 2.1
  * syntax (plus properties old engines simply ignore): Adobe's RMSDK drops
  * a whole stylesheet over syntax it does not know, such as @namespace.
@@ -46,6 +47,33 @@ body:lang(zh) {
   text-align: justify;
 }
 
+/* Latin text: an English article in a Chinese book (its page says
+   lang="en"), or an English run marked inside Chinese text. Latin faces
+   first, normal line height, hyphenation so justified lines do not gape. */
+:lang(en) {
+  font-family: Georgia, "Times New Roman", "Noto Serif", "DejaVu Serif", serif;
+  line-height: 1.5;
+  hyphens: auto;
+  -webkit-hyphens: auto;
+  adobe-hyphenate: auto;
+  line-break: auto;
+  word-break: normal;
+}
+
+body:lang(en) {
+  line-height: 1.5;
+}
+
+:lang(en) .article-body p {
+  text-align: justify;
+}
+
+/* A long Latin word inside Chinese text: let it break rather than push
+   the line's characters apart (readers justify such lines badly). */
+:lang(zh) .article-body p, :lang(zh) .entry-summary {
+  overflow-wrap: anywhere;
+}
+
 p {
   margin: 0 0 0.8em 0;
   text-indent: 0;
@@ -75,11 +103,16 @@ a {
 /* Article pages */
 
 .byline {
-  font-size: 0.85em;
-  opacity: 0.7;
+  font-size: 0.9em;
+  font-style: italic;
   margin: 0 0 1.4em 0;
   text-indent: 0;
   text-align: left;
+}
+
+.byline .source {
+  font-style: normal;
+  font-weight: bold;
 }
 
 .byline a {
@@ -111,7 +144,7 @@ figure img {
 
 figcaption {
   font-size: 0.85em;
-  opacity: 0.75;
+  font-style: italic;
   margin-top: 0.4em;
   text-align: center;
   line-height: 1.4;
@@ -119,7 +152,24 @@ figcaption {
 
 .image-text {
   font-style: italic;
-  opacity: 0.75;
+}
+
+/* A picture that could not be loaded: a small bracketed mark before its
+   caption, so the caption does not look like a stray line. */
+.missing-mark {
+  font-size: 0.9em;
+  font-style: normal;
+  font-weight: bold;
+}
+
+p.picture-missing {
+  font-size: 0.85em;
+  font-style: italic;
+  text-align: center;
+}
+
+p.embed {
+  font-style: italic;
 }
 
 /* Quotes, lists, code */
@@ -153,7 +203,6 @@ pre {
 hr {
   border: 0;
   border-top: 1px solid currentColor;
-  opacity: 0.4;
   margin: 1.5em 0;
 }
 
@@ -193,10 +242,17 @@ th, td {
   margin-top: 20%;
 }
 
+/* Each part of the title (name, week, days) on its own line, and Chinese
+   kept whole within a part: no "新闻/摘要", no lone "日". */
 .book-title {
   font-size: 1.8em;
   margin-bottom: 1em;
   text-align: center;
+  word-break: keep-all;
+}
+
+.title-part {
+  display: block;
 }
 
 .date-range, .article-count {
@@ -205,28 +261,99 @@ th, td {
 }
 
 .sources {
-  font-size: 0.85em;
-  opacity: 0.7;
+  font-size: 0.9em;
+  font-style: italic;
   margin-top: 2em;
   text-align: center;
 }
 
+/* The book's contents page: a quiet list of chapters, each a heading row
+   with its count, and a few of its titles in smaller type below. */
+.contents-page a, .chapter-page a, nav#toc a {
+  text-decoration: none;
+}
+
+ol.book-contents {
+  list-style-type: none;
+  padding-left: 0;
+  margin: 0;
+}
+
+ol.book-contents li {
+  margin: 0 0 1.1em 0;
+}
+
+.contents-chapter {
+  font-weight: bold;
+  margin: 0 0 0.2em 0;
+}
+
+.contents-count, .chapter-count, .entry-meta {
+  font-size: 0.85em;
+  font-weight: normal;
+  font-style: italic;
+}
+
+.contents-top {
+  font-size: 0.85em;
+  margin: 0 0 0 1em;
+}
+
+/* Chapter pages: titles in bold, source and time small, the summary in
+   plain text below. No list numbers (they were clipped from 10 on). */
 .chapter-heading {
   text-align: left;
-  margin-bottom: 1em;
+  margin-bottom: 0.3em;
 }
 
-ol.chapter-contents {
-  padding-left: 1.6em;
+.chapter-count {
+  margin: 0 0 1em 0;
 }
 
-ol.chapter-contents li {
-  margin: 0.5em 0;
-}
-
-.source {
+.section-index {
   font-size: 0.85em;
-  opacity: 0.7;
+  margin: 0 0 1em 0;
+}
+
+.section-heading {
+  border-bottom: 1px solid currentColor;
+  padding-bottom: 0.1em;
+  margin: 1.4em 0 0.6em 0;
+}
+
+ul.chapter-contents {
+  list-style-type: none;
+  padding-left: 0;
+  margin: 0 0 1em 0;
+}
+
+ul.chapter-contents li {
+  margin: 0 0 0.9em 0;
+}
+
+.entry-title {
+  font-weight: bold;
+  margin: 0;
+}
+
+.entry-meta, .entry-summary {
+  margin: 0;
+}
+
+/* The links that end a page: previous, section, next. */
+.page-nav {
+  margin: 2em 0 0 0;
+  padding-top: 0.5em;
+  border-top: 1px solid currentColor;
+  font-size: 0.9em;
+  text-align: center;
+  page-break-inside: avoid;
+  break-inside: avoid;
+}
+
+.page-nav p {
+  margin: 0;
+  text-align: center;
 }
 
 nav#toc ol {
@@ -241,6 +368,10 @@ nav#toc ol ol {
 
 nav#toc li {
   margin: 0.3em 0;
+}
+
+nav#toc > ol > li > a {
+  font-weight: bold;
 }
 
 nav#landmarks, [hidden] {

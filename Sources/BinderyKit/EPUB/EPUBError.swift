@@ -11,6 +11,9 @@ public enum EPUBError: Error, Equatable, CustomStringConvertible {
     /// Thrown when an asset's file name is not a plain `name.ext` (letters,
     /// digits, `-`, `_`, `.`), so it could not be a safe path in the container.
     case invalidAssetName(book: String, name: String)
+    /// Thrown by `finish()` when some of the digest's articles were never
+    /// added: the pages written link to them.
+    case incomplete(book: String, missing: Int)
 
     public var description: String {
         switch self {
@@ -20,6 +23,8 @@ public enum EPUBError: Error, Equatable, CustomStringConvertible {
             return "EPUB \(book): article \(article) names chapter \(index), which the digest does not have"
         case .invalidAssetName(let book, let name):
             return "EPUB \(book): image file name \(name) is not a plain file name"
+        case .incomplete(let book, let missing):
+            return "EPUB \(book): \(missing) of the digest's articles were not added"
         }
     }
 }

@@ -5,13 +5,15 @@ import Foundation
 /// The zip is written as the book is fed, so memory stays flat however long
 /// it is: `init` writes `mimetype`, the container and the stylesheet; `add`
 /// renders each article page (and writes its new images) at once; `finish`
-/// writes the chapter openers, title page, cover page, nav, NCX and package
-/// document, then moves the file into place. Everything goes to a temporary
+/// writes the chapter pages, contents page, title page, cover page, nav, NCX
+/// and package document, then moves the file into place. The reading order
+/// is planned from the digest first (`BookPlan`), so that every article page
+/// can link to the ones before and after it as it is written. Everything goes to a temporary
 /// file first (`AtomicOutput`): on any error it is removed and an existing
 /// book at the destination stays as it was. Same inputs give the same bytes.
 ///
 /// Layout (OCF 3.3 §4): `EPUB/package.opf`, `EPUB/nav.xhtml`, `EPUB/toc.ncx`,
-/// `EPUB/styles/bindery.css`, `EPUB/text/{cover,title,cNNNN,aNNNNN}.xhtml`,
+/// `EPUB/styles/bindery.css`, `EPUB/text/{cover,title,contents,cNNNN,aNNNNN}.xhtml`,
 /// `EPUB/images/<asset file name>`.
 public final class EPUBWriter {
     /// How article pages reach the book's images (`EPUB/images/`).
@@ -27,8 +29,13 @@ public final class EPUBWriter {
     private let output: AtomicOutput
     private var zip: ZipWriter?
     private var contents = PackageContents()
-    private var chapters: [ChapterRecord] = []
-    private var chapterSlots: [Int: Int] = [:]
+    private let plan: BookPlan
+    private let layout: BookLayout
+    /// What the chapter pages and the contents page show of each article
+    /// written, by its index in `plan.entries`.
+    private var listed: [Int: ListedArticle] = [:]
+    /// Articles added per digest chapter: the next one's index in it.
+    private var addedPerChapter: [Int: Int] = [:]
     private var articleCount = 0
     private var imageCount = 0
     private var sources = SourceTally()
@@ -44,17 +51,10 @@ public final class EPUBWriter {
     fileprivate static let pageStylesheetHref = "../" + stylesheetHref
     private static let xhtmlType = "application/xhtml+xml"
 
-    /// What the chapter openers and the table of contents need of a chapter.
-    private struct ChapterRecord {
-        var digestIndex: Int
-        var heading: String
-        var href: String
-        var articles: [(title: String, source: String?, href: String)] = []
-    }
-
     /// Starts the book; nothing appears at `destination` until `finish()`.
     /// `stylesheet` is usually `DefaultStylesheet.css`.
-    public init(destination: URL, metadata: BookMetadata, digest: Digest, stylesheet: String) throws {
+    public init(destination: URL, metadata: BookMetadata, digest: Digest, stylesheet: String,
+                layout: BookLayout = BookLayout()) throws {
         var metadata = metadata
         // dc:language and dc:title must not be empty (EPUB 3.3 §5.5.3).
         if metadata.language.trimmingCharacters(in: .whitespaces).isEmpty { metadata.language = "und" }
@@ -63,6 +63,12 @@ public final class EPUBWriter {
         self.metadata = metadata
         self.digest = digest
         self.strings = strings
+        self.layout = layout
+        plan = BookPlan(digest: digest, layout: layout, heading: { chapter in
+            let heading = DateText.chapterHeading(chapter, grouping: metadata.grouping, language: metadata.language,
+                                                  timeZone: metadata.timeZone)
+            return heading.isEmpty ? strings.undated : heading
+        }, otherSources: strings.otherSources)
         output = try AtomicOutput(destination: destination)
         self.destination = output.destination
         do {
@@ -83,6 +89,10 @@ public final class EPUBWriter {
         fileprivate var data: Data
         /// Size of the page before compression.
         public var byteCount: Int { data.count }
+        /// The article's place in `BookPlan.entries` its links were made for.
+        fileprivate var entry: Int?
+        /// The article's own language, when not the book's.
+        fileprivate var language: String?
     }
 
     /// Renders article pages without touching the book: a value fixed by
@@ -92,20 +102,31 @@ public final class EPUBWriter {
         fileprivate var strings: BookStrings
         fileprivate var language: String
         fileprivate var timeZone: TimeZone
+        fileprivate var plan: BookPlan
+        fileprivate var marksMissingPictures: Bool
 
         public func prepare(_ article: BoundArticle) -> PreparedPage {
-            render(article.cleaned, isInBook: nil)
+            render(article.cleaned, entry: plan.entry(of: article.article), isInBook: nil)
         }
 
-        fileprivate func render(_ cleaned: CleanedArticle, isInBook: ((String) -> Bool)?) -> PreparedPage {
-            let content = ContentXHTML(imageFolder: EPUBWriter.imageLinkPrefix, isInBook: isInBook)
+        fileprivate func render(_ cleaned: CleanedArticle, entry: Int?, isInBook: ((String) -> Bool)?) -> PreparedPage {
+            let content = ContentXHTML(imageFolder: EPUBWriter.imageLinkPrefix, isInBook: isInBook, strings: strings,
+                                       marksMissingPictures: marksMissingPictures)
+            let pageLanguage = PageLanguage.of(cleaned, bookLanguage: language)
+            let navigation = entry.map {
+                ArticleNavigation.node(ArticleNavigation.links(for: $0, in: plan, strings: strings), separator: strings.bylineSeparator,
+                                       language: pageLanguage == nil ? nil : language)
+            }
             return PreparedPage(data: ArticlePage.render(cleaned, content: content, strings: strings, language: language,
-                                                         timeZone: timeZone, stylesheetHref: EPUBWriter.pageStylesheetHref))
+                                                         pageLanguage: pageLanguage, navigation: navigation,
+                                                         timeZone: timeZone, stylesheetHref: EPUBWriter.pageStylesheetHref),
+                                entry: entry, language: pageLanguage)
         }
     }
 
     public var pageRenderer: PageRenderer {
-        PageRenderer(strings: strings, language: metadata.language, timeZone: metadata.timeZone)
+        PageRenderer(strings: strings, language: metadata.language, timeZone: metadata.timeZone, plan: plan,
+                     marksMissingPictures: layout.marksMissingPictures)
     }
 
     /// Renders and writes `article`'s page now, after the images it brings.
@@ -123,15 +144,22 @@ public final class EPUBWriter {
             guard digest.chapters.indices.contains(chapterIndex) else {
                 throw EPUBError.unknownChapter(book: destination.path, article: article.article.origin.displayName, index: chapterIndex)
             }
+            let entry = try plannedEntry(of: article)
             for asset in article.newAssets { try addAsset(asset) }
-            let slot = chapterSlot(for: chapterIndex)
             articleCount += 1
-            let href = String(format: "text/a%05d.xhtml", articleCount)
-            let page = renderPage(of: article.cleaned, prepared: prepared)
-            try write(PackageItem(id: String(format: "a%05d", articleCount), href: href, mediaType: Self.xhtmlType,
-                                  spinePosition: .chapter(index: chapterIndex, position: chapters[slot].articles.count + 1)),
-                      page)
-            chapters[slot].articles.append((article.article.displayTitle, article.article.publisherName, href))
+            let planned = plan.entries[entry]
+            let page = renderPage(of: article.cleaned, entry: entry, prepared: prepared)
+            try write(PackageItem(id: planned.id, href: planned.href, mediaType: Self.xhtmlType,
+                                  spinePosition: .chapter(index: chapterIndex, position: planned.position)),
+                      page.data)
+            let chapter = digest.chapters[chapterIndex]
+            listed[entry] = ListedArticle(
+                title: article.article.displayTitle, source: article.article.publisherName,
+                time: article.article.instant.map {
+                    ChapterPage.listedTime($0, withDay: !chapter.isOneDay(metadata.grouping), language: metadata.language,
+                                           timeZone: metadata.timeZone)
+                },
+                summary: ArticleSummary.of(article.cleaned.body), language: page.language)
             if let source = article.article.publisherName { sources.count(source) }
             for tag in article.cleaned.tags { tags.count(tag) }
         }
@@ -154,11 +182,21 @@ public final class EPUBWriter {
     /// Writes the remaining documents, closes the zip and moves the book into place.
     public func finish() throws -> EPUBSummary {
         try guarded {
-            try writeChapterOpeners()
+            guard articleCount == 0 || articleCount == plan.entries.count else {
+                // Pages written so far link to the articles that never came.
+                throw EPUBError.incomplete(book: destination.path, missing: plan.entries.count - articleCount)
+            }
+            if articleCount > 0 {
+                try writeChapterPages()
+                try writeContentsPage()
+            }
             try writeTitlePage()
             if let coverImage { try writeCoverPage(coverImage) }
             let toc = tableOfContents()
-            try write(PackageItem(id: "nav", href: "nav.xhtml", mediaType: Self.xhtmlType, properties: ["nav"], spinePosition: .contents),
+            // Not in the spine: every article is listed there; readers show it in their menu,
+            // and the contents page is what one pages through.
+            try write(PackageItem(id: "nav", href: "nav.xhtml", mediaType: Self.xhtmlType, properties: ["nav"],
+                                  spinePosition: articleCount == 0 ? .contents : nil),
                       NavigationDocument.render(toc, title: metadata.title, strings: strings, language: metadata.language,
                                                 stylesheetHref: Self.stylesheetHref))
             try write(PackageItem(id: "ncx", href: "toc.ncx", mediaType: "application/x-dtbncx+xml"),
@@ -169,7 +207,7 @@ public final class EPUBWriter {
             self.zip = nil
             try output.commit()
             let size = (try? FileManager.default.attributesOfItem(atPath: destination.path)[.size] as? Int) ?? 0
-            return EPUBSummary(destination: destination, articleCount: articleCount, chapterCount: chapters.count,
+            return EPUBSummary(destination: destination, articleCount: articleCount, chapterCount: articleCount == 0 ? 0 : plan.chapters.count,
                                imageCount: imageCount, byteCount: size, diagnostics: diagnostics)
         }
     }
@@ -214,19 +252,25 @@ public final class EPUBWriter {
         if counted { imageCount += 1 }
     }
 
-    private func chapterSlot(for digestIndex: Int) -> Int {
-        if let slot = chapterSlots[digestIndex] { return slot }
-        let chapter = digest.chapters[digestIndex]
-        let heading = DateText.chapterHeading(chapter, grouping: metadata.grouping, language: metadata.language, timeZone: metadata.timeZone)
-        chapters.append(ChapterRecord(digestIndex: digestIndex, heading: heading.isEmpty ? strings.undated : heading,
-                                      href: String(format: "text/c%04d.xhtml", digestIndex + 1)))
-        chapterSlots[digestIndex] = chapters.count - 1
-        return chapters.count - 1
+    /// The article's place in the plan: found by its file, else as the
+    /// next article of its chapter (articles of a chapter arrive in order).
+    private func plannedEntry(of article: BoundArticle) throws -> Int {
+        let chapterIndex = article.chapterIndex
+        let index = addedPerChapter[chapterIndex, default: 0]
+        addedPerChapter[chapterIndex] = index + 1
+        if let entry = plan.entry(of: article.article), plan.entries[entry].chapter == chapterIndex,
+           !contents.contains(href: plan.entries[entry].href) {
+            return entry
+        }
+        guard let entry = plan.entry(chapter: chapterIndex, index: index), !contents.contains(href: plan.entries[entry].href) else {
+            throw EPUBError.unknownChapter(book: destination.path, article: article.article.origin.displayName, index: chapterIndex)
+        }
+        return entry
     }
 
     /// The page's bytes: `prepared` when every picture it shows is in the
     /// book, else rendered again with the missing ones replaced by text.
-    private func renderPage(of cleaned: CleanedArticle, prepared: PreparedPage?) -> Data {
+    private func renderPage(of cleaned: CleanedArticle, entry: Int, prepared: PreparedPage?) -> PreparedPage {
         let article = cleaned.article
         let isInBook = { (fileName: String) in self.contents.contains(href: "images/" + fileName) }
         var notInBook: [String] = []
@@ -235,39 +279,51 @@ public final class EPUBWriter {
             if case .missing = picture.binding { continue }  // reported when it was looked up
             notInBook.append(picture.source)
         }
-        let data: Data
-        if notInBook.isEmpty, let prepared {
-            data = prepared.data
+        let page: PreparedPage
+        if notInBook.isEmpty, let prepared, prepared.entry == entry {
+            page = prepared
         } else {
             for source in notInBook {
                 let shown = source.hasPrefix("data:") ? "data: URI" : source
                 diagnostics.append(Diagnostic(file: article.origin.displayName, "image \(shown) is not in the book; replaced by its text",
                                               kind: .pictureMissing, subject: source, cause: "pictures not in the book (replaced by their text)"))
             }
-            data = pageRenderer.render(cleaned, isInBook: isInBook).data
+            page = pageRenderer.render(cleaned, entry: entry, isInBook: isInBook)
         }
+        let data = page.data
         if data.count > Self.pageSizeLimit {
             diagnostics.append(.warning(article.origin.displayName,
                                         "article page is \(data.count / 1024) KB; some readers (Adobe/Kobo) fail above \(Self.pageSizeLimit / 1024) KB",
                                         kind: .pageTooLarge))
         }
-        return data
+        return page
     }
 
-    private func writeChapterOpeners() throws {
-        for chapter in chapters.sorted(by: { $0.digestIndex < $1.digestIndex }) {
-            let links = chapter.articles.map { (title: $0.title, source: $0.source, href: String($0.href.dropFirst("text/".count))) }
-            let xhtml = FrontMatterPages.chapterOpener(heading: chapter.heading, articles: links, strings: strings,
-                                                       language: metadata.language, stylesheetHref: Self.pageStylesheetHref)
-            try write(PackageItem(id: String(format: "c%04d", chapter.digestIndex + 1), href: chapter.href, mediaType: Self.xhtmlType,
+    private func writeChapterPages() throws {
+        for (index, chapter) in plan.chapters.enumerated() {
+            let next = plan.chapters.indices.contains(index + 1) ? plan.chapters[index + 1] : nil
+            let xhtml = ChapterPage.render(chapter, plan: plan, listed: listed, nextChapter: next,
+                                           contentsHref: ArticleNavigation.fileName(Self.contentsHref), strings: strings,
+                                           language: metadata.language, stylesheetHref: Self.pageStylesheetHref)
+            try write(PackageItem(id: chapter.id, href: chapter.href, mediaType: Self.xhtmlType,
                                   spinePosition: .chapter(index: chapter.digestIndex, position: 0)),
                       xhtml)
         }
     }
 
+    private static let contentsHref = "text/contents.xhtml"
+
+    private func writeContentsPage() throws {
+        let xhtml = ContentsPage.render(plan, listed: listed, title: metadata.title, strings: strings,
+                                        language: metadata.language, stylesheetHref: Self.pageStylesheetHref)
+        try write(PackageItem(id: "contents", href: Self.contentsHref, mediaType: Self.xhtmlType, spinePosition: .contents),
+                  xhtml)
+    }
+
     private func writeTitlePage() throws {
         let xhtml = FrontMatterPages.titlePage(title: metadata.title, dateRange: dateRangeText, articleCount: articleCount,
-                                               sources: sources.ranked, strings: strings, language: metadata.language,
+                                               sources: metadata.contributors.isEmpty ? sources.ranked : metadata.contributors,
+                                               strings: strings, language: metadata.language,
                                                stylesheetHref: Self.pageStylesheetHref)
         try write(PackageItem(id: "titlepage", href: "text/title.xhtml", mediaType: Self.xhtmlType, spinePosition: .titlePage),
                   xhtml)
@@ -284,7 +340,9 @@ public final class EPUBWriter {
     private func writePackageDocument(landmarks: [TableOfContents.Landmark]) throws {
         var date: String?
         if let first = metadata.dateRange?.lowerBound { date = W3CDateTime.day(first, timeZone: metadata.timeZone) }
-        let description = [dateRangeText, strings.articleCount(articleCount)].compactMap { $0 }.joined(separator: strings.bylineSeparator)
+        let sourceList = FrontMatterPages.sourcesLine(metadata.contributors.isEmpty ? sources.ranked : metadata.contributors, strings: strings)
+        let description = [dateRangeText, strings.articleCount(articleCount), sourceList].compactMap { $0 }
+            .joined(separator: strings.bylineSeparator)
         let package = PackageDocument(metadata: metadata, contents: contents, landmarks: landmarks, ncxID: "ncx",
                                       coverImageID: coverImage?.id, date: date, description: description,
                                       subjects: Array(tags.ranked.prefix(Self.subjectCount)))
@@ -294,11 +352,26 @@ public final class EPUBWriter {
 
     // MARK: - Derived text
 
+    /// Chapter → (source section →) article, for the nav and the NCX.
     private func tableOfContents() -> TableOfContents {
-        let ordered = chapters.sorted { $0.digestIndex < $1.digestIndex }
-        var entries = ordered.map { chapter in
-            TableOfContents.Entry(title: chapter.heading, href: chapter.href,
-                                  children: chapter.articles.map { .init(title: $0.title, href: $0.href) })
+        func articles(_ indices: [Int]) -> [TableOfContents.Entry] {
+            indices.map { .init(title: listed[$0]?.title ?? "", href: plan.entries[$0].href) }
+        }
+        var entries: [TableOfContents.Entry] = []
+        if articleCount > 0 {
+            entries = plan.chapters.map { chapter in
+                let children: [TableOfContents.Entry] = chapter.isSplit
+                    // A source leads to its first article: the nav must follow reading order
+                    // (epubcheck NAV-011), and the chapter page comes before the articles.
+                    ? chapter.sections.map { section in
+                        .init(title: section.title ?? "", href: section.entries.first.map { plan.entries[$0].href } ?? chapter.href,
+                              children: articles(section.entries))
+                    }
+                    : articles(chapter.entryIndices)
+                return TableOfContents.Entry(title: chapter.heading, href: chapter.href, children: children)
+            }
+            // The contents page first, so the reader's menu leads to it too.
+            entries.insert(.init(title: strings.contents, href: Self.contentsHref), at: 0)
         }
         // A nav `ol` and an NCX `navMap` may not be empty.
         if entries.isEmpty { entries = [.init(title: metadata.title, href: "text/title.xhtml")] }
@@ -307,8 +380,10 @@ public final class EPUBWriter {
             landmarks.append(.init(type: "cover", guideType: "cover", title: strings.cover, href: "text/cover.xhtml"))
         }
         landmarks.append(.init(type: "titlepage", guideType: "title-page", title: strings.titlePage, href: "text/title.xhtml"))
-        landmarks.append(.init(type: "toc", guideType: "toc", title: strings.contents, href: "nav.xhtml"))
-        if let first = ordered.first {
+        landmarks.append(.init(type: "toc", guideType: "toc", title: strings.contents,
+                               href: articleCount > 0 ? Self.contentsHref : "nav.xhtml"))
+        if articleCount > 0, let first = plan.chapters.first {
+            // Where Kindle and other readers open the book.
             landmarks.append(.init(type: "bodymatter", guideType: "text", title: strings.beginning, href: first.href))
         }
         return TableOfContents(entries: entries, landmarks: landmarks)

@@ -6,15 +6,27 @@ import Foundation
 enum NCXDocument {
     static func render(_ toc: TableOfContents, title: String, identifier: String, language: String) -> Data {
         var playOrder = 0
+        var orders: [String: Int] = [:]
+        var pointCount = 0
         func navPoint(_ entry: TableOfContents.Entry) -> Node {
-            playOrder += 1
-            let order = playOrder
+            // Points to the same target share their playOrder (a source's
+            // entry and its first article; NCX 2005-1 §8.4.2).
+            let order: Int
+            if let known = orders[entry.href] {
+                order = known
+            } else {
+                playOrder += 1
+                order = playOrder
+                orders[entry.href] = order
+            }
+            pointCount += 1
+            let id = pointCount
             var children: [Node] = [
                 XMLTree.element("navLabel", [], [XMLTree.element("text", text: entry.title)]),
                 XMLTree.element("content", [("src", entry.href)]),
             ]
             children += entry.children.map(navPoint)
-            return XMLTree.element("navPoint", [("id", "navpoint-\(order)"), ("playOrder", String(order))], children)
+            return XMLTree.element("navPoint", [("id", "navpoint-\(id)"), ("playOrder", String(order))], children)
         }
         let navMap = XMLTree.element("navMap", [], toc.entries.map(navPoint))
         let root = XMLTree.element("ncx", [

@@ -17,6 +17,8 @@ struct PackageDocument {
     var subjects: [String] = []
 
     static let identifierID = "book-id"
+    /// Library views show a handful; a digest of many feeds names the rest in its description.
+    static let contributorLimit = 20
 
     func render() -> Data {
         let root = XMLTree.element("package", [
@@ -35,6 +37,9 @@ struct PackageDocument {
         for creator in metadata.creators where !creator.isEmpty {
             children.append(XMLTree.element("dc:creator", text: creator))
         }
+        for contributor in metadata.contributors.prefix(Self.contributorLimit) where !contributor.isEmpty {
+            children.append(XMLTree.element("dc:contributor", text: contributor))
+        }
         if let publisher = metadata.publisher, !publisher.isEmpty {
             children.append(XMLTree.element("dc:publisher", text: publisher))
         }
@@ -44,6 +49,11 @@ struct PackageDocument {
         }
         if let description, !description.isEmpty {
             children.append(XMLTree.element("dc:description", text: description))
+        }
+        if let series = metadata.series, !series.isEmpty {
+            // EPUB 3.3 §D.3.3 (calibre reads it as the book's series).
+            children.append(XMLTree.element("meta", [("property", "belongs-to-collection"), ("id", "collection")], text: series))
+            children.append(XMLTree.element("meta", [("refines", "#collection"), ("property", "collection-type")], text: "series"))
         }
         // Exactly one, UTC, whole seconds (EPUB 3.3 §5.5.6).
         children.append(XMLTree.element("meta", [("property", "dcterms:modified")], text: W3CDateTime.utc(metadata.modified)))

@@ -1,4 +1,5 @@
-/// The book's table of contents, two levels (chapter → articles), with hrefs
+/// The book's table of contents (chapter → articles, or chapter → source →
+/// articles in a chapter split by source), with hrefs
 /// relative to the package folder. The nav document and the NCX are both
 /// rendered from this one value, so they list the same titles and targets.
 struct TableOfContents: Sendable {
@@ -21,6 +22,11 @@ struct TableOfContents: Sendable {
     var entries: [Entry]
     var landmarks: [Landmark]
 
-    /// 1 when no entry has children, else 2: the NCX `dtb:depth`.
-    var depth: Int { entries.contains { !$0.children.isEmpty } ? 2 : 1 }
+    /// Levels of the deepest branch: the NCX `dtb:depth` (3 at most:
+    /// chapter → source → article, as calibre's periodicals nest for Kindle).
+    var depth: Int { Self.depth(entries) }
+
+    private static func depth(_ entries: [Entry]) -> Int {
+        entries.map { 1 + depth($0.children) }.max() ?? 0
+    }
 }

@@ -5,9 +5,15 @@ public struct BookMetadata: Sendable {
     public var title: String
     /// BCP 47 tag, e.g. `zh`, `en`.
     public var language: String
-    /// Creators, in order (the sources' hosts unless `--creator` is given).
+    /// Creators, in order (`Bindery` unless `--creator` is given).
     public var creators: [String]
     public var publisher: String?
+    /// The sources (publisher names, else hosts), most articles first: the
+    /// book's `dc:contributor`s and the title page's list.
+    public var contributors: [String] = []
+    /// The collection recurring digests belong to (`--series`), so readers
+    /// shelve the weeks together (`belongs-to-collection`).
+    public var series: String?
     /// Stable for the same selection: `urn:uuid:` derived from the article URLs and options.
     public var identifier: String
     /// "Now" from the build clock (`SOURCE_DATE_EPOCH`), whole seconds.

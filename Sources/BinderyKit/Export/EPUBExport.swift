@@ -20,6 +20,8 @@ public struct EPUBExport {
     public var maxBytes: Int?
     /// Set for one volume of a split book: its label and the name the cover shows (the whole book's).
     var volume: (label: String, coverName: String)?
+    /// Sections on chapter pages (`--sections`).
+    public var layout = BookLayout()
 
     public init(digest: Digest, metadata: BookMetadata, stylesheet: String = DefaultStylesheet.css,
                 assets: AssetOptions = AssetOptions(pictures: .digestDefault), makesCover: Bool = true,
@@ -72,7 +74,9 @@ public struct EPUBExport {
         options.acceptedTypes = options.acceptedTypes.intersection(AssetOptions.epubTypes)
         let resolver = AssetResolver(options: options)
         if let problem = resolver.cacheDiagnostic { log.report(problem) }
-        let writer = try EPUBWriter(destination: destination, metadata: metadata, digest: digest, stylesheet: stylesheet)
+        var layout = layout
+        layout.marksMissingPictures = options.includeImages
+        let writer = try EPUBWriter(destination: destination, metadata: metadata, digest: digest, stylesheet: stylesheet, layout: layout)
         var pipeline = ArticlePipeline(digest: digest, cleaner: cleaner, binding: .init(resolver: resolver),
                                        log: log, progress: progress)
         pipeline.picturesFetched = picturesFetched

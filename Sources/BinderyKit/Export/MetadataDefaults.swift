@@ -5,10 +5,12 @@ public struct BookOverrides: Sendable {
     public var title: String?
     public var language: String?
     public var creator: String?
-    public init(title: String? = nil, language: String? = nil, creator: String? = nil) {
+    public var series: String?
+    public init(title: String? = nil, language: String? = nil, creator: String? = nil, series: String? = nil) {
         self.title = title
         self.language = language
         self.creator = creator
+        self.series = series
     }
 }
 
@@ -21,20 +23,27 @@ extension BookMetadata {
         let articles = digest.articles
         let language = overrides.language ?? detectedLanguage(of: digest)
         let sources = rankedSources(articles)
-        let creators = overrides.creator.map { [$0] } ?? Array(sources.prefix(5))
-        let title = overrides.title ?? defaultTitle(sources: sources, range: digest.dateRange,
-                                                    language: language, timeZone: digest.options.timeZone)
-        return BookMetadata(
+        let title = overrides.title ?? DigestTitle.make(range: digest.dateRange, language: language,
+                                                        timeZone: digest.options.timeZone)
+        var metadata = BookMetadata(
             title: title,
             language: language,
-            creators: creators.isEmpty ? ["Bindery"] : creators,
+            creators: [overrides.creator ?? defaultCreator],
             publisher: sources.count == 1 ? sources[0] : nil,
             identifier: identifier(for: digest),
             modified: clock.now,
             dateRange: digest.dateRange,
             timeZone: digest.options.timeZone,
             grouping: digest.options.grouping)
+        metadata.contributors = sources
+        metadata.series = overrides.series
+        return metadata
     }
+
+    /// The author e-readers show when `--creator` is not given: who made
+    /// the book (the sources are its contributors).
+    public static let defaultCreator = "Bindery"
+
 
     /// The language the digest's headlines are written in (the first 400
     /// are plenty to tell `zh` from `en`).
@@ -50,19 +59,6 @@ extension BookMetadata {
             if let source = article.publisherName { counts[source, default: 0] += 1 }
         }
         return counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map(\.key)
-    }
-
-    static func defaultTitle(sources: [String], range: ClosedRange<Date>?, language: String, timeZone: TimeZone) -> String {
-        let zh = language.lowercased().hasPrefix("zh")
-        var names = sources.prefix(3).joined(separator: zh ? "、" : ", ")
-        if sources.count > 3 { names += zh ? "等" : " and others" }
-        let when = range.map { DateRangeText.format($0, language: language, timeZone: timeZone) }
-        switch (names.isEmpty, when) {
-        case (true, nil): return zh ? "新闻摘要" : "News digest"
-        case (true, let when?): return zh ? "新闻摘要 · \(when)" : "News digest · \(when)"
-        case (false, nil): return zh ? "\(names) 新闻摘要" : "\(names) news digest"
-        case (false, let when?): return zh ? "\(names) 新闻摘要 · \(when)" : "\(names) news digest · \(when)"
-        }
     }
 
     /// `urn:uuid:` made from a hash of what was selected and how it is

@@ -8,7 +8,7 @@ enum LeadSentence {
     /// The text of the first paragraph with any, whitespace collapsed.
     /// Captions, tables, code, headings and placeholders are not the
     /// article's lead.
-    private static func leadParagraph(_ body: [Block]) -> String {
+    static func leadParagraph(_ body: [Block]) -> String {
         var lead = ""
         ContentWalker.walk(body, blocks: { block in
             switch block {

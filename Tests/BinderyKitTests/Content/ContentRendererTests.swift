@@ -40,9 +40,11 @@ final class ContentRendererTests: XCTestCase {
             "<h3>Heading</h3><ol start=\"2\"><li>two</li><li>three</li></ol><dl><dt>Term</dt><dd>Meaning</dd></dl>",
             "<blockquote><p>Quoted</p></blockquote><pre>let x = 1</pre>",
             "<figure><img src=\"../images/0123456789abcdef.jpg\" alt=\"Harbour\" width=\"800\"/><figcaption>A harbour</figcaption></figure>",
-            "<figure><figcaption>Storm</figcaption></figure>",
+            // A picture the book lacks is marked before its caption.
+            "<figure><figcaption><span class=\"missing-mark\">[Picture not loaded]</span>Storm</figcaption></figure>",
             "<table><caption>Cap</caption><thead><tr><th>H</th></tr></thead><tbody><tr><td>C</td></tr></tbody></table><hr/>",
-            "<p>▶ Video: <a href=\"https://e.com/v\">https://e.com/v</a></p>",
+            // An embed's link reads as its host, not the raw URL.
+            "<p class=\"embed\">▶ Video: <a href=\"https://e.com/v\">e.com</a></p>",
         ].joined())
     }
 

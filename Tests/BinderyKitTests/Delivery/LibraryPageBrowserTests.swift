@@ -27,7 +27,7 @@ final class LibraryPageBrowserTests: XCTestCase {
         ])
         let dom = String(decoding: result.stdout, as: UTF8.self)
         XCTAssertTrue(dom.contains("Harbour weekly &lt;2024-W03&gt;"), dom)
-        XCTAssertTrue(dom.contains("news.example.com、example.org、wiki.example.com 新闻摘要"), dom)
+        XCTAssertTrue(dom.contains("新闻月报 · 2024年1月"), dom)
         for book in server.server.library.current().newest {
             XCTAssertTrue(dom.contains("href=\"\(CatalogPaths.book(book))\""), book.fileName)
             let cover = try XCTUnwrap(book.coverType)

@@ -122,8 +122,8 @@ final class OPDSFeedParserTests: XCTestCase {
         XCTAssertEqual(harbour.authors, ["Port Alder Gazette"])
 
         let series = try XCTUnwrap(feeds["/opds/series"])
-        XCTAssertEqual(series.entries.map(\.title), ["Harbour", "news.example.com"])
-        let harbourSeries = try XCTUnwrap(series.entries.first?.links.first)
+        XCTAssertEqual(series.entries.map(\.title), ["Bindery", "Harbour"])
+        let harbourSeries = try XCTUnwrap(series.entries.first { $0.title == "Harbour" }?.links.first)
         XCTAssertEqual(harbourSeries.type, OPDSFeed.acquisitionType)
         let seriesFeed = try read(server, [try XCTUnwrap(URL(string: harbourSeries.href ?? "")?.path)])
         XCTAssertEqual(seriesFeed.values.first?.entries.map(\.title), ["Harbour weekly"])

@@ -60,7 +60,7 @@ final class EPUBWriterTests: XCTestCase {
         XCTAssertEqual(Set(hrefs.map { "EPUB/" + $0 }), inZip)
         XCTAssertEqual(hrefs.count, inZip.count)
         XCTAssertEqual(try values(opf, "itemref", "idref"),
-                       ["cover", "titlepage", "nav", "c0001", "a00001", "a00002", "c0002", "a00003"])
+                       ["cover", "titlepage", "contents", "c0001", "a00001", "a00002", "c0002", "a00003"])
         XCTAssertEqual(try values(opf, "spine", "toc"), ["ncx"])
         let byID = Dictionary(uniqueKeysWithValues: Swift.zip(ids, hrefs))
         XCTAssertEqual(byID["a00002"], "text/a00002.xhtml")
@@ -94,17 +94,19 @@ final class EPUBWriterTests: XCTestCase {
         let navTitles = try texts(nav, "//*[local-name()='nav'][@id='toc']//*[local-name()='a']")
         let ncxTargets = try texts(ncx, "//*[local-name()='navPoint']/*[local-name()='content']/@src")
         let ncxTitles = try texts(ncx, "//*[local-name()='navPoint']/*[local-name()='navLabel']")
-        XCTAssertEqual(navTargets, ["text/c0001.xhtml", "text/a00001.xhtml", "text/a00002.xhtml",
+        // The contents page first, then chapter → articles.
+        XCTAssertEqual(navTargets, ["text/contents.xhtml", "text/c0001.xhtml", "text/a00001.xhtml", "text/a00002.xhtml",
                                     "text/c0002.xhtml", "text/a00003.xhtml", "text/c0003.xhtml", "text/a00004.xhtml"])
         XCTAssertEqual(ncxTargets, navTargets)
         XCTAssertEqual(ncxTitles, navTitles)
-        XCTAssertEqual(navTitles[1], "第一篇：美国与中国")
-        XCTAssertEqual(navTitles[2], "第二篇 <测试> & 标题")
-        XCTAssertEqual(try values(ncx, "navPoint", "playOrder"), (1...7).map(String.init))
+        XCTAssertEqual(navTitles[0], "目录")
+        XCTAssertEqual(navTitles[2], "第一篇：美国与中国")
+        XCTAssertEqual(navTitles[3], "第二篇 <测试> & 标题")
+        XCTAssertEqual(try values(ncx, "navPoint", "playOrder"), (1...8).map(String.init))
         XCTAssertEqual(try texts(ncx, "//*[local-name()='meta'][@name='dtb:depth']/@content"), ["2"])
         XCTAssertEqual(try texts(ncx, "//*[local-name()='meta'][@name='dtb:uid']/@content"), ["urn:uuid:6f1c2a7e-2f6b-4c1a-9a57-0d8f3f9b1c2d"])
         // Two levels: chapters hold their articles.
-        XCTAssertEqual(try nav.nodes(forXPath: "//*[local-name()='nav'][@id='toc']/*[local-name()='ol']/*[local-name()='li']").count, 3)
+        XCTAssertEqual(try nav.nodes(forXPath: "//*[local-name()='nav'][@id='toc']/*[local-name()='ol']/*[local-name()='li']").count, 4)
         XCTAssertEqual(try values(nav, "a", "epub:type"), ["cover", "titlepage", "toc", "bodymatter"])
     }
 
@@ -136,11 +138,23 @@ final class EPUBWriterTests: XCTestCase {
         XCTAssertTrue(try zip.text(of: "EPUB/text/title.xhtml").contains("3 articles"))
     }
 
-    func testChapterOpenerAndTitlePage() throws {
+    func testChapterPageContentsPageAndTitlePage() throws {
         let (_, url, _) = try build()
         let zip = try ZipInspection(url)
         let opener = try xml(zip, "EPUB/text/c0001.xhtml")
-        XCTAssertEqual(try texts(opener, "//*[local-name()='li']/*[local-name()='a']/@href"), ["a00001.xhtml", "a00002.xhtml"])
+        XCTAssertEqual(try texts(opener, "//*[local-name()='li']//*[local-name()='a']/@href"), ["a00001.xhtml", "a00002.xhtml"])
+        // Each entry: source and time, then the lead sentence as its summary.
+        XCTAssertEqual(try texts(opener, "//*[@class='entry-meta']"), ["voachinese.com · 07:20", "bbc.com · 12:53"])
+        XCTAssertTrue(try texts(opener, "//*[@class='entry-summary']").allSatisfy { $0.hasPrefix("这是第") }, try opener.xmlString)
+        // A chapter page leads to the contents and the next chapter.
+        XCTAssertEqual(try texts(opener, "//*[@class='page-nav']//*[local-name()='a']/@href"), ["contents.xhtml", "c0002.xhtml"])
+        let contents = try xml(zip, "EPUB/text/contents.xhtml")
+        XCTAssertEqual(try texts(contents, "//*[@class='contents-chapter']/*[local-name()='a']/@href"), ["c0001.xhtml", "c0002.xhtml"])
+        XCTAssertEqual(try texts(contents, "//*[@class='contents-count']"), ["共 2 篇文章", "共 1 篇文章"])
+        // An article ends with its neighbours and its chapter.
+        let article = try xml(zip, "EPUB/text/a00002.xhtml")
+        XCTAssertEqual(try texts(article, "//*[@class='page-nav']//*[local-name()='a']/@href"), ["a00001.xhtml", "c0001.xhtml", "a00003.xhtml"])
+        XCTAssertEqual(try texts(article, "//*[@class='page-nav']//*[local-name()='a']"), ["‹ 上一篇", try texts(opener, "//*[local-name()='h1']")[0], "下一篇 ›"])
         XCTAssertEqual(try texts(opener, "//*[local-name()='h1']"),
                        [DateText.chapterHeading(EPUBTestBook.make(language: "zh").digest.chapters[0], grouping: .day, language: "zh", timeZone: EPUBTestBook.shanghai)])
         let title = try xml(zip, "EPUB/text/title.xhtml")
@@ -233,7 +247,9 @@ final class EPUBWriterTests: XCTestCase {
         try EPUBTestBook.write(book, to: folder.file("book.epub"), cover: false)
         let opf = try xml(try ZipInspection(folder.file("book.epub")), "EPUB/package.opf")
         XCTAssertEqual(try texts(opf, "//*[local-name()='itemref']/@idref"),
-                       ["titlepage", "nav", "c0001", "a00002", "a00003", "c0002", "a00001"])
+                       ["titlepage", "contents", "c0001", "a00001", "a00002", "c0002", "a00003"])
+        // Files are named in reading order, whatever order the articles came in.
+        XCTAssertTrue(try ZipInspection(folder.file("book.epub")).text(of: "EPUB/text/a00003.xhtml").contains(book.articles[0].article.displayTitle))
     }
 
     func testPlainFileNames() {
