@@ -146,11 +146,7 @@ enum Downloads {
     }
 
     static func run(count: Int, port: UInt16, target: String, expected: Data) -> [Result] {
-        final class Slots: @unchecked Sendable {
-            var results: [Result]
-            init(_ count: Int) { results = Array(repeating: Result(bytes: 0, seconds: 0, error: "not run"), count: count) }
-        }
-        let slots = Slots(count)
+        let slots = ResultSlots<Result>(count: count)
         let group = DispatchGroup()
         let start = DispatchSemaphore(value: 0)
         var threads: [Thread] = []
@@ -158,7 +154,7 @@ enum Downloads {
             group.enter()
             let thread = Thread {
                 start.wait()
-                slots.results[index] = download(port: port, target: target, expected: expected)
+                slots.set(index, download(port: port, target: target, expected: expected))
                 group.leave()
             }
             thread.stackSize = 256 << 10
@@ -167,7 +163,7 @@ enum Downloads {
         }
         for _ in 0..<count { start.signal() }
         group.wait()
-        return slots.results
+        return slots.values
     }
 
     static func download(port: UInt16, target: String, expected: Data) -> Result {

@@ -41,7 +41,7 @@ public final class FeedFetcher: @unchecked Sendable {
     /// - Throws: `FeedArchiveError` when the state cannot be saved (the
     ///   entries written stay; the next run finds them by name).
     public func run(_ feeds: [URL], progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil) throws -> [FeedReport] {
-        let reports = ReportSlots(count: feeds.count)
+        let reports = ResultSlots<FeedReport>(count: feeds.count)
         // Feeds of one host go to one worker, in the order given.
         var groups: [String: [Int]] = [:]
         var order: [String] = []
@@ -58,7 +58,7 @@ public final class FeedFetcher: @unchecked Sendable {
             let worker = Thread { [self] in
                 while let group = work.next() {
                     for index in group {
-                        reports[index] = fetch(feeds[index])
+                        reports.set(index, fetch(feeds[index]))
                         progress?(work.complete(), feeds.count)
                     }
                 }
@@ -70,7 +70,7 @@ public final class FeedFetcher: @unchecked Sendable {
         finished.wait()
         defer { store.unlock() }
         try store.save()
-        return reports.all
+        return reports.values
     }
 
     // MARK: One feed
@@ -169,24 +169,5 @@ public final class FeedFetcher: @unchecked Sendable {
             target = redirect.to
         }
         return target
-    }
-}
-
-/// Reports filled by concurrent workers, one slot each. Thread-safe.
-private final class ReportSlots: @unchecked Sendable {
-    private let lock = NSLock()
-    private var slots: [FeedReport?]
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    subscript(index: Int) -> FeedReport? {
-        get { lock.lock(); defer { lock.unlock() }; return slots[index] }
-        set { lock.lock(); slots[index] = newValue; lock.unlock() }
-    }
-
-    var all: [FeedReport] {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots.compactMap { $0 }
     }
 }

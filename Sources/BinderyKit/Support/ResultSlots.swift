@@ -1,20 +1,22 @@
 import Foundation
 
-/// Fixed slots written once each from concurrent iterations.
-final class ResultSlots<T>: @unchecked Sendable {
+/// Fixed slots written once each from concurrent iterations (writing
+/// distinct elements of one array from several threads is still a race on
+/// the array: hence the lock).
+public final class ResultSlots<T>: @unchecked Sendable {
     private var storage: [T?]
     private let lock = NSLock()
 
-    init(count: Int) { storage = Array(repeating: nil, count: count) }
+    public init(count: Int) { storage = Array(repeating: nil, count: count) }
 
-    func set(_ index: Int, _ value: T) {
+    public func set(_ index: Int, _ value: T) {
         lock.lock()
         storage[index] = value
         lock.unlock()
     }
 
     /// All values, in index order. Every slot must have been set.
-    var values: [T] {
+    public var values: [T] {
         lock.lock()
         defer { lock.unlock() }
         return storage.map { $0! }

@@ -125,17 +125,19 @@ final class ExportSizeBudgetTests: XCTestCase {
         XCTAssertNil(VolumePlan.halve(VolumePlan.Part(digest: single), sizes: oneSizes), "one article cannot be cut")
     }
 
-    func testCoverShowsTheNameWithoutThePeriodAndVolumesKeepTheWholeName() throws {
+    func testCoverShowsTheTitleAndVolumesTheirOwnDays() throws {
         let (digest, metadata) = try digest()
-        XCTAssertTrue(metadata.title.hasSuffix(" · 15–20 January 2024"), metadata.title)
-        XCTAssertEqual(CoverContent.name(of: metadata), "news.example.com news digest")
+        // The default title says what and when ("News digest · 2024-W03 · 15–20
+        // January"): the cover shows it whole, and each volume its own days below.
+        XCTAssertEqual(metadata.title, "News digest · 2024-W03 · 15–20 January")
+        XCTAssertEqual(CoverContent.name(of: metadata), metadata.title)
         var custom = metadata
         custom.title = "My week · in pictures"
         XCTAssertEqual(CoverContent.name(of: custom), "My week · in pictures", "a title of the user's is shown whole")
         let firstDay = VolumePlan.narrowed(digest, to: [(0, digest.chapters[0].articles.indices)])
         let text = CoverContent.text(name: CoverContent.name(of: metadata), digest: firstDay, metadata: metadata,
                                      volume: CoverContent.volumeLabel(1, of: 3, language: "en"), picture: nil)
-        XCTAssertEqual(text.title, "news.example.com news digest")
+        XCTAssertEqual(text.title, metadata.title)
         XCTAssertEqual(text.period, "15 January 2024", "a volume's cover shows its own days")
         XCTAssertEqual(text.kicker, "Volume 1 of 3")
         XCTAssertEqual(text.headlines, ["Story 1", "Story 2"])
