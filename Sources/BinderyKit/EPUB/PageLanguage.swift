@@ -16,7 +16,8 @@ enum PageLanguage {
         return detected == book ? nil : detected
     }
 
-    /// The first `sampleLength` characters of the body's running text.
+    /// About the first `sampleLength` characters of the body's running text
+    /// (cut by bytes: a character cut in two does not sway the count).
     static func sample(_ body: [Block]) -> String {
         var text = ""
         ContentWalker.walk(body, blocks: { block in
@@ -30,7 +31,7 @@ enum PageLanguage {
                 return .descend
             }
         }, inlines: { _ in .skipChildren })
-        return String(text.prefix(sampleLength))
+        return String(decoding: text.utf8.prefix(sampleLength * 3), as: UTF8.self)
     }
 
     static func primary(_ tag: String) -> String {

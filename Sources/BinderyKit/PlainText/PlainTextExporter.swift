@@ -48,7 +48,7 @@ public struct PlainTextExporter {
     }
 
     private func underlined(_ text: String, with mark: Character) -> String {
-        let lines = wrapper.wrap(text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " "))
+        let lines = wrapper.wrap(text.collapsingWhitespace())
         let rule = String(repeating: mark, count: max(1, lines.map(DisplayWidth.of).max() ?? 1))
         return (lines + [rule]).joined(separator: "\n") + "\n"
     }

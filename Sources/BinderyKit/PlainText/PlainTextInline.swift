@@ -124,7 +124,9 @@ struct PlainTextInline {
     }
 
     static func imageText(alt: String?) -> String {
-        let text = (alt ?? "").split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        // By scalars: a combining mark after a space is its own text, not
+        // part of a white-space Character (fuzzing found " \u{031B}" dropped).
+        let text = (alt ?? "").collapsingWhitespace()
         return text.isEmpty ? "[Image]" : "[Image: \(text)]"
     }
 }

@@ -128,7 +128,7 @@ struct PlainTextRenderer {
     }
 
     private func preformatted(_ text: String, first: String, rest: String) -> [[String]] {
-        guard !text.allSatisfy(\.isWhitespace) else { return [] }
+        guard !text.unicodeScalars.allSatisfy(\.properties.isWhitespace) else { return [] }
         let lines = text.components(separatedBy: "\n").enumerated().map { index, line in
             line.isEmpty ? "" : (index == 0 ? first : rest) + "    " + line
         }

@@ -5,12 +5,28 @@ extension String {
     /// sequence in `bindery text -o -`). XHTML could not even hold most of
     /// them. Most text has none and is returned as it is.
     func removingControlCharacters() -> String {
-        var text = self
-        let hasControl = text.withUTF8 { bytes in
-            bytes.indices.contains { bytes[$0].isControlLead(next: $0 + 1 < bytes.count ? bytes[$0 + 1] : nil) }
-        }
+        // Runs on every text run of every article: one pass over the bytes.
+        let hasControl = utf8.withContiguousStorageIfAvailable(Self.holdsControl) ?? Self.holdsControl(Array(utf8))
         guard hasControl else { return self }
         return String(String.UnicodeScalarView(unicodeScalars.filter { !$0.isControlCharacter }))
+    }
+
+    /// Whether UTF-8 `bytes` hold a control character (C1 controls are C2 80–C2 9F).
+    private static func holdsControl(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var previous: UInt8 = 0
+        for byte in bytes {
+            if byte < 0x20 {
+                if byte != 0x09 && byte != 0x0A && byte != 0x0D { return true }
+            } else if byte == 0x7F || (previous == 0xC2 && byte <= 0x9F && byte >= 0x80) {
+                return true
+            }
+            previous = byte
+        }
+        return false
+    }
+
+    private static func holdsControl(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer(holdsControl)
     }
 }
 
@@ -18,15 +34,5 @@ extension Unicode.Scalar {
     /// U+0000–U+001F but tab, LF and CR; U+007F–U+009F.
     var isControlCharacter: Bool {
         (value < 0x20 && value != 0x09 && value != 0x0A && value != 0x0D) || (0x7F...0x9F).contains(value)
-    }
-}
-
-private extension UInt8 {
-    /// Starts a control character in UTF-8 (C1 controls are C2 80–C2 9F).
-    func isControlLead(next: UInt8?) -> Bool {
-        if self < 0x20 { return self != 0x09 && self != 0x0A && self != 0x0D }
-        if self == 0x7F { return true }
-        if self == 0xC2, let next { return (0x80...0x9F).contains(next) }
-        return false
     }
 }
