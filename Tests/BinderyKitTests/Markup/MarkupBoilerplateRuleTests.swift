@@ -126,6 +126,15 @@ final class MarkupBoilerplateRuleTests: XCTestCase {
         XCTAssertEqual(run.plainText, "Listen: The harbour master spoke on Monday.")
     }
 
+    /// Found by fuzzing: an unclosed hidden label swallowed the text after
+    /// it, and the rule took all of it out as a label.
+    func testHiddenTextLongerThanALabelStays() {
+        let html = #"<figure><img src="a.png" alt=""><span class="screen-reader-text">Photo credit: The harbour office reopened on Monday after the storm.</span><figcaption>Pier 3</figcaption></figure>"#
+        let cleaned = clean(html)
+        XCTAssertTrue(cleaned.body.inlineLine.plainText.contains("The harbour office reopened on Monday after the storm."), "\(cleaned.body)")
+        XCTAssertTrue(cleaned.removed.isEmpty, "\(cleaned.removed)")
+    }
+
     func testLinesInsideNestedInlineElementsAndWrappers() {
         // The footer inside a Jekyll post's wrapping div, its lines split inside <small>.
         let html = "<div><p>Text of the post.</p>" + Self.betterFeedFooter + "</div>"

@@ -13,7 +13,9 @@
 ///   says caption.
 ///
 /// Hidden text elsewhere is left alone: without a figure there is no
-/// structure to give it, and when in doubt text stays.
+/// structure to give it, and when in doubt text stays. So is hidden text
+/// longer than a label (`maximumLabelLength`) or holding a picture: an
+/// unclosed label can swallow the article after it (fuzzing found one).
 struct LabelScreenReaderText: ElementRule {
     /// Class names sites and frameworks use for "visible to screen readers only".
     static let hiddenClasses: Set<String> = [
@@ -44,10 +46,9 @@ struct LabelScreenReaderText: ElementRule {
                 out.append(node)
                 continue
             }
-            let classes = Selector.words(element[attribute: "class"] ?? "")
-            if classes.contains(where: { Self.hiddenClasses.contains(String($0)) }) {
+            if Self.isHidden(element), let label = Self.labelText(element) {
                 changes += 1
-                labels.append(element.children.readableText)
+                labels.append(label)
                 guard !inCaption else { continue }
                 // The label goes; what it labels, next, gets its role.
                 guard let next = nodes[index...].firstIndex(where: { !$0.isWhitespaceText }),
@@ -100,6 +101,18 @@ struct LabelScreenReaderText: ElementRule {
         }
         if words.contains(where: { $0.contains("caption") }) { return .caption }
         return .other
+    }
+
+    /// A label is a few words ("图片版权", "Photo credit:"). Hidden text
+    /// longer than this, or holding a picture, is content (an unclosed
+    /// label can swallow the article after it): it stays.
+    static let maximumLabelLength = 40
+
+    /// The label's text, or `nil` when the hidden element is more than a label.
+    private static func labelText(_ element: Element) -> String? {
+        let text = element.children.readableText
+        guard !element.children.containsPicture, text.count <= maximumLabelLength else { return nil }
+        return text
     }
 
     private static func isHidden(_ element: Element) -> Bool {
