@@ -49,24 +49,12 @@ public struct ArchiveReader: Sendable {
     /// `articles` are sorted by instant (undated last), then display name.
     public func scan(_ inputs: [URL]) -> ArchiveScan {
         let (files, walkDiagnostics) = InputWalker.walk(inputs)
-        var results = [FileResult?](repeating: nil, count: files.count)
-        // Chunks keep the per-task overhead low; each slot is written by
-        // exactly one task, and the order of `files` fixes the output order.
-        let chunk = 64
-        let chunks = (files.count + chunk - 1) / chunk
-        results.withUnsafeMutableBufferPointer { slots in
-            let output = SlotWriter(slots)
-            DispatchQueue.concurrentPerform(iterations: chunks) { c in
-                for index in (c * chunk)..<min(files.count, (c + 1) * chunk) {
-                    output[index] = readHead(files[index])
-                }
-            }
-        }
+        // The order of `files` fixes the output order.
+        let results = files.concurrentMap(readHead)
         var articles: [Article] = []
         articles.reserveCapacity(files.count)
         var diagnostics = walkDiagnostics
         for result in results {
-            guard let result else { continue }
             if let article = result.article { articles.append(article) }
             diagnostics.append(contentsOf: result.diagnostics)
         }
@@ -193,15 +181,6 @@ public struct ArchiveReader: Sendable {
 }
 
 /// Lets concurrent tasks fill distinct slots of one buffer.
-private struct SlotWriter<T>: @unchecked Sendable {
-    let base: UnsafeMutableBufferPointer<T?>
-    init(_ base: UnsafeMutableBufferPointer<T?>) { self.base = base }
-    subscript(index: Int) -> T? {
-        get { base[index] }
-        nonmutating set { base[index] = newValue }
-    }
-}
-
 extension ArticleHeader.Problem {
     var reason: String {
         switch self {

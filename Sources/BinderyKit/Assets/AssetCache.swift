@@ -82,8 +82,9 @@ final class AssetCache: @unchecked Sendable {
             defer { lock.unlock() }
             return memoryEntries[key]
         }
-        guard let data = FileManager.default.contents(atPath: path + "/urls/" + key) else { return nil }
-        return Self.parseEntry(data)
+        // A plain open: most lookups are misses, and FileManager makes a miss cost as much as a read.
+        guard let bytes = try? TextBytes.readFile(path + "/urls/" + key) else { return nil }
+        return Self.parseEntry(Data(bytes))
     }
 
     /// The bytes of a cached image, or `nil` if the blob is gone.

@@ -28,17 +28,12 @@ enum LocalImageLoader {
         if path.hasPrefix("/") { return .refused("absolute path \(reference) is not read") }
         if path.contains("\0") { return .refused("invalid path \(reference)") }
 
-        let root = source.root.standardizedFileURL.path
-        var components = source.url.standardizedFileURL.deletingLastPathComponent().path
-            .split(separator: "/", omittingEmptySubsequences: true).map(String.init)
-        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
-            switch part {
-            case ".": continue
-            case "..": if !components.isEmpty { components.removeLast() }
-            default: components.append(String(part))
-            }
-        }
-        let candidate = "/" + components.joined(separator: "/")
+        // Paths are normalized as `standardizedFileURL` would, on their
+        // text: a week's pictures made it the costliest step of a lookup.
+        let root = "/" + normalized(source.root.path, onto: []).joined(separator: "/")
+        var folder = normalized(source.url.path, onto: [])
+        if !folder.isEmpty { folder.removeLast() }  // the article's own file name
+        let candidate = "/" + normalized(path, onto: folder).joined(separator: "/")
         guard isInside(candidate, root) else {
             return .refused("\(reference) lies outside the input folder and is not read")
         }
@@ -70,6 +65,20 @@ enum LocalImageLoader {
     }
 
     /// `path` is `root` or below it (component-wise, so `/a/bc` is not inside `/a/b`).
+    /// `path`'s components appended to `base`, `.` dropped and `..` taking
+    /// one off (never above the root).
+    private static func normalized(_ path: String, onto base: [Substring]) -> [Substring] {
+        var components = base
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            switch part {
+            case ".": continue
+            case "..": if !components.isEmpty { components.removeLast() }
+            default: components.append(part)
+            }
+        }
+        return components
+    }
+
     static func isInside(_ path: String, _ root: String) -> Bool {
         let base = root.hasSuffix("/") ? String(root.dropLast()) : root
         return path == base || path.hasPrefix(base + "/") || base.isEmpty

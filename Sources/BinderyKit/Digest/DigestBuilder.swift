@@ -55,7 +55,7 @@ public struct DigestBuilder: Sendable {
     /// without a URL are all kept. The result keeps the input order of the
     /// kept articles; `duplicates` says which copies gave way to which.
     public static func deduplicated(_ articles: [Article]) -> (kept: [Article], duplicates: [Duplicate]) {
-        let keys = articles.map { $0.url.map(DuplicateKey.make) }
+        let keys = articles.concurrentMap { $0.url.map(DuplicateKey.make) }
         var winner: [String: Int] = [:]
         winner.reserveCapacity(articles.count)
         for (index, key) in keys.enumerated() {

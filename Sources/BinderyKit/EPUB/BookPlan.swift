@@ -45,6 +45,8 @@ struct BookPlan: Sendable {
     private var bySource: [SourceFile: Int] = [:]
 
     init(digest: Digest, layout: BookLayout, heading: (Chapter) -> String, otherSources: String) {
+        bySource.reserveCapacity(digest.articleCount)
+        entries.reserveCapacity(digest.articleCount)
         for (chapterIndex, chapter) in digest.chapters.enumerated() {
             var slot = Array(repeating: 0, count: chapter.articles.count)
             var sections: [PlannedSection] = []
@@ -56,7 +58,8 @@ struct BookPlan: Sendable {
                     position += 1
                     slot[articleIndex] = entries.count
                     section.entries.append(entries.count)
-                    entries.append(Entry(href: String(format: "text/a%05d.xhtml", number), id: String(format: "a%05d", number),
+                    let id = "a" + number.zeroPadded(5)
+                    entries.append(Entry(href: "text/" + id + ".xhtml", id: id,
                                          chapter: chapterIndex, section: sectionIndex, position: position))
                     // -1: two articles from one file (given twice); found by order instead.
                     let origin = chapter.articles[articleIndex].origin
@@ -65,8 +68,9 @@ struct BookPlan: Sendable {
                 sections.append(section)
             }
             slots.append(slot)
-            chapters.append(PlannedChapter(digestIndex: chapterIndex, heading: heading(chapter), href: String(format: "text/c%04d.xhtml", chapterIndex + 1),
-                                    id: String(format: "c%04d", chapterIndex + 1), sections: sections))
+            let id = "c" + (chapterIndex + 1).zeroPadded(4)
+            chapters.append(PlannedChapter(digestIndex: chapterIndex, heading: heading(chapter), href: "text/" + id + ".xhtml",
+                                           id: id, sections: sections))
         }
     }
 

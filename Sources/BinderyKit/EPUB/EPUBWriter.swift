@@ -186,21 +186,21 @@ public final class EPUBWriter {
                 // Pages written so far link to the articles that never came.
                 throw EPUBError.incomplete(book: destination.path, missing: plan.entries.count - articleCount)
             }
-            if articleCount > 0 {
-                try writeChapterPages()
-                try writeContentsPage()
+            let toc = tableOfContents()
+            let documents = renderGeneratedDocuments(toc)
+            for (item, data) in documents.chapters { try write(item, data) }
+            if let contentsPage = documents.contents {
+                try write(PackageItem(id: "contents", href: Self.contentsHref, mediaType: Self.xhtmlType, spinePosition: .contents),
+                          contentsPage)
             }
             try writeTitlePage()
             if let coverImage { try writeCoverPage(coverImage) }
-            let toc = tableOfContents()
             // Not in the spine: every article is listed there; readers show it in their menu,
             // and the contents page is what one pages through.
             try write(PackageItem(id: "nav", href: "nav.xhtml", mediaType: Self.xhtmlType, properties: ["nav"],
                                   spinePosition: articleCount == 0 ? .contents : nil),
-                      NavigationDocument.render(toc, title: metadata.title, strings: strings, language: metadata.language,
-                                                stylesheetHref: Self.stylesheetHref))
-            try write(PackageItem(id: "ncx", href: "toc.ncx", mediaType: "application/x-dtbncx+xml"),
-                      NCXDocument.render(toc, title: metadata.title, identifier: metadata.identifier, language: metadata.language))
+                      documents.nav)
+            try write(PackageItem(id: "ncx", href: "toc.ncx", mediaType: "application/x-dtbncx+xml"), documents.ncx)
             try writePackageDocument(landmarks: toc.landmarks)
             guard let zip else { throw EPUBError.finished(book: destination.path) }
             try zip.close()
@@ -299,25 +299,45 @@ public final class EPUBWriter {
         return page
     }
 
-    private func writeChapterPages() throws {
-        for (index, chapter) in plan.chapters.enumerated() {
-            let next = plan.chapters.indices.contains(index + 1) ? plan.chapters[index + 1] : nil
-            let xhtml = ChapterPage.render(chapter, plan: plan, listed: listed, nextChapter: next,
-                                           contentsHref: ArticleNavigation.fileName(Self.contentsHref), strings: strings,
-                                           language: metadata.language, stylesheetHref: Self.pageStylesheetHref)
-            try write(PackageItem(id: chapter.id, href: chapter.href, mediaType: Self.xhtmlType,
-                                  spinePosition: .chapter(index: chapter.digestIndex, position: 0)),
-                      xhtml)
-        }
-    }
-
     private static let contentsHref = "text/contents.xhtml"
 
-    private func writeContentsPage() throws {
-        let xhtml = ContentsPage.render(plan, listed: listed, title: metadata.title, strings: strings,
-                                        language: metadata.language, stylesheetHref: Self.pageStylesheetHref)
-        try write(PackageItem(id: "contents", href: Self.contentsHref, mediaType: Self.xhtmlType, spinePosition: .contents),
-                  xhtml)
+    /// The chapter pages, the contents page, nav and NCX, each listing every
+    /// article: rendered at once on all cores (they only read what the
+    /// articles left), to be written in their fixed order.
+    private func renderGeneratedDocuments(_ toc: TableOfContents)
+        -> (chapters: [(PackageItem, Data)], contents: Data?, nav: Data, ncx: Data) {
+        let hasArticles = articleCount > 0
+        let chapters = hasArticles ? plan.chapters : []
+        let (plan, listed, strings, metadata) = (plan, listed, strings, metadata)
+        // Slots: the chapter pages, then the contents page (with articles), nav and NCX.
+        let contentsSlot = chapters.count, navSlot = chapters.count + 1, ncxSlot = chapters.count + 2
+        let slots = ResultSlots<Data>(count: chapters.count + 3)
+        DispatchQueue.concurrentPerform(iterations: chapters.count + 3) { index in
+            switch index {
+            case contentsSlot:
+                slots.set(index, hasArticles
+                    ? ContentsPage.render(plan, listed: listed, title: metadata.title, strings: strings,
+                                          language: metadata.language, stylesheetHref: Self.pageStylesheetHref)
+                    : Data())
+            case navSlot:
+                slots.set(index, NavigationDocument.render(toc, title: metadata.title, strings: strings, language: metadata.language,
+                                                           stylesheetHref: Self.stylesheetHref))
+            case ncxSlot:
+                slots.set(index, NCXDocument.render(toc, title: metadata.title, identifier: metadata.identifier,
+                                                    language: metadata.language))
+            default:
+                let next = chapters.indices.contains(index + 1) ? chapters[index + 1] : nil
+                slots.set(index, ChapterPage.render(chapters[index], plan: plan, listed: listed, nextChapter: next,
+                                                    contentsHref: ArticleNavigation.fileName(Self.contentsHref), strings: strings,
+                                                    language: metadata.language, stylesheetHref: Self.pageStylesheetHref))
+            }
+        }
+        let pages = slots.values
+        let chapterPages = chapters.enumerated().map { index, chapter in
+            (PackageItem(id: chapter.id, href: chapter.href, mediaType: Self.xhtmlType,
+                         spinePosition: .chapter(index: chapter.digestIndex, position: 0)), pages[index])
+        }
+        return (chapterPages, articleCount > 0 ? pages[contentsSlot] : nil, pages[navSlot], pages[ncxSlot])
     }
 
     private func writeTitlePage() throws {

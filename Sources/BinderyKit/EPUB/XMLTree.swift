@@ -38,7 +38,7 @@ enum XMLTree {
     /// where only void elements may be self-closed.
     static func document(_ root: Node) -> Data {
         var out = Array(declaration.utf8)
-        XHTMLSerializer.write(indented(root), into: &out, closingEveryEmptyElement: true)
+        XHTMLSerializer.write(root, into: &out, closingEveryEmptyElement: true, indentedFrom: 0)
         out.append(UInt8(ascii: "\n"))
         return Data(out)
     }

@@ -63,12 +63,16 @@ public struct EPUBExport {
             return try EPUBVolumes(export: self, maxBytes: maxBytes)
                 .write(to: destination, log: log, progress: progress, picturesFetched: picturesFetched)
         }
-        return try writeBook(to: destination, log: log, progress: progress, picturesFetched: picturesFetched).result
+        let leftovers = Leftovers()
+        defer { leftovers.releaseInBackground() }
+        return try writeBook(to: destination, log: log, progress: progress, picturesFetched: picturesFetched,
+                             leftovers: leftovers).result
     }
 
     /// One book, whatever its size, with what the size budget needs to know about it.
+    /// `leftovers`: where the writer and the pipeline are kept, to be freed by the caller's choice.
     func writeBook(to destination: URL, log: DiagnosticLog, progress: ((Int, Int) -> Void)?,
-                   picturesFetched: (@Sendable (Int) -> Void)?) throws -> (result: Result, sizes: BookSizes) {
+                   picturesFetched: (@Sendable (Int) -> Void)?, leftovers: Leftovers? = nil) throws -> (result: Result, sizes: BookSizes) {
         var options = assets
         // EPUB 3.2 core media types: other types are converted, or left out when pictures are not processed.
         options.acceptedTypes = options.acceptedTypes.intersection(AssetOptions.epubTypes)
@@ -83,23 +87,52 @@ public struct EPUBExport {
         var firstChapterImages: [Asset] = []
         var sizes = BookSizes(chapterCount: digest.chapters.count)
         let renderer = writer.pageRenderer
-        try pipeline.forEachArticle(preparing: { renderer.prepare($0) }) { bound, page in
-            if bound.chapterIndex == 0 { firstChapterImages += bound.newAssets }
-            sizes.add(bound, page: page)
-            try writer.add(bound, prepared: page)
-        }
-        if makesCover {
-            let cover = BookCover(userPicture: coverPicture, pictures: options.pictures)
-            let lead = AssetResolver.coverImage(among: firstChapterImages, minimumSide: BookCover.leadPictureMinimumSide)
-            if let asset = cover.make(name: volume?.coverName ?? CoverContent.name(of: metadata), digest: digest, metadata: metadata,
-                                      volume: volume?.label, lead: lead, log: log) {
-                try writer.setCover(asset)
+        // The cover is drawn on another thread as soon as the first chapter,
+        // which gives its lead picture, is bound: it costs no time at the end,
+        // and its memory comes before the book's lists have grown.
+        var cover: BackgroundWork<(Asset?, [Diagnostic])>?
+        var coverStarted = false
+        do {
+            try pipeline.forEachArticle(preparing: { renderer.prepare($0) }) { bound, page in
+                if bound.chapterIndex == 0 {
+                    firstChapterImages += bound.newAssets
+                } else if !coverStarted {
+                    cover = drawCover(firstChapterImages: firstChapterImages, pictures: options.pictures)
+                    coverStarted = true
+                }
+                sizes.add(bound, page: page)
+                try writer.add(bound, prepared: page)
             }
+        } catch {
+            _ = cover?.wait()  // nothing of a failed export runs on
+            throw error
+        }
+        if !coverStarted { cover = drawCover(firstChapterImages: firstChapterImages, pictures: options.pictures) }
+        if let (asset, diagnostics) = cover?.wait() {
+            // Reported here, not as they arose: the order of warnings does not depend on timing.
+            log.report(contentsOf: diagnostics)
+            if let asset { try writer.setCover(asset) }
         }
         let summary = try writer.finish()
         log.report(contentsOf: summary.diagnostics)
         sizes.total = summary.byteCount
-        return (Result(summary: summary, missingImages: resolver.missingImageCount, requests: resolver.requestsMade,
-                       picturesProcessed: resolver.picturesProcessed), sizes)
+        let result = Result(summary: summary, missingImages: resolver.missingImageCount, requests: resolver.requestsMade,
+                            picturesProcessed: resolver.picturesProcessed)
+        leftovers?.keep((writer, pipeline, resolver))
+        return (result, sizes)
+    }
+
+    /// Starts drawing the cover (or fitting the user's), or `nil` for a book without one.
+    private func drawCover(firstChapterImages: [Asset], pictures: PictureSettings?) -> BackgroundWork<(Asset?, [Diagnostic])>? {
+        guard makesCover else { return nil }
+        let cover = BookCover(userPicture: coverPicture, pictures: pictures)
+        let lead = AssetResolver.coverImage(among: firstChapterImages, minimumSide: BookCover.leadPictureMinimumSide)
+        let name = volume?.coverName ?? CoverContent.name(of: metadata)
+        let (digest, metadata, label) = (digest, metadata, volume?.label)
+        return BackgroundWork {
+            let log = DiagnosticLog()
+            let asset = cover.make(name: name, digest: digest, metadata: metadata, volume: label, lead: lead, log: log)
+            return (asset, log.all)
+        }
     }
 }

@@ -55,8 +55,9 @@ extension BookMetadata {
     /// first, ties by name.
     static func rankedSources(_ articles: [Article]) -> [String] {
         var counts: [String: Int] = [:]
-        for article in articles {
-            if let source = article.publisherName { counts[source, default: 0] += 1 }
+        // The host of each URL is parsed again here: on all cores.
+        for source in articles.concurrentMap(\.publisherName) {
+            if let source { counts[source, default: 0] += 1 }
         }
         return counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map(\.key)
     }
@@ -66,9 +67,7 @@ extension BookMetadata {
     /// e-readers update the book in place instead of adding a copy.
     static func identifier(for digest: Digest) -> String {
         var text = "bindery-digest\n\(digest.options.grouping.rawValue)\n\(digest.options.timeZone.identifier)\n"
-        for article in digest.articles {
-            text += (article.url?.absoluteString ?? article.origin.displayName) + "\n"
-        }
+        text += digest.articles.concurrentMap { ($0.url?.absoluteString ?? $0.origin.displayName) + "\n" }.joined()
         var bytes = Array(SHA256.digest(Data(text.utf8)).prefix(16))
         bytes[6] = (bytes[6] & 0x0F) | 0x50 // version 5-style (name-based, SHA)
         bytes[8] = (bytes[8] & 0x3F) | 0x80 // RFC 4122 variant

@@ -27,21 +27,29 @@ public enum XHTMLSerializer {
     /// `closingEveryEmptyElement`: plain XML documents (package, NCX)
     /// self-close every empty element; XHTML only void ones (`<p/>` would
     /// open a paragraph in an HTML reader).
-    static func write(_ node: Node, into out: inout [UInt8], closingEveryEmptyElement: Bool) {
+    ///
+    /// `indentedFrom`: the node's depth when elements that hold only
+    /// elements get each child on a line of its own, indented two spaces a
+    /// level (`XMLTree.indented`, without making the indented copy of a tree
+    /// that, for an NCX, lists ten thousand articles).
+    static func write(_ node: Node, into out: inout [UInt8], closingEveryEmptyElement: Bool, indentedFrom depth: Int? = nil) {
+        if let depth, case .element(let element) = node, !element.children.isEmpty,
+           element.children.allSatisfy({ $0.element != nil }) {
+            writeStartTag(element, into: &out)
+            out.append(UInt8(ascii: ">"))
+            for child in element.children {
+                appendLineBreak(indent: depth + 1, into: &out)
+                write(child, into: &out, closingEveryEmptyElement: closingEveryEmptyElement, indentedFrom: depth + 1)
+            }
+            appendLineBreak(indent: depth, into: &out)
+            writeEndTag(element, into: &out)
+            return
+        }
         switch node {
         case .text(let text):
             appendEscaped(text, into: &out, quote: false)
         case .element(let element):
-            out.append(UInt8(ascii: "<"))
-            out.append(contentsOf: element.name.utf8)
-            for attribute in element.attributes {
-                out.append(UInt8(ascii: " "))
-                out.append(contentsOf: attribute.name.utf8)
-                out.append(UInt8(ascii: "="))
-                out.append(UInt8(ascii: "\""))
-                appendEscaped(attribute.value, into: &out, quote: true)
-                out.append(UInt8(ascii: "\""))
-            }
+            writeStartTag(element, into: &out)
             if element.children.isEmpty && (closingEveryEmptyElement || voidElements.contains(element.name)) {
                 out.append(UInt8(ascii: "/"))
                 out.append(UInt8(ascii: ">"))
@@ -49,11 +57,34 @@ public enum XHTMLSerializer {
             }
             out.append(UInt8(ascii: ">"))
             for child in element.children { write(child, into: &out, closingEveryEmptyElement: closingEveryEmptyElement) }
-            out.append(UInt8(ascii: "<"))
-            out.append(UInt8(ascii: "/"))
-            out.append(contentsOf: element.name.utf8)
-            out.append(UInt8(ascii: ">"))
+            writeEndTag(element, into: &out)
         }
+    }
+
+    /// `<name attributes`, without the closing `>` or `/>`.
+    private static func writeStartTag(_ element: Element, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "<"))
+        out.append(contentsOf: element.name.utf8)
+        for attribute in element.attributes {
+            out.append(UInt8(ascii: " "))
+            out.append(contentsOf: attribute.name.utf8)
+            out.append(UInt8(ascii: "="))
+            out.append(UInt8(ascii: "\""))
+            appendEscaped(attribute.value, into: &out, quote: true)
+            out.append(UInt8(ascii: "\""))
+        }
+    }
+
+    private static func writeEndTag(_ element: Element, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "<"))
+        out.append(UInt8(ascii: "/"))
+        out.append(contentsOf: element.name.utf8)
+        out.append(UInt8(ascii: ">"))
+    }
+
+    private static func appendLineBreak(indent depth: Int, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\n"))
+        for _ in 0..<(2 * depth) { out.append(UInt8(ascii: " ")) }
     }
 
     /// Escapes `&`, `<`, `>` (and `"` in attributes) and drops characters XML 1.0 forbids.

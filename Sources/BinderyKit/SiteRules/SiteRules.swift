@@ -110,6 +110,6 @@ public struct SiteRules: Sendable {
     }
 
     public func annotate(_ articles: [Article]) -> [Article] {
-        articles.map(annotate)
+        articles.concurrentMap(annotate)
     }
 }

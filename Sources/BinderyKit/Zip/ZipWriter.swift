@@ -93,7 +93,11 @@ public final class ZipWriter {
     /// that was not there before (libzip writes a temporary and renames it).
     public func close() throws {
         guard isOpen else { throw ZipError.closed(archive: url.path) }
-        handOffPendingBatch()
+        // The last batch is compressed here, while the compressor may still
+        // work on the one before: nothing else is left for this thread to do.
+        if let last = takePendingBatch() {
+            do { try last.write() } catch { failure.record(error) }
+        }
         compressor.sync {}
         defer { abandon() }
         if let error = failure.error { throw error }
@@ -120,14 +124,7 @@ public final class ZipWriter {
     }
 
     private func handOffPendingBatch() {
-        guard !pending.isEmpty else { return }
-        let batch = ZipBatch(
-            url: staging.url.appendingPathComponent(String(format: "batch-%06d.zip", batchCount)),
-            entries: pending,
-            archiveName: url.path)
-        pending = []
-        pendingBytes = 0
-        batchCount += 1
+        guard let batch = takePendingBatch() else { return }
         inFlight.wait()
         let inFlight = self.inFlight, failure = self.failure
         compressor.async {
@@ -137,12 +134,26 @@ public final class ZipWriter {
         }
     }
 
+    /// The entries gathered since the last batch, as the next batch.
+    private func takePendingBatch() -> ZipBatch? {
+        guard !pending.isEmpty else { return nil }
+        let batch = ZipBatch(url: stagingURL(batch: batchCount), entries: pending, archiveName: url.path)
+        pending = []
+        pendingBytes = 0
+        batchCount += 1
+        return batch
+    }
+
+    private func stagingURL(batch number: Int) -> URL {
+        staging.url.appendingPathComponent("batch-" + number.zeroPadded(6) + ".zip")
+    }
+
     /// Copies every staged entry into the final archive, in order.
     private func assemble() throws {
         var batches: [OpaquePointer] = []
         defer { for batch in batches { zip_discard(batch) } }
         for number in 0..<batchCount {
-            let batchURL = staging.url.appendingPathComponent(String(format: "batch-%06d.zip", number))
+            let batchURL = stagingURL(batch: number)
             batches.append(try LibZip.open(batchURL, flags: ZIP_RDONLY) {
                 ZipError.cannotWrite(archive: self.url.path, reason: "staging \(batchURL.lastPathComponent): \($0)")
             })
