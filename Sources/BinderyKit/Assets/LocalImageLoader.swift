@@ -23,10 +23,10 @@ enum LocalImageLoader {
     static func locate(_ reference: String, in source: SourceFile, realPaths: RealPaths) -> Location {
         var path = reference
         if let cut = path.firstIndex(where: { $0 == "?" || $0 == "#" }) { path = String(path[..<cut]) }
-        path = path.removingPercentEncoding ?? path
+        if path.utf8.contains(UInt8(ascii: "%")) { path = path.removingPercentEncoding ?? path }
         if path.isEmpty { return .refused("empty image reference") }
         if path.hasPrefix("/") { return .refused("absolute path \(reference) is not read") }
-        if path.contains("\0") { return .refused("invalid path \(reference)") }
+        if path.utf8.contains(0) { return .refused("invalid path \(reference)") }
 
         // Paths are normalized as `standardizedFileURL` would, on their
         // text: a week's pictures made it the costliest step of a lookup.

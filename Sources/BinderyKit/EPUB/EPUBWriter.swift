@@ -302,42 +302,42 @@ public final class EPUBWriter {
     private static let contentsHref = "text/contents.xhtml"
 
     /// The chapter pages, the contents page, nav and NCX, each listing every
-    /// article: rendered at once on all cores (they only read what the
-    /// articles left), to be written in their fixed order.
+    /// article: rendered on two cores at once (they only read what the
+    /// articles left), to be written in their fixed order. The nav and the
+    /// NCX, whose trees are the largest, take turns on one core.
     private func renderGeneratedDocuments(_ toc: TableOfContents)
         -> (chapters: [(PackageItem, Data)], contents: Data?, nav: Data, ncx: Data) {
         let hasArticles = articleCount > 0
         let chapters = hasArticles ? plan.chapters : []
         let (plan, listed, strings, metadata) = (plan, listed, strings, metadata)
-        // Slots: the chapter pages, then the contents page (with articles), nav and NCX.
-        let contentsSlot = chapters.count, navSlot = chapters.count + 1, ncxSlot = chapters.count + 2
-        let slots = ResultSlots<Data>(count: chapters.count + 3)
-        DispatchQueue.concurrentPerform(iterations: chapters.count + 3) { index in
-            switch index {
-            case contentsSlot:
-                slots.set(index, hasArticles
-                    ? ContentsPage.render(plan, listed: listed, title: metadata.title, strings: strings,
-                                          language: metadata.language, stylesheetHref: Self.pageStylesheetHref)
-                    : Data())
-            case navSlot:
-                slots.set(index, NavigationDocument.render(toc, title: metadata.title, strings: strings, language: metadata.language,
-                                                           stylesheetHref: Self.stylesheetHref))
-            case ncxSlot:
-                slots.set(index, NCXDocument.render(toc, title: metadata.title, identifier: metadata.identifier,
-                                                    language: metadata.language))
-            default:
-                let next = chapters.indices.contains(index + 1) ? chapters[index + 1] : nil
-                slots.set(index, ChapterPage.render(chapters[index], plan: plan, listed: listed, nextChapter: next,
-                                                    contentsHref: ArticleNavigation.fileName(Self.contentsHref), strings: strings,
+        let pages = ResultSlots<[Data]>(count: 2)
+        DispatchQueue.concurrentPerform(iterations: 2) { lane in
+            if lane == 0 {
+                pages.set(0, [
+                    NCXDocument.render(toc, title: metadata.title, identifier: metadata.identifier, language: metadata.language),
+                    NavigationDocument.render(toc, title: metadata.title, strings: strings, language: metadata.language,
+                                              stylesheetHref: Self.stylesheetHref),
+                ])
+                return
+            }
+            var rendered = chapters.indices.map { index in
+                ChapterPage.render(chapters[index], plan: plan, listed: listed,
+                                   nextChapter: chapters.indices.contains(index + 1) ? chapters[index + 1] : nil,
+                                   contentsHref: ArticleNavigation.fileName(Self.contentsHref), strings: strings,
+                                   language: metadata.language, stylesheetHref: Self.pageStylesheetHref)
+            }
+            if hasArticles {
+                rendered.append(ContentsPage.render(plan, listed: listed, title: metadata.title, strings: strings,
                                                     language: metadata.language, stylesheetHref: Self.pageStylesheetHref))
             }
+            pages.set(1, rendered)
         }
-        let pages = slots.values
+        let (tocDocuments, chapterDocuments) = (pages.values[0], pages.values[1])
         let chapterPages = chapters.enumerated().map { index, chapter in
             (PackageItem(id: chapter.id, href: chapter.href, mediaType: Self.xhtmlType,
-                         spinePosition: .chapter(index: chapter.digestIndex, position: 0)), pages[index])
+                         spinePosition: .chapter(index: chapter.digestIndex, position: 0)), chapterDocuments[index])
         }
-        return (chapterPages, articleCount > 0 ? pages[contentsSlot] : nil, pages[navSlot], pages[ncxSlot])
+        return (chapterPages, hasArticles ? chapterDocuments.last : nil, tocDocuments[1], tocDocuments[0])
     }
 
     private func writeTitlePage() throws {

@@ -20,7 +20,13 @@ enum NavigationDocument {
             ]))
         }
         return XHTMLPage(title: strings.contents, language: language, stylesheetHref: stylesheetHref, bodyClass: "contents")
-            .render(XMLTree.lines(body.map { XMLTree.indented($0) }))
+            .render { out in
+                // Indented as written: an indented copy of a tree listing every article would double its memory.
+                for block in body {
+                    XHTMLSerializer.write(block, into: &out, closingEveryEmptyElement: false, indentedFrom: 0)
+                    out.append(UInt8(ascii: "\n"))
+                }
+            }
     }
 
     private static func list(_ entries: [TableOfContents.Entry]) -> Node {

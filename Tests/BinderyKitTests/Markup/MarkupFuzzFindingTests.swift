@@ -54,6 +54,22 @@ final class MarkupFuzzFindingTests: XCTestCase {
         XCTAssertEqual("plain 中文".removingControlCharacters(), "plain 中文")
     }
 
+    /// The scan reads eight bytes at a time: a control is found wherever it
+    /// falls, a C1 control split across two words included, and the
+    /// characters around it are kept.
+    func testControlCharactersAreFoundAtEveryOffset() {
+        let filler = "abcdefghijklmnopqrstuvwxyz\t\n\r中文é"
+        for control in ["\u{0}", "\u{1B}", "\u{7F}", "\u{85}", "\u{9F}"] {
+            for offset in 0...17 {
+                let prefix = String(filler.utf8.prefix(offset).map(Character.init(Unicode.Scalar.init)))
+                let text = prefix + control + "tail end of the text"
+                XCTAssertEqual(text.removingControlCharacters(), prefix + "tail end of the text", "offset \(offset)")
+            }
+        }
+        let clean = String(repeating: "no controls here, \t\n only tabs and lines; 中文 é \u{A0} ", count: 4)
+        XCTAssertEqual(clean.removingControlCharacters(), clean)
+    }
+
     /// `<bindery-embed>` in an article was taken for Bindery's own video
     /// placeholder, and its `url` became a link: `javascript:` in the book.
     func testAnArticleCannotForgeAnEmbedPlaceholder() {

@@ -31,7 +31,15 @@ struct CleaningContext {
 /// see it, or the nodes that replace it (`[]` drops it). Rules never throw:
 /// findings go to `context.report`.
 protocol ElementRule: Sendable {
+    /// The only element names the rule acts on, or `nil` for any: the
+    /// walker calls a rule only for its elements (`RuleWalker`), and every
+    /// element of every article passes through the walker.
+    var elementNames: Set<String>? { get }
     func apply(to element: inout Element, in context: inout CleaningContext) -> [Node]?
+}
+
+extension ElementRule {
+    var elementNames: Set<String>? { nil }
 }
 
 /// A small named rewrite of the whole body (for patterns that span siblings).

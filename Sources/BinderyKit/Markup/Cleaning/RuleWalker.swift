@@ -8,6 +8,18 @@
 struct RuleWalker {
     let before: [any ElementRule]
     let after: [any ElementRule]
+    /// Which rules can act on an element of a given name (`ElementRule.elementNames`):
+    /// most rules are for one or two elements, and asking each of them about
+    /// every element was a large part of cleaning.
+    private let beforeByName: RulesByName
+    private let afterByName: RulesByName
+
+    init(before: [any ElementRule], after: [any ElementRule]) {
+        self.before = before
+        self.after = after
+        beforeByName = RulesByName(before)
+        afterByName = RulesByName(after)
+    }
 
     /// Replacements of replacements deeper than this stop being re-walked:
     /// a guard against two rules undoing each other forever.
@@ -33,25 +45,60 @@ struct RuleWalker {
 
     private func clean(_ original: Element, into out: inout [Node], in context: inout CleaningContext, replacementDepth: Int) {
         var element = original
-        for rule in before {
-            if let replacement = rule.apply(to: &element, in: &context) {
-                guard replacementDepth < Self.maxReplacementDepth else {
-                    out.append(.text(replacement.textContent))
-                    return
-                }
-                out += walk(replacement, in: &context, replacementDepth: replacementDepth + 1)
+        if let replacement = Self.apply(before, beforeByName, to: &element, in: &context) {
+            guard replacementDepth < Self.maxReplacementDepth else {
+                out.append(.text(replacement.textContent))
                 return
             }
+            out += walk(replacement, in: &context, replacementDepth: replacementDepth + 1)
+            return
         }
         context.ancestors.append(element.name)
         element.children = walk(element.children, in: &context, replacementDepth: 0)
         context.ancestors.removeLast()
-        for rule in after {
-            if let replacement = rule.apply(to: &element, in: &context) {
-                out += replacement
-                return
-            }
+        if let replacement = Self.apply(after, afterByName, to: &element, in: &context) {
+            out += replacement
+            return
         }
         out.append(.element(element))
     }
+
+    /// Runs `rules` in order on `element` until one replaces it; a rule that
+    /// renames the element hands over to the rules of the new name that come
+    /// after it.
+    private static func apply(_ rules: [any ElementRule], _ byName: RulesByName, to element: inout Element,
+                              in context: inout CleaningContext) -> [Node]? {
+        var name = element.name
+        var chosen = byName[name]
+        var position = 0
+        while position < chosen.count {
+            let index = chosen[position]
+            if let replacement = rules[index].apply(to: &element, in: &context) { return replacement }
+            if element.name != name {
+                name = element.name
+                chosen = byName[name]
+                position = chosen.firstIndex(where: { $0 > index }) ?? chosen.count
+            } else {
+                position += 1
+            }
+        }
+        return nil
+    }
+}
+
+/// For each element name, the positions of the rules that may act on it, in order.
+private struct RulesByName {
+    private var named: [String: [Int]] = [:]
+    /// The rules for any element: those of names no rule lists.
+    private var anyElement: [Int] = []
+
+    init(_ rules: [any ElementRule]) {
+        anyElement = rules.indices.filter { rules[$0].elementNames == nil }
+        let names = rules.reduce(into: Set<String>()) { $0.formUnion($1.elementNames ?? []) }
+        for name in names {
+            named[name] = rules.indices.filter { rules[$0].elementNames?.contains(name) ?? true }
+        }
+    }
+
+    subscript(name: String) -> [Int] { named[name] ?? anyElement }
 }

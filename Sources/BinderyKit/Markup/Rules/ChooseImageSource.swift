@@ -15,6 +15,8 @@ struct ChooseImageSource: ElementRule {
     /// Attributes consumed here; `FilterAttributes` would drop them anyway.
     static let consumedAttributes: Set<String> = Set(lazySourceAttributes + srcsetAttributes + ["sizes", "loading", "decoding"])
 
+    var elementNames: Set<String>? { ["img", "picture"] }
+
     func apply(to element: inout Element, in context: inout CleaningContext) -> [Node]? {
         switch element.name {
         case "img": return chooseSource(of: &element, preferred: nil, in: &context)

@@ -1,6 +1,8 @@
 /// A link with nothing to click (no text, no image) is invisible in a book;
 /// an `id` it carried moves onto an empty `span` so links to it still work.
 struct DropEmptyLinks: ElementRule {
+    var elementNames: Set<String>? { ["a"] }
+
     func apply(to element: inout Element, in context: inout CleaningContext) -> [Node]? {
         guard element.name == "a", !hasContent(element.children) else {
             return nil

@@ -9,6 +9,9 @@ struct DropNonContent: ElementRule {
         "noframes", "dialog", "col", "colgroup",
     ]
 
+    private static let names: Set<String> = dropped
+    var elementNames: Set<String>? { Self.names }
+
     func apply(to element: inout Element, in context: inout CleaningContext) -> [Node]? {
         Self.dropped.contains(element.name) ? [] : nil
     }

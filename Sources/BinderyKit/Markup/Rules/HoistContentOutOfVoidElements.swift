@@ -12,6 +12,9 @@ struct HoistContentOutOfVoidElements: ElementRule {
         "meta", "param", "source", "track", "wbr", "colgroup",
     ]
 
+    private static let names: Set<String> = hoisted
+    var elementNames: Set<String>? { Self.names }
+
     func apply(to element: inout Element, in context: inout CleaningContext) -> [Node]? {
         guard !element.children.isEmpty, Self.hoisted.contains(element.name) else { return nil }
         return Self.flattened([.element(element)])

@@ -4,6 +4,8 @@
 /// `DropAdjacentDuplicateImages` removes the copy when the scripted image
 /// next to it already shows the same picture.
 struct KeepNoscriptImages: ElementRule {
+    var elementNames: Set<String>? { ["noscript"] }
+
     func apply(to element: inout Element, in context: inout CleaningContext) -> [Node]? {
         guard element.name == "noscript" else { return nil }
         var images: [Node] = []

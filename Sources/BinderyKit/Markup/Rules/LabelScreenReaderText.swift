@@ -23,6 +23,8 @@ struct LabelScreenReaderText: ElementRule {
         "screen-reader-only", "element-invisible", "u-hidden-visually", "a11y-only",
     ]
 
+    var elementNames: Set<String>? { ["figure"] }
+
     func apply(to element: inout Element, in context: inout CleaningContext) -> [Node]? {
         guard element.name == "figure" else { return nil }
         var changes = 0

@@ -5,6 +5,8 @@
 /// caption) follows the figure, a figure without image gives way to its
 /// content, and an image without alt text takes the caption's.
 struct NormalizeFigures: ElementRule {
+    var elementNames: Set<String>? { ["figure"] }
+
     func apply(to element: inout Element, in context: inout CleaningContext) -> [Node]? {
         guard element.name == "figure" else { return nil }
         var parts = Parts()

@@ -10,6 +10,9 @@ struct RenameObsoleteElements: ElementRule {
         "main": "div", "address": "div", "details": "div", "summary": "div", "hgroup": "div", "multicol": "div",
     ]
 
+    private static let names: Set<String> = Set(renames.keys)
+    var elementNames: Set<String>? { Self.names }
+
     func apply(to element: inout Element, in context: inout CleaningContext) -> [Node]? {
         if let name = Self.renames[element.name] { element.name = name }
         return nil

@@ -3,6 +3,8 @@
 /// `dt`s then `dd`s (§4.4.9); one that is not, even after wrapping strays in
 /// `dd`, becomes plain `div`s so its text stays without breaking validity.
 struct RepairLists: ElementRule {
+    var elementNames: Set<String>? { ["ul", "ol", "dl"] }
+
     func apply(to element: inout Element, in context: inout CleaningContext) -> [Node]? {
         switch element.name {
         case "ul", "ol": element.children = element.children.wrappingStrays(allowed: ["li"]) { .element(Element("li", children: $0)) }

@@ -10,6 +10,9 @@ struct RepairOrphanedParts: ElementRule {
         "figcaption": ["figure"], "rt": ["ruby"], "rp": ["ruby"],
     ]
 
+    private static let names: Set<String> = Set(requiredParents.keys)
+    var elementNames: Set<String>? { Self.names }
+
     func apply(to element: inout Element, in context: inout CleaningContext) -> [Node]? {
         guard let parents = Self.requiredParents[element.name] else { return nil }
         if let parent = context.parentName, parents.contains(parent) { return nil }

@@ -4,6 +4,8 @@
 /// Content stranded between rows is moved in front of the table; a table
 /// without rows is replaced by its content.
 struct RepairTables: ElementRule {
+    var elementNames: Set<String>? { ["table", "thead", "tbody", "tfoot", "tr"] }
+
     func apply(to element: inout Element, in context: inout CleaningContext) -> [Node]? {
         switch element.name {
         case "table": return repairTable(element)

@@ -7,6 +7,8 @@ import Foundation
 /// player, else the article itself. A video's `poster` is shown in its place
 /// as an image.
 struct ReplaceEmbedsWithLinks: ElementRule {
+    var elementNames: Set<String>? { ["video", "audio", "iframe"] }
+
     func apply(to element: inout Element, in context: inout CleaningContext) -> [Node]? {
         switch element.name {
         case "video":

@@ -5,6 +5,8 @@
 /// unwrapped so their text stays. An old-style `<a name>` anchor becomes an
 /// `id`.
 struct SanitizeLinks: ElementRule {
+    var elementNames: Set<String>? { ["a"] }
+
     func apply(to element: inout Element, in context: inout CleaningContext) -> [Node]? {
         guard element.name == "a" else { return nil }
         if let name = element[attribute: "name"] {

@@ -4,6 +4,8 @@
 /// follow each other; a single `br` stays a line break. `br`s at either end of
 /// a piece and pieces without content are dropped.
 struct SplitParagraphs: ElementRule {
+    var elementNames: Set<String>? { ["p"] }
+
     func apply(to element: inout Element, in context: inout CleaningContext) -> [Node]? {
         guard element.name == "p" else { return nil }
         let pieces = Self.split(element.children, into: element)

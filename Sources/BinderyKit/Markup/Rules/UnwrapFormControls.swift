@@ -6,6 +6,9 @@ struct UnwrapFormControls: ElementRule {
         "datalist", "meter", "progress",
     ]
 
+    private static let names: Set<String> = unwrapped
+    var elementNames: Set<String>? { Self.names }
+
     func apply(to element: inout Element, in context: inout CleaningContext) -> [Node]? {
         Self.unwrapped.contains(element.name) ? element.children : nil
     }
