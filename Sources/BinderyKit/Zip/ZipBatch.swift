@@ -30,10 +30,12 @@ struct ZipBatch {
                                                 deflater: deflater))
         }
         let bytes = archive.finish()
-        do {
-            try Data(bytes).write(to: url)
-        } catch {
-            throw ZipError.cannotCreate(archive: archiveName, reason: "staging \(url.path): \(error.localizedDescription)")
+        // A plain write: a staging file lives for one export, so it needs no
+        // `fsync` (which Foundation's `Data.write` does) and no copy into `Data`.
+        let fd = open(url.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        let failure = fd < 0 ? errno : bytes.withUnsafeBytes { FileDescriptorWriting.writeAllAndClose(fd, $0) }
+        guard failure == 0 else {
+            throw ZipError.cannotCreate(archive: archiveName, reason: "staging \(url.path): \(String(cString: strerror(failure)))")
         }
     }
 }

@@ -58,10 +58,10 @@ final class MarkupFuzzFindingTests: XCTestCase {
     /// falls, a C1 control split across two words included, and the
     /// characters around it are kept.
     func testControlCharactersAreFoundAtEveryOffset() {
-        let filler = "abcdefghijklmnopqrstuvwxyz\t\n\r中文é"
+        let filler = "abcdefghijklmnopqrstuvwxyz"
         for control in ["\u{0}", "\u{1B}", "\u{7F}", "\u{85}", "\u{9F}"] {
             for offset in 0...17 {
-                let prefix = String(filler.utf8.prefix(offset).map(Character.init(Unicode.Scalar.init)))
+                let prefix = String(filler.prefix(offset))
                 let text = prefix + control + "tail end of the text"
                 XCTAssertEqual(text.removingControlCharacters(), prefix + "tail end of the text", "offset \(offset)")
             }
