@@ -42,6 +42,10 @@ public final class EPUBWriter {
     /// The articles' own tags, for the book's `dc:subject`s.
     private var tags = SourceTally()
     private var coverImage: (id: String, href: String)?
+    /// The NCX, rendered on another thread while the pages are written: it
+    /// lists every article by the title it has in the digest, which pages do
+    /// not change (`finish()` checks, and renders it again otherwise).
+    private var earlyNCX: BackgroundWork<(entries: [TableOfContents.Entry], ncx: Data)>?
     private var diagnostics: [Diagnostic] = []
 
     private static let stylesheetHref = "styles/bindery.css"
@@ -81,6 +85,21 @@ public final class EPUBWriter {
         } catch {
             abandon()
             throw error
+        }
+        if !plan.entries.isEmpty {
+            let (plan, metadata, contents) = (plan, metadata, strings.contents)
+            var titles = [String](repeating: "", count: plan.entries.count)
+            for (chapterIndex, chapter) in digest.chapters.enumerated() {
+                for (index, article) in chapter.articles.enumerated() {
+                    if let entry = plan.entry(chapter: chapterIndex, index: index) { titles[entry] = article.displayTitle }
+                }
+            }
+            earlyNCX = BackgroundWork { [titles] in
+                let entries = Self.tocEntries(plan, contentsTitle: contents) { titles[$0] }
+                let toc = TableOfContents(entries: entries, landmarks: [])
+                return (entries, NCXDocument.render(toc, title: metadata.title, identifier: metadata.identifier,
+                                                    language: metadata.language))
+            }
         }
     }
 
@@ -227,6 +246,8 @@ public final class EPUBWriter {
 
     /// Drops the zip (its staging files go with it) and the temporary book.
     private func abandon() {
+        _ = earlyNCX?.wait()  // nothing of a failed book runs on
+        earlyNCX = nil
         zip = nil
         output.discard()
     }
@@ -303,18 +324,22 @@ public final class EPUBWriter {
 
     /// The chapter pages, the contents page, nav and NCX, each listing every
     /// article: rendered on two cores at once (they only read what the
-    /// articles left), to be written in their fixed order. The nav and the
-    /// NCX, whose trees are the largest, take turns on one core.
+    /// articles left), to be written in their fixed order. The nav (and the
+    /// NCX, when the one rendered early does not fit), whose trees are the
+    /// largest, take turns on one core.
     private func renderGeneratedDocuments(_ toc: TableOfContents)
         -> (chapters: [(PackageItem, Data)], contents: Data?, nav: Data, ncx: Data) {
         let hasArticles = articleCount > 0
         let chapters = hasArticles ? plan.chapters : []
         let (plan, listed, strings, metadata) = (plan, listed, strings, metadata)
+        let early = earlyNCX?.wait()
+        earlyNCX = nil
+        let ncxReady = early.flatMap { $0.entries == toc.entries ? $0.ncx : nil }
         let pages = ResultSlots<[Data]>(count: 2)
         DispatchQueue.concurrentPerform(iterations: 2) { lane in
             if lane == 0 {
                 pages.set(0, [
-                    NCXDocument.render(toc, title: metadata.title, identifier: metadata.identifier, language: metadata.language),
+                    ncxReady ?? NCXDocument.render(toc, title: metadata.title, identifier: metadata.identifier, language: metadata.language),
                     NavigationDocument.render(toc, title: metadata.title, strings: strings, language: metadata.language,
                                               stylesheetHref: Self.stylesheetHref),
                 ])
@@ -374,24 +399,9 @@ public final class EPUBWriter {
 
     /// Chapter → (source section →) article, for the nav and the NCX.
     private func tableOfContents() -> TableOfContents {
-        func articles(_ indices: [Int]) -> [TableOfContents.Entry] {
-            indices.map { .init(title: listed[$0]?.title ?? "", href: plan.entries[$0].href) }
-        }
         var entries: [TableOfContents.Entry] = []
         if articleCount > 0 {
-            entries = plan.chapters.map { chapter in
-                let children: [TableOfContents.Entry] = chapter.isSplit
-                    // A source leads to its first article: the nav must follow reading order
-                    // (epubcheck NAV-011), and the chapter page comes before the articles.
-                    ? chapter.sections.map { section in
-                        .init(title: section.title ?? "", href: section.entries.first.map { plan.entries[$0].href } ?? chapter.href,
-                              children: articles(section.entries))
-                    }
-                    : articles(chapter.entryIndices)
-                return TableOfContents.Entry(title: chapter.heading, href: chapter.href, children: children)
-            }
-            // The contents page first, so the reader's menu leads to it too.
-            entries.insert(.init(title: strings.contents, href: Self.contentsHref), at: 0)
+            entries = Self.tocEntries(plan, contentsTitle: strings.contents) { [listed] in listed[$0]?.title ?? "" }
         }
         // A nav `ol` and an NCX `navMap` may not be empty.
         if entries.isEmpty { entries = [.init(title: metadata.title, href: "text/title.xhtml")] }
@@ -407,6 +417,28 @@ public final class EPUBWriter {
             landmarks.append(.init(type: "bodymatter", guideType: "text", title: strings.beginning, href: first.href))
         }
         return TableOfContents(entries: entries, landmarks: landmarks)
+    }
+
+    /// The contents page, then chapter → (source section →) article, each
+    /// article with `title(entry)`.
+    private static func tocEntries(_ plan: BookPlan, contentsTitle: String, title: (Int) -> String) -> [TableOfContents.Entry] {
+        func articles(_ indices: [Int]) -> [TableOfContents.Entry] {
+            indices.map { .init(title: title($0), href: plan.entries[$0].href) }
+        }
+        var entries: [TableOfContents.Entry] = plan.chapters.map { chapter in
+            let children: [TableOfContents.Entry] = chapter.isSplit
+                // A source leads to its first article: the nav must follow reading order
+                // (epubcheck NAV-011), and the chapter page comes before the articles.
+                ? chapter.sections.map { section in
+                    .init(title: section.title ?? "", href: section.entries.first.map { plan.entries[$0].href } ?? chapter.href,
+                          children: articles(section.entries))
+                }
+                : articles(chapter.entryIndices)
+            return TableOfContents.Entry(title: chapter.heading, href: chapter.href, children: children)
+        }
+        // The contents page first, so the reader's menu leads to it too.
+        entries.insert(.init(title: contentsTitle, href: Self.contentsHref), at: 0)
+        return entries
     }
 
     /// The first and last local days, as chapter headings of day chapters.

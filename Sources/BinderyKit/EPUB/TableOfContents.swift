@@ -3,7 +3,7 @@
 /// relative to the package folder. The nav document and the NCX are both
 /// rendered from this one value, so they list the same titles and targets.
 struct TableOfContents: Sendable {
-    struct Entry: Sendable {
+    struct Entry: Sendable, Equatable {
         var title: String
         var href: String
         var children: [Entry] = []
