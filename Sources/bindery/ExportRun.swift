@@ -113,5 +113,11 @@ func counted(_ count: Int, _ noun: String) -> String {
 }
 
 func fileSize(_ url: URL) -> Int64 {
-    (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.int64Value ?? 0
+    fileSize(atPath: url.path)
+}
+
+/// The size of the file at `path`, 0 when there is none.
+func fileSize(atPath path: String) -> Int64 {
+    var info = stat()
+    return stat(path, &info) == 0 ? Int64(info.st_size) : 0
 }

@@ -64,9 +64,10 @@ struct MarkdownCommand: ParsableCommand {
         if result.missingImages > 0 { line += " (\(counted(result.missingImages, "picture")) missing)" }
         line += " → \(output)"
         var bytes: Int?
-        if case .file(let url) = target {
-            let folder = singleFile ? url.deletingLastPathComponent() : url
-            bytes = summary.notes.reduce(0) { $0 + Int(fileSize(folder.appendingPathComponent($1))) }
+        // Only the report shows the size, and a vault's is ten thousand `stat`s.
+        if reportOption.report != nil, case .file(let url) = target {
+            let folder = (singleFile ? url.deletingLastPathComponent() : url).path
+            bytes = summary.notes.reduce(0) { $0 + Int(fileSize(atPath: folder + "/" + $1)) }
         }
         let reportOutput = ExportReport.Output(path: output, format: singleFile ? "markdown note" : "markdown vault", bytes: bytes,
                                                articles: digest.articleCount, chapters: digest.chapters.count)
