@@ -1,3 +1,4 @@
+import BinderyKit
 import Foundation
 
 /// `bindery-bench images`: how fast `bindery epub` fetches pictures and how
@@ -109,30 +110,9 @@ struct ImageBenchReport: Codable {
     }
 }
 
-/// Counts the pictures in an EPUB from its zip central directory
-/// (APPNOTE.TXT 4.3.12 and 4.3.16): no unzip tool needed.
+/// Counts the pictures in an EPUB from its zip central directory.
 enum EPUBImageCount {
     static func count(in book: URL) throws -> Int {
-        try entryNames(Data(contentsOf: book)).filter { $0.hasPrefix("EPUB/images/") && !$0.hasSuffix("/") }.count
-    }
-
-    static func entryNames(_ zip: Data) throws -> [String] {
-        let bytes = [UInt8](zip)
-        func uint16(_ at: Int) -> Int { Int(bytes[at]) | Int(bytes[at + 1]) << 8 }
-        func uint32(_ at: Int) -> Int { uint16(at) | uint16(at + 2) << 16 }
-        // The end-of-central-directory record: 22 bytes plus a comment of up to 64 KB.
-        guard bytes.count >= 22,
-              let end = stride(from: bytes.count - 22, through: max(0, bytes.count - 22 - 65_535), by: -1)
-                .first(where: { uint32($0) == 0x0605_4B50 }) else { throw BenchError.failed("not a zip file") }
-        var offset = uint32(end + 16)
-        var names: [String] = []
-        for _ in 0..<uint16(end + 10) {
-            guard offset + 46 <= bytes.count, uint32(offset) == 0x0201_4B50 else { throw BenchError.failed("damaged zip directory") }
-            let nameLength = uint16(offset + 28)
-            guard offset + 46 + nameLength <= bytes.count else { throw BenchError.failed("damaged zip directory") }
-            names.append(String(decoding: bytes[(offset + 46)..<(offset + 46 + nameLength)], as: UTF8.self))
-            offset += 46 + nameLength + uint16(offset + 30) + uint16(offset + 32)
-        }
-        return names
+        try ZipReader(url: book).entries().filter { $0.name.hasPrefix("EPUB/images/") && !$0.name.hasSuffix("/") }.count
     }
 }

@@ -7,7 +7,7 @@ import Foundation
 enum Stages {
     static let names = ["scan", "digest", "clean", "serialize", "markdown"]
 
-    /// The floor through the project's own ZipWriter (libzip → zlib level 6):
+    /// The floor through the project's own ZipWriter (libdeflate, its level):
     /// read every file under `folder` and deflate it into a zip. Shown beside
     /// the zlib floor (`ZlibFloor`) so the container's own cost is visible;
     /// the ZipWriter may compress on a background thread (compare CPU to wall).

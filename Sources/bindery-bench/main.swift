@@ -7,6 +7,7 @@ let usage = """
            bindery-bench pictures [--photos 500] [--work DIR] [--bindery PATH] [--repeat R] [--json]
            bindery-bench fetch [--feeds 200] [--entries 20] [--hosts 4] [--work DIR] [--bindery PATH] [--repeat R] [--json]
            bindery-bench serve [--clients 50] [--megabytes 20] [--work DIR] [--bindery PATH] [--json]
+           bindery-bench levels [--articles 10000] [--work DIR] [--bindery PATH] [--seed S] [--repeat R] [--json]
            bindery-bench generate --articles N --output DIR [--seed S] [--days D] [--sources N]
            bindery-bench floor|floor-zipwriter DIR OUT
            bindery-bench stage scan|digest|clean|serialize|markdown DIR
@@ -38,6 +39,10 @@ let usage = """
               large book and downloads it with 1, then N, connections at
               once (each compared byte for byte); reports throughput and
               the server's peak RSS, which must not grow with N.
+    levels    binds the archive of N articles once with `bindery epub`,
+              then deflates every entry the book deflates again at each of
+              libdeflate's levels (1-12) on one thread: CPU seconds, the
+              text's compressed size and the book's size at each level.
     generate  writes a deterministic synthetic archive of N articles
               (FORMAT.md, with its variants) over 42 days (--days D, from
               Monday 2024-01-08: 7 is one ISO week), plus images/; 60 %
@@ -111,6 +116,15 @@ func main() throws {
         let benchmark = ServeBenchmark(
             clients: clients, megabytes: megabytes,
             work: URL(fileURLWithPath: parsed.value("work") ?? ".build/bench").standardizedFileURL, bindery: try binderyBinary(parsed))
+        let report = try benchmark.run()
+        print(parsed.flag("json") ? try report.json() : report.table())
+    case "levels":
+        try reject(besides: ["articles", "work", "bindery", "seed", "repeat", "json"])
+        let articles = try parsed.int("articles", default: 10_000)
+        guard articles > 0 else { throw BenchError.usage("--articles wants a count above 0") }
+        let benchmark = LevelBenchmark(
+            articles: articles, seed: seed, work: URL(fileURLWithPath: parsed.value("work") ?? ".build/bench").standardizedFileURL,
+            bindery: try binderyBinary(parsed), repeats: try parsed.int("repeat", default: 1))
         let report = try benchmark.run()
         print(parsed.flag("json") ? try report.json() : report.table())
     case "generate":

@@ -19,6 +19,28 @@ public final class ZipReader {
 
     deinit { zip_discard(archive) }
 
+    /// An entry as the central directory lists it.
+    public struct Entry: Equatable, Sendable {
+        public var name: String
+        public var size: Int
+        public var compressedSize: Int
+        /// Stored deflated (method 8) rather than as is.
+        public var isDeflated: Bool
+    }
+
+    /// Every entry, in the archive's order.
+    public func entries() -> [Entry] {
+        let count = zip_get_num_entries(archive, 0)
+        guard count > 0 else { return [] }
+        return (0..<UInt64(count)).compactMap { index in
+            var info = zip_stat_t()
+            zip_stat_init(&info)
+            guard zip_stat_index(archive, index, 0, &info) == 0, let name = info.name else { return nil }
+            return Entry(name: String(cString: name), size: Int(info.size), compressedSize: Int(info.comp_size),
+                         isDeflated: Int32(info.comp_method) == ZIP_CM_DEFLATE)
+        }
+    }
+
     /// The uncompressed bytes of `entry`, or `nil` when the archive has no
     /// such entry. Throws when the entry is larger than `limit` (a hostile
     /// archive must not make the reader allocate gigabytes) or is damaged.

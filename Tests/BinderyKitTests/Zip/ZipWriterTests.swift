@@ -29,6 +29,17 @@ final class ZipWriterTests: XCTestCase {
         XCTAssertEqual(try zip.contents(of: "EPUB/images/x.png"), Data([0x89, 0x50, 0x4E, 0x47, 0, 1, 2]))
     }
 
+    func testReaderListsEveryEntryWithItsMethodAndSizes() throws {
+        let folder = try TestFolder()
+        let entries = try ZipReader(url: try makeZip(in: folder, sampleEntries)).entries()
+        XCTAssertEqual(entries.map(\.name), ["mimetype", "META-INF/container.xml", "EPUB/b.xhtml", "EPUB/a.xhtml", "EPUB/images/x.png"])
+        XCTAssertEqual(entries.map(\.isDeflated), [false, true, true, true, false])
+        XCTAssertEqual(entries.map(\.size), [20, 600, 3, 0, 7])
+        let container = entries[1]
+        XCTAssertLessThan(container.compressedSize, container.size, "600 bytes of one repeated tag deflate to far less")
+        XCTAssertEqual(entries[4].compressedSize, 7, "stored as is")
+    }
+
     /// OCF 3.3 §4.3: `mimetype` first, uncompressed, no extra field.
     func testMimetypeIsFirstStoredWithoutExtraFieldOrDataDescriptor() throws {
         let folder = try TestFolder()
