@@ -48,12 +48,12 @@ public final class EPUBWriter {
     private var earlyNCX: BackgroundWork<(entries: [TableOfContents.Entry], ncx: Data)>?
     private var diagnostics: [Diagnostic] = []
 
-    private static let stylesheetHref = "styles/bindery.css"
+    static let stylesheetHref = "styles/bindery.css"
     /// The articles' most frequent tags become the book's subjects (what
     /// library views and catalogs file it under); a long tail helps no one.
     static let subjectCount = 10
-    fileprivate static let pageStylesheetHref = "../" + stylesheetHref
-    private static let xhtmlType = "application/xhtml+xml"
+    static let pageStylesheetHref = "../" + stylesheetHref
+    static let xhtmlType = "application/xhtml+xml"
 
     /// Starts the book; nothing appears at `destination` until `finish()`.
     /// `stylesheet` is usually `DefaultStylesheet.css`.
@@ -95,7 +95,7 @@ public final class EPUBWriter {
                 }
             }
             earlyNCX = BackgroundWork { [titles] in
-                let entries = Self.tocEntries(plan, contentsTitle: contents) { titles[$0] }
+                let entries = TableOfContents.entries(plan, contentsTitle: contents) { titles[$0] }
                 let toc = TableOfContents(entries: entries, landmarks: [])
                 return (entries, NCXDocument.render(toc, title: metadata.title, identifier: metadata.identifier,
                                                     language: metadata.language))
@@ -205,11 +205,17 @@ public final class EPUBWriter {
                 // Pages written so far link to the articles that never came.
                 throw EPUBError.incomplete(book: destination.path, missing: plan.entries.count - articleCount)
             }
-            let toc = tableOfContents()
-            let documents = renderGeneratedDocuments(toc)
+            let toc = GeneratedDocuments.tableOfContents(
+                plan: plan, listed: listed, hasCover: coverImage != nil,
+                bookTitle: metadata.title, strings: strings)
+            let early = earlyNCX?.wait()
+            earlyNCX = nil
+            let documents = GeneratedDocuments.render(
+                toc, plan: plan, listed: listed, metadata: metadata, strings: strings,
+                renderedNCX: early.flatMap { $0.entries == toc.entries ? $0.ncx : nil })
             for (item, data) in documents.chapters { try write(item, data) }
             if let contentsPage = documents.contents {
-                try write(PackageItem(id: "contents", href: Self.contentsHref, mediaType: Self.xhtmlType, spinePosition: .contents),
+                try write(PackageItem(id: "contents", href: GeneratedDocuments.contentsHref, mediaType: Self.xhtmlType, spinePosition: .contents),
                           contentsPage)
             }
             try writeTitlePage()
@@ -320,51 +326,6 @@ public final class EPUBWriter {
         return page
     }
 
-    private static let contentsHref = "text/contents.xhtml"
-
-    /// The chapter pages, the contents page, nav and NCX, each listing every
-    /// article: rendered on two cores at once (they only read what the
-    /// articles left), to be written in their fixed order. The nav (and the
-    /// NCX, when the one rendered early does not fit), whose trees are the
-    /// largest, take turns on one core.
-    private func renderGeneratedDocuments(_ toc: TableOfContents)
-        -> (chapters: [(PackageItem, Data)], contents: Data?, nav: Data, ncx: Data) {
-        let hasArticles = articleCount > 0
-        let chapters = hasArticles ? plan.chapters : []
-        let (plan, listed, strings, metadata) = (plan, listed, strings, metadata)
-        let early = earlyNCX?.wait()
-        earlyNCX = nil
-        let ncxReady = early.flatMap { $0.entries == toc.entries ? $0.ncx : nil }
-        let pages = ResultSlots<[Data]>(count: 2)
-        DispatchQueue.concurrentPerform(iterations: 2) { lane in
-            if lane == 0 {
-                pages.set(0, [
-                    ncxReady ?? NCXDocument.render(toc, title: metadata.title, identifier: metadata.identifier, language: metadata.language),
-                    NavigationDocument.render(toc, title: metadata.title, strings: strings, language: metadata.language,
-                                              stylesheetHref: Self.stylesheetHref),
-                ])
-                return
-            }
-            var rendered = chapters.indices.map { index in
-                ChapterPage.render(chapters[index], plan: plan, listed: listed,
-                                   nextChapter: chapters.indices.contains(index + 1) ? chapters[index + 1] : nil,
-                                   contentsHref: ArticleNavigation.fileName(Self.contentsHref), strings: strings,
-                                   language: metadata.language, stylesheetHref: Self.pageStylesheetHref)
-            }
-            if hasArticles {
-                rendered.append(ContentsPage.render(plan, listed: listed, title: metadata.title, strings: strings,
-                                                    language: metadata.language, stylesheetHref: Self.pageStylesheetHref))
-            }
-            pages.set(1, rendered)
-        }
-        let (tocDocuments, chapterDocuments) = (pages.values[0], pages.values[1])
-        let chapterPages = chapters.enumerated().map { index, chapter in
-            (PackageItem(id: chapter.id, href: chapter.href, mediaType: Self.xhtmlType,
-                         spinePosition: .chapter(index: chapter.digestIndex, position: 0)), chapterDocuments[index])
-        }
-        return (chapterPages, hasArticles ? chapterDocuments.last : nil, tocDocuments[1], tocDocuments[0])
-    }
-
     private func writeTitlePage() throws {
         let xhtml = FrontMatterPages.titlePage(title: metadata.title, dateRange: dateRangeText, articleCount: articleCount,
                                                sources: metadata.contributors.isEmpty ? sources.ranked : metadata.contributors,
@@ -396,50 +357,6 @@ public final class EPUBWriter {
     }
 
     // MARK: - Derived text
-
-    /// Chapter → (source section →) article, for the nav and the NCX.
-    private func tableOfContents() -> TableOfContents {
-        var entries: [TableOfContents.Entry] = []
-        if articleCount > 0 {
-            entries = Self.tocEntries(plan, contentsTitle: strings.contents) { [listed] in listed[$0]?.title ?? "" }
-        }
-        // A nav `ol` and an NCX `navMap` may not be empty.
-        if entries.isEmpty { entries = [.init(title: metadata.title, href: "text/title.xhtml")] }
-        var landmarks: [TableOfContents.Landmark] = []
-        if coverImage != nil {
-            landmarks.append(.init(type: "cover", guideType: "cover", title: strings.cover, href: "text/cover.xhtml"))
-        }
-        landmarks.append(.init(type: "titlepage", guideType: "title-page", title: strings.titlePage, href: "text/title.xhtml"))
-        landmarks.append(.init(type: "toc", guideType: "toc", title: strings.contents,
-                               href: articleCount > 0 ? Self.contentsHref : "nav.xhtml"))
-        if articleCount > 0, let first = plan.chapters.first {
-            // Where Kindle and other readers open the book.
-            landmarks.append(.init(type: "bodymatter", guideType: "text", title: strings.beginning, href: first.href))
-        }
-        return TableOfContents(entries: entries, landmarks: landmarks)
-    }
-
-    /// The contents page, then chapter → (source section →) article, each
-    /// article with `title(entry)`.
-    private static func tocEntries(_ plan: BookPlan, contentsTitle: String, title: (Int) -> String) -> [TableOfContents.Entry] {
-        func articles(_ indices: [Int]) -> [TableOfContents.Entry] {
-            indices.map { .init(title: title($0), href: plan.entries[$0].href) }
-        }
-        var entries: [TableOfContents.Entry] = plan.chapters.map { chapter in
-            let children: [TableOfContents.Entry] = chapter.isSplit
-                // A source leads to its first article: the nav must follow reading order
-                // (epubcheck NAV-011), and the chapter page comes before the articles.
-                ? chapter.sections.map { section in
-                    .init(title: section.title ?? "", href: section.entries.first.map { plan.entries[$0].href } ?? chapter.href,
-                          children: articles(section.entries))
-                }
-                : articles(chapter.entryIndices)
-            return TableOfContents.Entry(title: chapter.heading, href: chapter.href, children: children)
-        }
-        // The contents page first, so the reader's menu leads to it too.
-        entries.insert(.init(title: contentsTitle, href: Self.contentsHref), at: 0)
-        return entries
-    }
 
     /// The first and last local days, as chapter headings of day chapters.
     private var dateRangeText: String? {

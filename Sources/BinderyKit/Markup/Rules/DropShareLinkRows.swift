@@ -27,8 +27,8 @@ struct DropShareLinkRows: LineRecognizer {
 
     static func isShareLink(_ href: String) -> Bool {
         if href.utf8.starts(with: "mailto:?".utf8) { return true }
-        guard var (host, path) = WebURL.hostAndPath(href) else { return false }
-        if host.hasPrefix("www.") { host.removeFirst(4) }
+        guard let (found, path) = WebURL.hostAndPath(href) else { return false }
+        let host = found.hasPrefix("www.") ? String(found.dropFirst(4)) : found
         return shareEndpoints.contains { endpoint in
             (host == endpoint.host || host.hasSuffix("." + endpoint.host)) && path.hasPrefix(endpoint.path)
         }
