@@ -70,4 +70,32 @@ final class TextExportTests: XCTestCase {
         XCTAssertEqual(try BinderyProcess.run(["markdown", samples, "-o", "-"]).status, 2)
         XCTAssertEqual(try BinderyProcess.run(["markdown", samples, "-o", "/tmp/x", "--images", "inline"]).status, 2)
     }
+
+    /// A GBK file (as old Chinese sites and editors save them) and a UTF-16
+    /// one (Windows "Unicode") are read, not skipped; an archive of them is
+    /// reported once per encoding.
+    func testFilesNotInUTF8AreReadAndReportedOncePerEncoding() throws {
+        let folder = try BinderyProcess.temporaryFolder(self)
+        func hex(_ text: String) -> [UInt8] {
+            stride(from: 0, to: text.count, by: 2).map { UInt8(text.dropFirst($0).prefix(2), radix: 16)! }
+        }
+        // 新闻 and 港口的船只在清晨离开 in GBK.
+        let (title, body) = (hex("d0c2cec5"), hex("b8dbbfdab5c4b4acd6bbd4dac7e5b3bfc0ebbfaa"))
+        for index in 1...2 {
+            let bytes = Array("<!--1705700343000-->\n[".utf8) + title + Array("](https://example.com/\(index).html)\n---\n\n<p>".utf8)
+                + body + Array("</p>".utf8)
+            try Data(bytes).write(to: folder.appendingPathComponent("00\(index).txt"))
+        }
+        let utf16 = "<!--1705700343000-->\n[Harbour 港口](https://example.com/3.html)\n---\n\n<p>Boats 船只 leave.</p>"
+        try Data([0xFF, 0xFE] + Array(utf16.data(using: .utf16LittleEndian)!)).write(to: folder.appendingPathComponent("003.txt"))
+
+        let result = try BinderyProcess.run(["text", folder.path, "-o", "-", "--time-zone", "UTC"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual(result.stdout.components(separatedBy: "港口的船只在清晨离开").count - 1, 2, result.stdout)
+        XCTAssertTrue(result.stdout.contains("新闻\n"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("Harbour 港口\n"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("Boats 船只 leave."), result.stdout)
+        XCTAssertTrue(result.stderr.contains("warning: 2 files not in UTF-8, read as GB18030"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("003.txt: not UTF-8: read as UTF-16LE"), result.stderr)
+    }
 }

@@ -64,7 +64,8 @@ public struct ArchiveReader: Sendable {
 
     /// The body HTML of `article` (everything after the header; for a Jekyll
     /// post, inside its wrapping `<div>`), with invalid UTF-8 repaired, a BOM
-    /// dropped and CRLF/CR normalised to LF.
+    /// dropped and CRLF/CR normalised to LF; a file the scan found in another
+    /// encoding (`Article.textEncoding`) is read in it.
     ///
     /// - Throws: `ArchiveError.unreadable` when the file cannot be read, and
     ///   `ArchiveError.notAnArticle` when it no longer holds an article.
@@ -75,12 +76,13 @@ public struct ArchiveReader: Sendable {
         } catch let failure as TextBytes.ReadFailure {
             throw ArchiveError.unreadable(file: article.origin.displayName, reason: failure.reason)
         }
-        return try body(of: raw, file: article.origin.displayName)
+        return try body(of: raw, file: article.origin.displayName, encoding: article.textEncoding)
     }
 
-    /// The body HTML of a file's bytes (see `loadBody(of:)`).
-    func body(of raw: [UInt8], file: String) throws -> String {
-        let bytes = TextBytes.normalized(raw)
+    /// The body HTML of a file's bytes (see `loadBody(of:)`), read in
+    /// `encoding` when the scan found the file is not UTF-8.
+    func body(of raw: [UInt8], file: String, encoding: String?) throws -> String {
+        let bytes = TextBytes.normalized(encoding.flatMap { ArchiveEncoding.utf8(raw, from: $0) } ?? raw)
         switch ArticleHeader.parse(bytes) {
         case .failure(let problem):
             throw ArchiveError.notAnArticle(file: file, reason: problem.reason)
@@ -101,6 +103,7 @@ public struct ArchiveReader: Sendable {
     /// Share of invalid bytes above which a file is taken for binary data
     /// rather than text with a few damaged characters.
     static let maximumDamage = 0.05
+    static let notText = "not text in UTF-8, UTF-16, GB18030, Big5 or Windows-1252"
 
     func readHead(_ file: InputWalker.Found) -> FileResult {
         let name = file.source.displayName
@@ -125,13 +128,16 @@ public struct ArchiveReader: Sendable {
         }
         let sniffed = raw.prefix(Self.sniffBytes)
         let damage = TextBytes.damage(of: sniffed)
-        if damage.nulBytes > 0 {
+        var text = raw
+        var encoding: String?
+        if let recognized = ArchiveEncoding.recognized(raw, sniffed: sniffed, invalidUTF8: damage.invalidBytes) {
+            (text, encoding) = (recognized.bytes, recognized.encoding)
+        } else if damage.nulBytes > 0 {
             return FileResult(diagnostics: [.warning(name, "not an article (binary data: contains NUL bytes); skipped", kind: .fileSkipped)])
+        } else if Double(damage.invalidBytes) > Double(sniffed.count) * Self.maximumDamage {
+            return FileResult(diagnostics: [.warning(name, "not an article (\(Self.notText)); skipped", kind: .fileSkipped)])
         }
-        if Double(damage.invalidBytes) > Double(sniffed.count) * Self.maximumDamage {
-            return FileResult(diagnostics: [.warning(name, "not an article (not UTF-8 text); skipped", kind: .fileSkipped)])
-        }
-        let bytes = TextBytes.normalized(raw)
+        let bytes = TextBytes.normalized(text)
         let header: ArticleHeader
         switch ArticleHeader.parse(bytes) {
         case .failure(let problem):
@@ -139,7 +145,14 @@ public struct ArchiveReader: Sendable {
         case .success(let parsed):
             header = parsed
         }
-        return makeArticle(header, bytes: bytes, fileSize: fileSize, file: file)
+        var result = makeArticle(header, bytes: bytes, fileSize: fileSize, file: file)
+        if let encoding {
+            result.article?.textEncoding = encoding
+            // A whole archive in GBK is reported once, with a count.
+            result.diagnostics.insert(Diagnostic(file: name, "not UTF-8: read as \(encoding)",
+                                                 cause: "files not in UTF-8, read as \(encoding)"), at: 0)
+        }
+        return result
     }
 
     private func makeArticle(_ header: ArticleHeader, bytes: [UInt8], fileSize: Int, file: SourceFile) -> FileResult {

@@ -32,6 +32,9 @@ public struct Article: Sendable, Hashable {
     /// Names of the site rules that changed the title or byline, for
     /// `bindery rules` (see `CleanedArticle.firedRules`).
     public var appliedRules: [String] = []
+    /// The encoding the file was read in when it is not UTF-8 (`UTF-16LE`,
+    /// `GB18030`…: `ArchiveEncoding`); `nil` for UTF-8.
+    public var textEncoding: String?
 
     public init(origin: SourceFile, title: String, url: URL?, instant: Date?, author: String? = nil, bodyBytes: Int = 0) {
         self.origin = origin

@@ -1,5 +1,8 @@
 @testable import BinderyKit
 import XCTest
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Line ends, byte-order marks, damaged UTF-8, and what `loadBody` returns.
 final class ArchiveEncodingTests: XCTestCase {
@@ -86,5 +89,77 @@ final class ArchiveEncodingTests: XCTestCase {
     func testNormalisation() {
         XCTAssertEqual(TextBytes.normalized([0xEF, 0xBB, 0xBF, 65, 13, 10, 66, 13, 67, 13]), [65, 10, 66, 10, 67, 10])
         XCTAssertEqual(TextBytes.normalized([65, 10]), [65, 10])
+    }
+
+    // MARK: Files not in UTF-8
+
+    /// `text` in `encoding`, by iconv (the fixtures are written as users' editors and old sites save them).
+    private func encoded(_ text: String, as encoding: String) throws -> [UInt8] {
+        let descriptor = iconv_open(encoding, "UTF-8")
+        guard descriptor != iconv_t(bitPattern: -1) else { throw XCTSkip("iconv does not know \(encoding)") }
+        defer { iconv_close(descriptor) }
+        var input = Array(text.utf8)
+        var output = [UInt8](repeating: 0, count: input.count * 4 + 16)
+        let written = input.withUnsafeMutableBufferPointer { source in
+            output.withUnsafeMutableBufferPointer { target -> Int in
+                var inPointer = source.baseAddress.map { UnsafeMutableRawPointer($0).assumingMemoryBound(to: CChar.self) }
+                var outPointer = target.baseAddress.map { UnsafeMutableRawPointer($0).assumingMemoryBound(to: CChar.self) }
+                var inLeft = source.count, outLeft = target.count
+                return iconv(descriptor, &inPointer, &inLeft, &outPointer, &outLeft) == -1 ? -1 : target.count - outLeft
+            }
+        }
+        guard written >= 0 else { throw XCTSkip("\(encoding) cannot hold the fixture") }
+        return Array(output[0..<written])
+    }
+
+    private static let chineseBody = "<p>港口的船只在清晨离开，渔民们说今年的收成比去年好。</p><p>市政府表示将修建新的码头。</p>"
+
+    func testUTF16FilesWithByteOrderMarkAreRead() throws {
+        let text = ArchiveFixtures.article(title: "港口 Harbour", body: Self.chineseBody)
+        for (encoding, mark) in [("UTF-16LE", [UInt8]([0xFF, 0xFE])), ("UTF-16BE", [0xFE, 0xFF])] {
+            let (scan, body) = try scanAndLoad(mark + encoded(text, as: encoding))
+            let article = try XCTUnwrap(scan.articles.first, encoding)
+            XCTAssertEqual(article.title, "港口 Harbour", encoding)
+            XCTAssertEqual(article.instant, Date(timeIntervalSince1970: 1_705_700_343), encoding)
+            XCTAssertEqual(article.textEncoding, encoding)
+            XCTAssertEqual(body, "<div><i>Fri, 19 Jan 2024 21:23:59 GMT</i></div>" + Self.chineseBody, encoding)
+            XCTAssertEqual(scan.diagnostics.map(\.message), ["not UTF-8: read as \(encoding)"], encoding)
+        }
+    }
+
+    func testLegacyChineseAndLatinFilesAreReadInTheEncodingTheyShow() throws {
+        let traditional = "<p>港口的船隻在清晨離開，漁民們說今年的收成比去年好。</p><p>市政府表示將修建新的碼頭。</p>"
+        let latin = "<p>The caf\u{E9} \u{201C}na\u{EF}ve\u{201D} r\u{E9}sum\u{E9}: \u{E0} la fa\u{E7}on de l\u{2019}\u{E9}t\u{E9}, \u{C9}cole.</p>"
+        for (encoding, title, body) in [("GB18030", "新的码头", Self.chineseBody), ("BIG5-HKSCS", "新的碼頭", traditional),
+                                         ("WINDOWS-1252", "Caf\u{E9} cr\u{E8}me", latin)] {
+            let text = ArchiveFixtures.article(title: title, body: body)
+            let (scan, loaded) = try scanAndLoad(try encoded(text, as: encoding))
+            let article = try XCTUnwrap(scan.articles.first, encoding)
+            XCTAssertEqual(article.title, title, encoding)
+            XCTAssertEqual(article.textEncoding, encoding)
+            XCTAssertEqual(loaded, "<div><i>Fri, 19 Jan 2024 21:23:59 GMT</i></div>" + body, encoding)
+            XCTAssertEqual(scan.diagnostics.map(\.message), ["not UTF-8: read as \(encoding)"], encoding)
+        }
+    }
+
+    func testUTF8WithAFewDamagedBytesStaysUTF8() throws {
+        // Chinese UTF-8 with two damaged bytes: read as UTF-8 and repaired,
+        // not taken for GB18030 (which would garble every character).
+        let text = Array(ArchiveFixtures.article(title: "新的码头", body: Self.chineseBody).utf8)
+        let damaged = Array(text.dropLast(4)) + [0xFF, 0xFE] + Array("</p>".utf8)
+        let (scan, body) = try scanAndLoad(damaged)
+        let article = try XCTUnwrap(scan.articles.first)
+        XCTAssertNil(article.textEncoding)
+        XCTAssertEqual(article.title, "新的码头")
+        XCTAssertTrue(body.contains("港口的船只在清晨离开"), body)
+        XCTAssertEqual(body.unicodeScalars.filter { $0 == "\u{FFFD}" }.count, 2)
+    }
+
+    func testFileGivenAsBytesReadsTheBodyInTheSameEncoding() throws {
+        let bytes = try encoded(ArchiveFixtures.article(title: "新的码头", body: Self.chineseBody), as: "GB18030")
+        let read = ArchiveReader().read(bytes: bytes, as: SourceFile(url: URL(fileURLWithPath: "/tmp/a.txt"),
+                                                                      root: URL(fileURLWithPath: "/tmp"), displayName: "a.txt"))
+        XCTAssertEqual(read.article?.textEncoding, "GB18030")
+        XCTAssertTrue(read.body.hasSuffix(Self.chineseBody), read.body)
     }
 }

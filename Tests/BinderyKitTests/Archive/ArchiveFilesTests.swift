@@ -42,7 +42,9 @@ final class ArchiveFilesTests: XCTestCase {
         try folder.write("empty.txt", "")
         try folder.write("blank.txt", "  \n\n")
         try folder.write("nul.txt", bytes: Array("[a](https://x.org/)\n---\n\n".utf8) + [0, 1, 2, 0])
-        try folder.write("junk.txt", bytes: (0..<400).map { UInt8(0x80 + $0 % 64) })
+        // Bytes that no encoding Bindery reads can hold (0xFF and 0x80 lead
+        // nothing in GB18030 or Big5; 0x81 and 0x8D are unassigned in Windows-1252).
+        try folder.write("junk.txt", bytes: (0..<400).map { [0xFF, 0x80, 0x81, 0x8D][$0 % 4] })
         try folder.write("prose.md", "# Just notes\n\nNo title link here.\n")
         try folder.write("good.txt", ArchiveFixtures.article())
         let scan = ArchiveReader().scan([folder.url])
@@ -52,7 +54,7 @@ final class ArchiveFilesTests: XCTestCase {
         XCTAssertEqual(messages["Archive/empty.txt"], "not an article (empty file); skipped")
         XCTAssertEqual(messages["Archive/blank.txt"], "not an article (empty file); skipped")
         XCTAssertEqual(messages["Archive/nul.txt"], "not an article (binary data: contains NUL bytes); skipped")
-        XCTAssertEqual(messages["Archive/junk.txt"], "not an article (not UTF-8 text); skipped")
+        XCTAssertEqual(messages["Archive/junk.txt"], "not an article (not text in UTF-8, UTF-16, GB18030, Big5 or Windows-1252); skipped")
         XCTAssertEqual(messages["Archive/prose.md"], "not an article (no [title](url) link at the top); skipped")
     }
 
