@@ -41,6 +41,11 @@ public struct ArchiveReader: Sendable {
     static let sniffBytes = 4 * 1024
     /// How far into the body the date line is looked for.
     static let dateLineWindow = 2 * 1024
+    /// The largest file read as an article. Real articles stay under a few
+    /// hundred kilobytes, a few megabytes with pictures inlined as `data:`
+    /// URIs; a larger file is something else (a log, a dump) and would take
+    /// several times its size in memory to clean.
+    public static let maximumArticleBytes = 64 << 20
 
     /// Walks `inputs` (files and folders, recursively), parses each article's
     /// header and date, and reports files that are not articles. Does not
@@ -72,9 +77,14 @@ public struct ArchiveReader: Sendable {
     public func loadBody(of article: Article) throws -> String {
         let raw: [UInt8]
         do {
-            raw = try TextBytes.readFile(article.origin.url.path)
+            // One byte more than allowed tells a file that grew past the limit since the scan.
+            raw = try TextBytes.readFile(article.origin.url.path, limit: Self.maximumArticleBytes + 1)
         } catch let failure as TextBytes.ReadFailure {
             throw ArchiveError.unreadable(file: article.origin.displayName, reason: failure.reason)
+        }
+        guard raw.count <= Self.maximumArticleBytes else {
+            throw ArchiveError.notAnArticle(file: article.origin.displayName,
+                                            reason: "larger than an article can be: \(Self.megabytes(Self.maximumArticleBytes))")
         }
         return try body(of: raw, file: article.origin.displayName, encoding: article.textEncoding)
     }
@@ -123,6 +133,10 @@ public struct ArchiveReader: Sendable {
     /// `fileSize` is the whole file's.
     func head(_ raw: [UInt8], fileSize: Int, file: SourceFile) -> FileResult {
         let name = file.displayName
+        if fileSize > Self.maximumArticleBytes {
+            return FileResult(diagnostics: [.warning(name, "not an article (\(Self.megabytes(fileSize)), larger than an article can be: "
+                                                         + "\(Self.megabytes(Self.maximumArticleBytes))); skipped", kind: .fileSkipped)])
+        }
         if TextBytes.isBlank(raw[...]) {
             return FileResult(diagnostics: [.warning(name, "not an article (empty file); skipped", kind: .fileSkipped)])
         }
@@ -181,6 +195,10 @@ public struct ArchiveReader: Sendable {
         result.article = Article(origin: file, title: title, url: header.url, instant: instant, author: author,
                                  bodyBytes: max(0, fileSize - header.bodyStart))
         return result
+    }
+
+    private static func megabytes(_ bytes: Int) -> String {
+        bytes >= 1 << 30 ? String(format: "%.1f GB", Double(bytes) / Double(1 << 30)) : "\((bytes + (1 << 20) - 1) >> 20) MB"
     }
 
     /// News archives begin with the web: an instant before 1990, or more

@@ -58,6 +58,30 @@ final class ArchiveFilesTests: XCTestCase {
         XCTAssertEqual(messages["Archive/prose.md"], "not an article (no [title](url) link at the top); skipped")
     }
 
+    func testFileLargerThanAnArticleCanBeIsReportedNotRead() throws {
+        let folder = try ArchiveFixtureFolder()
+        try folder.write("good.txt", ArchiveFixtures.article())
+        // An article's head, then (sparse) zeros past the limit: a dump, not news.
+        let huge = try folder.write("huge.txt", ArchiveFixtures.article(url: "https://www.example.com/huge.html"))
+        XCTAssertEqual(truncate(huge.path, off_t(ArchiveReader.maximumArticleBytes + 1)), 0)
+        let scan = ArchiveReader().scan([folder.url])
+        XCTAssertEqual(scan.articles.map(\.origin.displayName), ["Archive/good.txt"])
+        XCTAssertEqual(scan.diagnostics.map(\.description),
+                       ["warning: Archive/huge.txt: not an article (65 MB, larger than an article can be: 64 MB); skipped"])
+        XCTAssertEqual(scan.diagnostics.first?.kind, .fileSkipped)
+    }
+
+    func testFileThatGrewPastTheLimitAfterTheScanIsNotRead() throws {
+        let folder = try ArchiveFixtureFolder()
+        let file = try folder.write("a.txt", ArchiveFixtures.article())
+        let reader = ArchiveReader()
+        let article = try XCTUnwrap(reader.scan([folder.url]).articles.first)
+        XCTAssertEqual(truncate(file.path, off_t(ArchiveReader.maximumArticleBytes + 1)), 0)
+        XCTAssertThrowsError(try reader.loadBody(of: article)) { error in
+            XCTAssertEqual(error as? ArchiveError, .notAnArticle(file: "Archive/a.txt", reason: "larger than an article can be: 64 MB"))
+        }
+    }
+
     func testUnreadableFileIsReported() throws {
         guard getuid() != 0 else { throw XCTSkip("root can read any file") }
         let folder = try ArchiveFixtureFolder()
