@@ -18,8 +18,7 @@ struct LevelBenchmark {
     static let levels: [Int32] = Array(1...12)
 
     func run() throws -> LevelReport {
-        let archive = try Benchmark(sizes: [articles], seed: seed, work: work, bindery: bindery, repeats: 1,
-                                    binderyArguments: [], comparison: nil).prepareArchive(articles)
+        let archive = try Benchmark.prepareArchive(articles, seed: seed, work: work)
         let out = work.appendingPathComponent("levels-\(articles)")
         try? FileManager.default.removeItem(at: out)
         try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
@@ -32,31 +31,39 @@ struct LevelBenchmark {
             environment: ["TZ": "UTC", "XDG_CACHE_HOME": out.appendingPathComponent("cache").path])
         guard export.exitStatus == 0 else { throw BenchError.failed("bindery epub failed; see \(export.log)") }
 
+        let measured = try Self.measure(book: book, repeats: repeats)
+        return LevelReport(articles: articles, entries: measured.entries, inputBytes: measured.inputBytes,
+                           exportSeconds: export.wallSeconds, exportCPUSeconds: export.cpuSeconds,
+                           defaultLevel: Int(Deflater.defaultLevel), rows: measured.rows)
+    }
+
+    /// Every entry `book` stores deflated, deflated again at each level: the
+    /// number of such entries, their uncompressed bytes, and a row per level
+    /// (the median CPU of `repeats` passes; the book's size at that level).
+    static func measure(book: URL, repeats: Int) throws -> (entries: Int, inputBytes: Int, rows: [LevelRow]) {
         let reader = try ZipReader(url: book)
-        let entries = reader.entries()
-        let deflated = try entries.filter(\.isDeflated).map { entry -> Data in
+        let entries = reader.entries().filter(\.isDeflated)
+        let deflated = try entries.map { entry -> Data in
             guard let data = try reader.read(entry.name, limit: Int(Int32.max)) else {
                 throw BenchError.failed("\(entry.name) listed but not readable in \(book.path)")
             }
             return data
         }
         let bookBytes = (try FileManager.default.attributesOfItem(atPath: book.path)[.size] as? Int) ?? 0
-        let deflatedNow = entries.filter(\.isDeflated).reduce(0) { $0 + $1.compressedSize }
-        let rows = try Self.levels.map { level -> LevelRow in
+        let deflatedNow = entries.reduce(0) { $0 + $1.compressedSize }
+        let rows = try levels.map { level -> LevelRow in
             guard let deflater = Deflater(level: level) else { throw BenchError.failed("libdeflate has no level \(level)") }
             var seconds: [Double] = []
             var bytes = 0
             for _ in 0..<max(1, repeats) {
-                let start = Self.threadCPUSeconds()
+                let start = threadCPUSeconds()
                 bytes = deflated.reduce(0) { $0 + deflater.deflate($1).count }
-                seconds.append(Self.threadCPUSeconds() - start)
+                seconds.append(threadCPUSeconds() - start)
             }
             return LevelRow(level: Int(level), cpuSeconds: seconds.sorted()[seconds.count / 2], deflatedBytes: bytes,
                             bookBytes: bookBytes - deflatedNow + bytes)
         }
-        return LevelReport(articles: articles, entries: deflated.count,
-                           inputBytes: deflated.reduce(0) { $0 + $1.count }, exportSeconds: export.wallSeconds,
-                           exportCPUSeconds: export.cpuSeconds, defaultLevel: Int(Deflater.defaultLevel), rows: rows)
+        return (deflated.count, deflated.reduce(0) { $0 + $1.count }, rows)
     }
 
     /// CPU time of the calling thread: deflate runs here and nothing else does.

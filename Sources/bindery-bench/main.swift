@@ -14,8 +14,8 @@ let usage = """
 
     run       generates the archives (cached in the work folder, default
               .build/bench), then measures in child processes the floor
-              (read + zlib deflate-6, one core; and the same through
-              BinderyKit's ZipWriter), the library stages and the
+              (read + zlib deflate-6, one core; and through BinderyKit's
+              ZipWriter, at Bindery's deflate level), the library stages and the
               `bindery epub|markdown|text` exports (and with --compare, the
               same exports by another bindery binary, side by side); prints
               a table and the goals.

@@ -10,8 +10,10 @@
 enum ArchiveEncoding {
     /// The head as UTF-8 and the encoding it was read in; `nil` when it is
     /// UTF-8 or no encoding reads it cleanly. `sniffed` is the start of the
-    /// head that was checked, with `invalidUTF8` bytes not valid in UTF-8.
-    static func recognized(_ head: [UInt8], sniffed: ArraySlice<UInt8>, invalidUTF8: Int) -> (bytes: [UInt8], encoding: String)? {
+    /// head that was checked, with `invalidUTF8` bytes not valid in UTF-8;
+    /// `tooDamagedForUTF8`: so many that it would be skipped as UTF-8.
+    static func recognized(_ head: [UInt8], sniffed: ArraySlice<UInt8>, invalidUTF8: Int,
+                           tooDamagedForUTF8: Bool) -> (bytes: [UInt8], encoding: String)? {
         if let (encoding, _) = CharacterDecoding.byteOrderMark(head), encoding != "UTF-8" {
             return utf8(head, from: encoding).map { ($0, encoding) }
         }
@@ -22,8 +24,7 @@ enum ArchiveEncoding {
         // a head that is clearly not UTF-8 is tried: invalid bytes above the
         // share at which it would be skipped, or half of many non-ASCII bytes.
         let highBytes = sniffed.reduce(0) { $0 + ($1 >= 0x80 ? 1 : 0) }
-        let clearlyNotUTF8 = Double(invalidUTF8) > Double(sniffed.count) * ArchiveReader.maximumDamage
-        guard clearlyNotUTF8 || (highBytes >= 32 && invalidUTF8 * 2 >= highBytes) else { return nil }
+        guard tooDamagedForUTF8 || (highBytes >= 32 && invalidUTF8 * 2 >= highBytes) else { return nil }
         // A few bytes may be invalid in the right encoding too: the head is
         // cut at a fixed length, and legacy text has odd characters.
         let allowed = 2 + highBytes / 200

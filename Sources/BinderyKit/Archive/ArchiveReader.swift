@@ -45,7 +45,7 @@ public struct ArchiveReader: Sendable {
     /// hundred kilobytes, a few megabytes with pictures inlined as `data:`
     /// URIs; a larger file is something else (a log, a dump) and would take
     /// several times its size in memory to clean.
-    public static let maximumArticleBytes = 64 << 20
+    public static let maximumArticleBytes = 64_000_000
 
     /// Walks `inputs` (files and folders, recursively), parses each article's
     /// header and date, and reports files that are not articles. Does not
@@ -84,7 +84,7 @@ public struct ArchiveReader: Sendable {
         }
         guard raw.count <= Self.maximumArticleBytes else {
             throw ArchiveError.notAnArticle(file: article.origin.displayName,
-                                            reason: "larger than an article can be: \(Self.megabytes(Self.maximumArticleBytes))")
+                                            reason: "larger than an article can be: \(ByteCount.format(Int64(Self.maximumArticleBytes)))")
         }
         return try body(of: raw, file: article.origin.displayName, encoding: article.textEncoding)
     }
@@ -134,21 +134,23 @@ public struct ArchiveReader: Sendable {
     func head(_ raw: [UInt8], fileSize: Int, file: SourceFile) -> FileResult {
         let name = file.displayName
         if fileSize > Self.maximumArticleBytes {
-            return FileResult(diagnostics: [.warning(name, "not an article (\(Self.megabytes(fileSize)), larger than an article can be: "
-                                                         + "\(Self.megabytes(Self.maximumArticleBytes))); skipped", kind: .fileSkipped)])
+            return FileResult(diagnostics: [.warning(name, "not an article (\(ByteCount.format(Int64(fileSize))), larger than an article can be: "
+                                                         + "\(ByteCount.format(Int64(Self.maximumArticleBytes)))); skipped", kind: .fileSkipped)])
         }
         if TextBytes.isBlank(raw[...]) {
             return FileResult(diagnostics: [.warning(name, "not an article (empty file); skipped", kind: .fileSkipped)])
         }
         let sniffed = raw.prefix(Self.sniffBytes)
         let damage = TextBytes.damage(of: sniffed)
+        let tooDamaged = Double(damage.invalidBytes) > Double(sniffed.count) * Self.maximumDamage
         var text = raw
         var encoding: String?
-        if let recognized = ArchiveEncoding.recognized(raw, sniffed: sniffed, invalidUTF8: damage.invalidBytes) {
+        if let recognized = ArchiveEncoding.recognized(raw, sniffed: sniffed, invalidUTF8: damage.invalidBytes,
+                                                       tooDamagedForUTF8: tooDamaged) {
             (text, encoding) = (recognized.bytes, recognized.encoding)
         } else if damage.nulBytes > 0 {
             return FileResult(diagnostics: [.warning(name, "not an article (binary data: contains NUL bytes); skipped", kind: .fileSkipped)])
-        } else if Double(damage.invalidBytes) > Double(sniffed.count) * Self.maximumDamage {
+        } else if tooDamaged {
             return FileResult(diagnostics: [.warning(name, "not an article (\(Self.notText)); skipped", kind: .fileSkipped)])
         }
         let bytes = TextBytes.normalized(text)
@@ -195,10 +197,6 @@ public struct ArchiveReader: Sendable {
         result.article = Article(origin: file, title: title, url: header.url, instant: instant, author: author,
                                  bodyBytes: max(0, fileSize - header.bodyStart))
         return result
-    }
-
-    private static func megabytes(_ bytes: Int) -> String {
-        bytes >= 1 << 30 ? String(format: "%.1f GB", Double(bytes) / Double(1 << 30)) : "\((bytes + (1 << 20) - 1) >> 20) MB"
     }
 
     /// News archives begin with the web: an instant before 1990, or more

@@ -63,11 +63,11 @@ final class ArchiveFilesTests: XCTestCase {
         try folder.write("good.txt", ArchiveFixtures.article())
         // An article's head, then (sparse) zeros past the limit: a dump, not news.
         let huge = try folder.write("huge.txt", ArchiveFixtures.article(url: "https://www.example.com/huge.html"))
-        XCTAssertEqual(truncate(huge.path, off_t(ArchiveReader.maximumArticleBytes + 1)), 0)
+        XCTAssertEqual(truncate(huge.path, off_t(ArchiveReader.maximumArticleBytes + 1_000_000)), 0)
         let scan = ArchiveReader().scan([folder.url])
         XCTAssertEqual(scan.articles.map(\.origin.displayName), ["Archive/good.txt"])
         XCTAssertEqual(scan.diagnostics.map(\.description),
-                       ["warning: Archive/huge.txt: not an article (65 MB, larger than an article can be: 64 MB); skipped"])
+                       ["warning: Archive/huge.txt: not an article (65.0 MB, larger than an article can be: 64.0 MB); skipped"])
         XCTAssertEqual(scan.diagnostics.first?.kind, .fileSkipped)
     }
 
@@ -78,7 +78,7 @@ final class ArchiveFilesTests: XCTestCase {
         let article = try XCTUnwrap(reader.scan([folder.url]).articles.first)
         XCTAssertEqual(truncate(file.path, off_t(ArchiveReader.maximumArticleBytes + 1)), 0)
         XCTAssertThrowsError(try reader.loadBody(of: article)) { error in
-            XCTAssertEqual(error as? ArchiveError, .notAnArticle(file: "Archive/a.txt", reason: "larger than an article can be: 64 MB"))
+            XCTAssertEqual(error as? ArchiveError, .notAnArticle(file: "Archive/a.txt", reason: "larger than an article can be: 64.0 MB"))
         }
     }
 
