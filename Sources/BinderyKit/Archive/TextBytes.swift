@@ -55,19 +55,25 @@ enum TextBytes {
         guard hasCR else {
             return hasBOM ? Array(bytes[start...]) : bytes
         }
+        // Copies the runs between CRs whole: a byte-by-byte loop was nearly
+        // half the cost of reading a body with CR LF line ends.
         var out = [UInt8]()
         out.reserveCapacity(bytes.count)
-        var i = start
-        let n = bytes.count
-        while i < n {
-            let b = bytes[i]
-            if b == 13 {
+        bytes.withUnsafeBufferPointer { buffer in
+            let base = buffer.baseAddress!
+            var i = start
+            let n = buffer.count
+            while i < n {
+                guard let found = memchr(base + i, 13, n - i) else {
+                    out.append(contentsOf: UnsafeBufferPointer(start: base + i, count: n - i))
+                    break
+                }
+                let cr = UnsafeRawPointer(found).assumingMemoryBound(to: UInt8.self) - base
+                out.append(contentsOf: UnsafeBufferPointer(start: base + i, count: cr - i))
                 out.append(10)
-                if i + 1 < n && bytes[i + 1] == 10 { i += 1 }
-            } else {
-                out.append(b)
+                i = cr + 1
+                if i < n && base[i] == 10 { i += 1 }
             }
-            i += 1
         }
         return out
     }
@@ -87,6 +93,15 @@ enum TextBytes {
             var i = 0
             let end = buffer.count
             while i < end {
+                // Eight ASCII bytes without a NUL at a time: most text is ASCII.
+                if i + 8 <= end {
+                    let word = UnsafeRawPointer(buffer.baseAddress! + i).loadUnaligned(as: UInt64.self)
+                    let high: UInt64 = 0x8080_8080_8080_8080
+                    if word & high == 0 && (word &- 0x0101_0101_0101_0101) & ~word & high == 0 {
+                        i += 8
+                        continue
+                    }
+                }
                 let b = buffer[i]
                 if b < 0x80 {
                     if b == 0 { nul += 1 }

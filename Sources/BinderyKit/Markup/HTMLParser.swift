@@ -3,149 +3,82 @@ import Foundation
 
 /// Parses HTML fragments with libxml2's HTML parser into `Node` trees.
 ///
-/// libxml2's document never leaves `parseFragment`: it is converted into Swift
-/// values at once and freed in the same scope. The parser recovers from any
-/// tag soup, decodes HTML's named and numeric character references, never
-/// touches the network and prints nothing.
+/// libxml2 reports the parse as events (SAX) and `FragmentBuilder` makes the
+/// `Node` values from them directly: no libxml2 document is built, walked and
+/// freed. The events are the ones libxml2's own tree builder receives, and
+/// the tree is the one it built, except that content after the body's end is
+/// kept (see `FragmentBuilder`). The parser recovers from any tag soup,
+/// decodes HTML's named and numeric character references, never touches the
+/// network and prints nothing.
 public enum HTMLParser {
     /// The libxml2 Bindery was built against.
     static let libraryVersion = LIBXML_DOTTED_VERSION
 
-    /// Recover from errors, stay silent, no network, and compact small text
-    /// nodes (libxml2's `HTML_PARSE_*` options). `XML_PARSE_HUGE` lifts
-    /// libxml2's nesting limit (256): without it the parser stops at that
-    /// depth and silently drops everything after — the deep text and every
-    /// paragraph behind it. Deep trees cost nothing here: levels beyond
-    /// `maxDepth` are flattened into their text, without recursion.
+    /// Recover from errors, stay silent, no network (libxml2's `HTML_PARSE_*`
+    /// options). `XML_PARSE_HUGE` lifts libxml2's nesting limit (256):
+    /// without it the parser stops at that depth and silently drops
+    /// everything after — the deep text and every paragraph behind it. Deep
+    /// trees cost nothing here: levels beyond `maxDepth` are flattened into
+    /// their text.
     private static let options = Int32(
         HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-            | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | XML_PARSE_HUGE.rawValue)
-
-    /// The children of the parsed document's `body`: the fragment's content.
-    /// Content libxml2 moves into `head` (a leading `style`, `meta`, `title`…)
-    /// is not kept. Never fails: unparseable input gives `[]`.
-    public static func parseFragment(_ html: String) -> [Node] {
-        _ = libxml2Initialized
-        var html = html
-        return html.withUTF8 { bytes -> [Node] in
-            guard let base = bytes.baseAddress, bytes.count > 0, bytes.count < Int(Int32.max) else { return [] }
-            let cBase = UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self)
-            guard let document = htmlReadMemory(cBase, Int32(bytes.count), nil, "UTF-8", options) else { return [] }
-            defer { xmlFreeDoc(document) }
-            guard let body = findBody(in: document) else { return [] }
-            return convertChildren(of: body, depth: 0)
-        }
-    }
-
-    /// `html > body`, searched among the root's children.
-    private static func findBody(in document: htmlDocPtr) -> xmlNodePtr? {
-        guard let root = xmlDocGetRootElement(document) else { return nil }
-        var child = root.pointee.children
-        while let node = child {
-            if node.pointee.type == XML_ELEMENT_NODE, name(of: node) == "body" { return node }
-            child = node.pointee.next
-        }
-        return nil
-    }
+            | HTML_PARSE_NONET.rawValue | XML_PARSE_HUGE.rawValue)
 
     /// Elements nested deeper than this are flattened into their text: real
     /// articles nest a few dozen levels at most, and the recursive Swift
     /// passes after parsing must stay within a worker thread's stack.
     static let maxDepth = 64
 
-    private static func convertChildren(of parent: xmlNodePtr, depth: Int) -> [Node] {
-        var nodes: [Node] = []
-        var child = parent.pointee.children
-        while let node = child {
-            switch node.pointee.type {
-            case XML_ELEMENT_NODE where depth >= maxDepth:
-                appendText(.text(flattenedText(of: node)), to: &nodes)
-            case XML_ELEMENT_NODE:
-                nodes.append(.element(convertElement(node, depth: depth)))
-            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-                if let content = node.pointee.content { appendText(.text(normalizedNewlines(content)), to: &nodes) }
-            default:
-                break  // comments, processing instructions, entity references
+    /// The children of the document's `body`: the fragment's content.
+    /// Content libxml2 moves into `head` (a leading `style`, `meta`, `title`…)
+    /// is not kept; content after `</body>` or `</html>` is. Never fails:
+    /// unparseable input gives `[]`.
+    public static func parseFragment(_ html: String) -> [Node] {
+        _ = libxml2Initialized
+        var html = html
+        return html.withUTF8 { bytes -> [Node] in
+            guard let base = bytes.baseAddress, bytes.count > 0, bytes.count < Int(Int32.max),
+                  let context = htmlNewParserCtxt() else { return [] }
+            defer { htmlFreeParserCtxt(context) }
+            let builder = FragmentBuilder()
+            installEvents(in: context)
+            context.pointee._private = Unmanaged.passUnretained(builder).toOpaque()
+            let cBase = UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self)
+            // No start-of-document event is handled, so libxml2 makes no document.
+            if let document = htmlCtxtReadMemory(context, cBase, Int32(bytes.count), nil, "UTF-8", options) {
+                xmlFreeDoc(document)
             }
-            child = node.pointee.next
-        }
-        return nodes
-    }
-
-    /// Text with CR LF and lone CR turned into LF, as HTML's input stream
-    /// preprocessing does (HTML §13.2.3.5); libxml2 leaves them.
-    private static func normalizedNewlines(_ content: UnsafePointer<xmlChar>) -> String {
-        let text = String(cString: content)
-        // `strchr` looks for the rare CR far faster than a Swift loop.
-        guard strchr(UnsafeRawPointer(content).assumingMemoryBound(to: CChar.self), 0x0D) != nil else { return text }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count)
-        var previousWasCR = false
-        for byte in text.utf8 {
-            if byte == 0x0A && previousWasCR {
-                previousWasCR = false
-                continue
-            }
-            previousWasCR = byte == 0x0D
-            bytes.append(previousWasCR ? 0x0A : byte)
-        }
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
-    /// Adjacent text (e.g. around a dropped comment) merges into one node.
-    private static func appendText(_ text: Node, to nodes: inout [Node]) {
-        guard case .text(let new) = text else { return }
-        if case .text(let previous)? = nodes.last {
-            nodes[nodes.count - 1] = .text(previous + new)
-        } else {
-            nodes.append(text)
+            return withExtendedLifetime(builder) { builder.finish() }
         }
     }
 
-    /// The text below `root`, gathered without recursion.
-    private static func flattenedText(of root: xmlNodePtr) -> String {
-        var text = ""
-        var next = root.pointee.children
-        while let node = next {
-            let type = node.pointee.type
-            if type == XML_TEXT_NODE || type == XML_CDATA_SECTION_NODE, let content = node.pointee.content {
-                text += normalizedNewlines(content)
-            }
-            if type == XML_ELEMENT_NODE, let firstChild = node.pointee.children {
-                next = firstChild
-                continue
-            }
-            // Next sibling, else the nearest ancestor's next sibling below `root`.
-            var current: xmlNodePtr? = node
-            next = nil
-            while let climbing = current, climbing != root {
-                if let sibling = climbing.pointee.next {
-                    next = sibling
-                    break
-                }
-                current = climbing.pointee.parent
-            }
+    /// Replaces libxml2's tree-building handlers with `FragmentBuilder`'s;
+    /// every other event (doctype, entities, errors) is left unhandled.
+    private static func installEvents(in context: htmlParserCtxtPtr) {
+        guard let events = context.pointee.sax else { return }
+        events.pointee = htmlSAXHandler()
+        events.pointee.initialized = 1
+        events.pointee.startElement = { context, name, attributes in
+            guard let name else { return }
+            FragmentBuilder.of(context).start(name, attributes)
         }
-        return text
+        events.pointee.endElement = { context, _ in FragmentBuilder.of(context).end() }
+        events.pointee.characters = { context, bytes, length in
+            guard let bytes, length > 0 else { return }
+            FragmentBuilder.of(context).text(UnsafeBufferPointer(start: bytes, count: Int(length)), isCDATA: false)
+        }
+        events.pointee.cdataBlock = { context, bytes, length in
+            guard let bytes, length > 0 else { return }
+            FragmentBuilder.of(context).text(UnsafeBufferPointer(start: bytes, count: Int(length)), isCDATA: true)
+        }
+        // Comments and processing instructions are not kept, but in libxml2's
+        // tree they end a text node, and each text node's line ends are
+        // normalised on their own (see `FragmentBuilder.flushText`).
+        events.pointee.comment = { context, _ in FragmentBuilder.of(context).boundary() }
+        events.pointee.processingInstruction = { context, _, _ in FragmentBuilder.of(context).boundary() }
     }
 
-    private static func convertElement(_ node: xmlNodePtr, depth: Int) -> Element {
-        var attributes: [Attribute] = []
-        var property = node.pointee.properties
-        while let attribute = property {
-            if let rawName = attribute.pointee.name {
-                let attributeName = String(cString: rawName)
-                // libxml2 keeps repeated attributes; HTML says the first one wins.
-                if !attributes.contains(where: { $0.name == attributeName }) {
-                    attributes.append(Attribute(attributeName, textOfAttribute(attribute)))
-                }
-            }
-            property = attribute.pointee.next
-        }
-        return Element(name(of: node), attributes: attributes, children: convertChildren(of: node, depth: depth + 1))
-    }
-
-    /// The value of an attribute: its text children, joined (also used by `XMLDocumentParser`).
+    /// The value of an attribute: its text children, joined (used by `XMLDocumentParser`).
     static func textOfAttribute(_ attribute: xmlAttrPtr) -> String {
         var value = ""
         var child = attribute.pointee.children
@@ -155,10 +88,178 @@ public enum HTMLParser {
         }
         return value
     }
+}
 
-    private static func name(of node: xmlNodePtr) -> String {
-        guard let raw = node.pointee.name else { return "" }
-        return String(cString: raw)
+/// Makes `Node` values from libxml2's parse events: the content of the
+/// document's `body`.
+///
+/// What libxml2 puts in `head` (a leading `style`, `meta`, `title`…) is
+/// passed over. Content after `</body>` or `</html>` goes on in the body, as
+/// in browsers (the HTML standard's "after body" insertion modes): libxml2's
+/// own tree builder hung it outside `body`, where it was lost.
+private final class FragmentBuilder {
+    private struct Frame {
+        var name: String
+        var attributes: [Attribute]
+        var children: [Node] = []
+    }
+
+    /// What an element libxml2 has open is to the fragment.
+    private enum Open {
+        /// `html`, `body`: transparent, their content is the fragment's.
+        case structure
+        /// `head` and a `frameset` beside the body, and what is in them: passed over.
+        case skipped
+        /// An element of the fragment (a frame of its own).
+        case content
+        /// An element nested beyond `HTMLParser.maxDepth`, flattened into its text.
+        case flattened
+    }
+
+    private var open: [Open] = []
+    private var sawBody = false
+    /// `body` and the open elements in it; `frames[0]` is `body`.
+    private var frames = [Frame(name: "body", attributes: [])]
+    private var flattenedDepth = 0
+    /// The bytes of the text node being read, and whether it is CDATA
+    /// (script and style content): libxml2 does not merge the two kinds.
+    private var pendingText: [UInt8] = []
+    private var pendingIsCDATA = false
+
+    static func of(_ context: UnsafeMutableRawPointer?) -> FragmentBuilder {
+        let parser = context!.assumingMemoryBound(to: xmlParserCtxt.self)
+        return Unmanaged<FragmentBuilder>.fromOpaque(parser.pointee._private).takeUnretainedValue()
+    }
+
+    /// Text and elements count only once the body has begun, inside it or
+    /// after it, and never inside a passed-over element.
+    private var takesContent: Bool {
+        sawBody && open.last != .skipped
+    }
+
+    func start(_ rawName: UnsafePointer<xmlChar>, _ rawAttributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+        flushText()
+        let name = UnsafeRawPointer(rawName).assumingMemoryBound(to: CChar.self)
+        if strcmp(name, "html") == 0 {
+            open.append(open.isEmpty || takesContent ? .structure : .skipped)
+            return
+        }
+        if strcmp(name, "body") == 0 {
+            // The root's `body`; a second one, after the first was closed, is transparent too.
+            let isBody = takesContent || (open.count == 1 && open[0] == .structure)
+            sawBody = sawBody || isBody
+            open.append(isBody ? .structure : .skipped)
+            return
+        }
+        let inRoot = open.count == 1 && open[0] == .structure
+        guard takesContent, !(inRoot && (strcmp(name, "head") == 0 || strcmp(name, "frameset") == 0)) else {
+            open.append(.skipped)
+            return
+        }
+        if flattenedDepth > 0 || frames.count - 1 >= HTMLParser.maxDepth {
+            // A flattened element is one text node, even without text.
+            if flattenedDepth == 0 { appendText("") }
+            flattenedDepth += 1
+            open.append(.flattened)
+            return
+        }
+        frames.append(Frame(name: Self.localName(rawName), attributes: Self.attributes(rawAttributes)))
+        open.append(.content)
+    }
+
+    func end() {
+        flushText()
+        switch open.popLast() {
+        case .content?: closeInnermost()
+        case .flattened?: flattenedDepth -= 1
+        case .structure?, .skipped?, nil: break
+        }
+    }
+
+    func text(_ bytes: UnsafeBufferPointer<xmlChar>, isCDATA: Bool) {
+        // Text right in `html` is only ever white space: libxml2 puts a
+        // paragraph around any other.
+        guard takesContent, frames.count > 1 || open.count >= 2 else { return }
+        if isCDATA != pendingIsCDATA { flushText() }
+        pendingIsCDATA = isCDATA
+        pendingText.append(contentsOf: bytes)
+    }
+
+    func boundary() {
+        flushText()
+    }
+
+    /// `body`'s children; elements libxml2 left open are closed.
+    func finish() -> [Node] {
+        flushText()
+        while frames.count > 1 { closeInnermost() }
+        return frames[0].children
+    }
+
+    private func closeInnermost() {
+        let frame = frames.removeLast()
+        frames[frames.count - 1].children.append(
+            .element(Element(frame.name, attributes: frame.attributes, children: frame.children)))
+    }
+
+    /// The text node read so far becomes text, with CR LF and lone CR turned
+    /// into LF as HTML's input stream preprocessing does (HTML §13.2.3.5);
+    /// libxml2 leaves them.
+    private func flushText() {
+        guard !pendingText.isEmpty else { return }
+        defer { pendingText.removeAll(keepingCapacity: true) }
+        let hasCR = pendingText.withUnsafeBufferPointer { memchr($0.baseAddress!, 0x0D, $0.count) != nil }
+        guard hasCR else { return appendText(String(decoding: pendingText, as: UTF8.self)) }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(pendingText.count)
+        var previousWasCR = false
+        for byte in pendingText {
+            if byte == 0x0A && previousWasCR {
+                previousWasCR = false
+                continue
+            }
+            previousWasCR = byte == 0x0D
+            bytes.append(previousWasCR ? 0x0A : byte)
+        }
+        appendText(String(decoding: bytes, as: UTF8.self))
+    }
+
+    /// Adjacent text (e.g. around a dropped comment) merges into one node.
+    private func appendText(_ text: String) {
+        let last = frames.count - 1
+        if case .text(let previous)? = frames[last].children.last {
+            frames[last].children[frames[last].children.count - 1] = .text(previous + text)
+        } else {
+            frames[last].children.append(.text(text))
+        }
+    }
+
+    /// An element's name as libxml2's tree builder keeps it: a prefix before
+    /// the first colon is dropped (`o:p` is `p`), unless the name starts or
+    /// ends with that colon.
+    private static func localName(_ raw: UnsafePointer<xmlChar>) -> String {
+        let name = String(cString: raw)
+        let utf8 = name.utf8
+        guard let colon = utf8.firstIndex(of: UInt8(ascii: ":")), colon != utf8.startIndex else { return name }
+        let local = utf8.index(after: colon)
+        return local == utf8.endIndex ? name : String(name[local...])
+    }
+
+    /// An element's attributes in source order; the first of repeated names
+    /// wins, as in HTML. A value-less boolean attribute (`checked`) has its
+    /// name as value, as libxml2's tree builder gives it.
+    private static func attributes(_ raw: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) -> [Attribute] {
+        guard var pair = raw else { return [] }
+        var attributes: [Attribute] = []
+        while let rawName = pair[0] {
+            let name = String(cString: rawName)
+            if !attributes.contains(where: { $0.name == name }) {
+                let value = pair[1].map { String(cString: $0) } ?? (htmlIsBooleanAttr(rawName) != 0 ? name : "")
+                attributes.append(Attribute(name, value))
+            }
+            pair += 2
+        }
+        return attributes
     }
 }
 
