@@ -85,6 +85,22 @@ final class MarkupRealDefectTests: XCTestCase {
         XCTAssertEqual(body(html).inlineLine.plainText.collapsingWhitespace(), "start bold soup tail para")
     }
 
+    // MARK: Content after the document's end
+
+    func testParagraphsAfterTheBodyAndDocumentEndTagsSurviveInEveryFormat() {
+        // A page saved whole, then a footer or a second part appended after `</html>`.
+        let blocks = body("<p>first part</p></body>\n</html>\n<p>appended part</p><div>and a footer</div>")
+        let xhtml = MarkupTestSupport.xhtml(blocks)
+        XCTAssertNil(MarkupTestSupport.wellFormednessProblem(body: xhtml))
+        let markdown = MarkdownRenderer().render(blocks)
+        let text = PlainTextRenderer(wrapper: LineWrapper(width: 72), links: PlainTextLinks()).render(blocks).joined(separator: "\n")
+        for output in [xhtml, markdown, text] {
+            for piece in ["first part", "appended part", "and a footer"] {
+                XCTAssertTrue(output.contains(piece), "\(piece) lost in:\n\(output.prefix(300))")
+            }
+        }
+    }
+
     // MARK: Links whose host cannot be parsed
 
     func testBodyLinkHostIsMendedOrTheLinkGoesAndItsTextStays() {
