@@ -25,7 +25,7 @@ struct Benchmark {
                                  rssSource: ChildProcess.usesGNUTime ? "GNU time (%M)" : "wait4 (includes the bench's own RSS: install GNU time)",
                                  processors: ProcessInfo.processInfo.activeProcessorCount, rows: [], checks: [])
         var outputs: [URL] = []
-        // Outputs go only once every measurement is done (see `best`).
+        // Outputs go only once every measurement is done (see `measure`).
         defer { for out in outputs { try? FileManager.default.removeItem(at: out) } }
         for size in sizes {
             let archive = try Self.prepareArchive(size, seed: seed, work: work)
@@ -36,20 +36,14 @@ struct Benchmark {
             outputs.append(out)
             try? FileManager.default.removeItem(at: out)
             try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
-            var rows: [BenchRow] = []
-            func record(_ what: String, _ arguments: [String], output: URL? = nil, cache: URL? = nil) throws {
-                Self.progress("N=\(size): \(what)")
-                let measurement = try median(of: arguments, log: out.appendingPathComponent("\(what).log"),
-                                           output: output, cache: cache)
-                rows.append(BenchRow(articles: size, inputBytes: inputBytes, what: what, measurement: measurement,
-                                     result: BenchRow.parseResult(logAt: measurement.log)))
-            }
-            try record("floor", [Self.selfPath, "floor", archive.path, out.appendingPathComponent("floor.deflate").path],
-                       output: out.appendingPathComponent("floor.deflate"))
-            try record("floor ZipWriter", [Self.selfPath, "floor-zipwriter", archive.path, out.appendingPathComponent("floor.zip").path],
-                       output: out.appendingPathComponent("floor.zip"))
+            var jobs: [Job] = []
+            jobs.append(Job(what: "floor", arguments: [Self.selfPath, "floor", archive.path, out.appendingPathComponent("floor.deflate").path],
+                            output: out.appendingPathComponent("floor.deflate")))
+            jobs.append(Job(what: "floor ZipWriter",
+                            arguments: [Self.selfPath, "floor-zipwriter", archive.path, out.appendingPathComponent("floor.zip").path],
+                            output: out.appendingPathComponent("floor.zip")))
             for stage in Stages.names {
-                try record("stage \(stage)", [Self.selfPath, "stage", stage, archive.path])
+                jobs.append(Job(what: "stage \(stage)", arguments: [Self.selfPath, "stage", stage, archive.path]))
             }
             // The benchmark measures Bindery, not the network: the commands
             // that fetch pictures run --offline (local pictures are still bundled).
@@ -60,10 +54,15 @@ struct Benchmark {
                 func arguments(_ binary: URL) -> [String] {
                     [binary.path, command, archive.path, "--output", target.path, "--quiet"] + (fetches ? ["--offline"] : []) + binderyArguments
                 }
-                try record("bindery \(command)", arguments(bindery), output: target, cache: out.appendingPathComponent("cache"))
+                jobs.append(Job(what: "bindery \(command)", arguments: arguments(bindery), output: target, cache: out.appendingPathComponent("cache")))
                 if let comparison {
-                    try record("compare \(command)", arguments(comparison), output: target, cache: out.appendingPathComponent("cache"))
+                    jobs.append(Job(what: "compare \(command)", arguments: arguments(comparison), output: target,
+                                    cache: out.appendingPathComponent("cache")))
                 }
+            }
+            let rows = try measureInRounds(jobs, size: size, log: out).map { job, measurement in
+                BenchRow(articles: size, inputBytes: inputBytes, what: job.what, measurement: measurement,
+                         result: BenchRow.parseResult(logAt: measurement.log))
             }
             // The zlib floor; the ZipWriter one if zlib could not be loaded.
             let floorWall = rows.first { $0.what.hasPrefix("floor") && $0.exitStatus == 0 }?.wallSeconds
@@ -77,29 +76,56 @@ struct Benchmark {
         return report
     }
 
-    /// The median of `repeats` runs by wall time (what the speed goals name;
-    /// one disturbed run does not move it).
-    private func median(of arguments: [String], log: URL, output: URL?, cache: URL?) throws -> Measurement {
-        var runs: [Measurement] = []
-        var environment = ["TZ": "UTC"]
-        if let cache { environment["XDG_CACHE_HOME"] = cache.path }
-        for attempt in 1...max(1, repeats) {
-            // Each attempt writes into folders of its own, and nothing is
-            // deleted until every measurement is done: on ext4 without a
-            // journal, inodes freed in the last minutes are skipped when new
-            // files are made, so deleting a 10,000-note vault just before
-            // writing another measures the file system's bookkeeping rather
-            // than Bindery.
-            let rename = { (url: URL) -> URL in
-                attempt == 1 ? url : url.deletingLastPathComponent().appendingPathComponent("\(url.lastPathComponent)-\(attempt)")
+    /// One command a row measures.
+    struct Job {
+        var what: String
+        var arguments: [String]
+        var output: URL?
+        var cache: URL?
+    }
+
+    /// Each job's median of `repeats` runs by wall time (what the speed
+    /// goals name; one disturbed run does not move it). The runs go in
+    /// rounds — every job once, then again — so that a host getting slower
+    /// or faster over the minutes of a run weighs on every row alike, and a
+    /// build and the one it is compared with meet the same minutes. (With
+    /// each job's runs back to back, the export after `stage markdown` was
+    /// 4 % slower than the same work by the build compared with it, run
+    /// right after.)
+    func measureInRounds(_ jobs: [Job], size: Int, log folder: URL) throws -> [(Job, Measurement)] {
+        var runs = Array(repeating: [Measurement](), count: jobs.count)
+        let rounds = max(1, repeats)
+        for round in 1...rounds {
+            // Every other round runs backwards, so that no job always follows the same one.
+            let order = round % 2 == 1 ? Array(jobs.indices) : jobs.indices.reversed()
+            for index in order {
+                let job = jobs[index]
+                Self.progress("N=\(size): \(job.what)" + (rounds > 1 ? " (\(round)/\(rounds))" : ""))
+                runs[index].append(try measure(job, round: round, log: folder.appendingPathComponent("\(job.what).log")))
             }
-            var arguments = arguments
-            if let output, let index = arguments.firstIndex(of: output.path) { arguments[index] = rename(output).path }
-            if let cache { environment["XDG_CACHE_HOME"] = rename(cache).path }
-            let measurement = try ChildProcess.measure(arguments, log: log, environment: environment)
-            runs.append(measurement)
         }
-        return runs.sorted { $0.wallSeconds < $1.wallSeconds }[runs.count / 2]
+        return jobs.indices.map { index in
+            (jobs[index], runs[index].sorted { $0.wallSeconds < $1.wallSeconds }[runs[index].count / 2])
+        }
+    }
+
+    private func measure(_ job: Job, round: Int, log: URL) throws -> Measurement {
+        // Each round writes into folders of its own, and nothing is deleted
+        // until every measurement is done: on ext4 without a journal, inodes
+        // freed in the last minutes are skipped when new files are made, so
+        // deleting a 10,000-note vault just before writing another measures
+        // the file system's bookkeeping rather than Bindery.
+        let rename = { (url: URL) -> URL in
+            round == 1 ? url : url.deletingLastPathComponent().appendingPathComponent("\(url.lastPathComponent)-\(round)")
+        }
+        var arguments = job.arguments
+        if let output = job.output, let index = arguments.firstIndex(of: output.path) { arguments[index] = rename(output).path }
+        var environment = ["TZ": "UTC"]
+        if let cache = job.cache { environment["XDG_CACHE_HOME"] = rename(cache).path }
+        // The files the last job wrote reach the disk now, not while the
+        // next one is measured.
+        sync()
+        return try ChildProcess.measure(arguments, log: log, environment: environment)
     }
 
     /// `WORK/archive-N-sSEED`, generated by a child unless a finished copy
