@@ -86,12 +86,13 @@ struct Benchmark {
 
     /// Each job's median of `repeats` runs by wall time (what the speed
     /// goals name; one disturbed run does not move it). The runs go in
-    /// rounds — every job once, then again — so that a host getting slower
-    /// or faster over the minutes of a run weighs on every row alike, and a
-    /// build and the one it is compared with meet the same minutes. (With
-    /// each job's runs back to back, the export after `stage markdown` was
-    /// 4 % slower than the same work by the build compared with it, run
-    /// right after.)
+    /// rounds — every job once, then again, every other round backwards —
+    /// so that a host getting slower or faster over the minutes of a run
+    /// weighs on every row alike, and a build and the one it is compared
+    /// with meet the same minutes. (With each job's runs back to back, and
+    /// with rounds all run forwards, the export right after `stage markdown`
+    /// came out 4–29 % slower than the same work by the build compared with
+    /// it, run next.)
     func measureInRounds(_ jobs: [Job], size: Int, log folder: URL) throws -> [(Job, Measurement)] {
         var runs = Array(repeating: [Measurement](), count: jobs.count)
         let rounds = max(1, repeats)

@@ -48,12 +48,17 @@ enum TextBytes {
     /// Drops a UTF-8 byte-order mark and turns CRLF and bare CR into LF.
     static func normalized(_ bytes: [UInt8]) -> [UInt8] {
         let hasBOM = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
-        let start = hasBOM ? 3 : 0
+        return lineEndsAsLF(bytes, from: hasBOM ? 3 : 0)
+    }
+
+    /// `bytes` from `start` on with CR LF and bare CR turned into LF (as
+    /// HTML's input stream preprocessing does, §13.2.3.5).
+    static func lineEndsAsLF(_ bytes: [UInt8], from start: Int = 0) -> [UInt8] {
         let hasCR = bytes.withUnsafeBufferPointer { buffer in
             buffer.count > start && memchr(buffer.baseAddress! + start, 13, buffer.count - start) != nil
         }
         guard hasCR else {
-            return hasBOM ? Array(bytes[start...]) : bytes
+            return start == 0 ? bytes : Array(bytes[start...])
         }
         // Copies the runs between CRs whole: a byte-by-byte loop was nearly
         // half the cost of reading a body with CR LF line ends.

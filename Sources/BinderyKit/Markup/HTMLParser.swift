@@ -202,26 +202,12 @@ private final class FragmentBuilder {
             .element(Element(frame.name, attributes: frame.attributes, children: frame.children)))
     }
 
-    /// The text node read so far becomes text, with CR LF and lone CR turned
-    /// into LF as HTML's input stream preprocessing does (HTML §13.2.3.5);
-    /// libxml2 leaves them.
+    /// The text node read so far becomes text, with its line ends as LF
+    /// (libxml2 leaves CR LF and bare CR).
     private func flushText() {
         guard !pendingText.isEmpty else { return }
-        defer { pendingText.removeAll(keepingCapacity: true) }
-        let hasCR = pendingText.withUnsafeBufferPointer { memchr($0.baseAddress!, 0x0D, $0.count) != nil }
-        guard hasCR else { return appendText(String(decoding: pendingText, as: UTF8.self)) }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(pendingText.count)
-        var previousWasCR = false
-        for byte in pendingText {
-            if byte == 0x0A && previousWasCR {
-                previousWasCR = false
-                continue
-            }
-            previousWasCR = byte == 0x0D
-            bytes.append(previousWasCR ? 0x0A : byte)
-        }
-        appendText(String(decoding: bytes, as: UTF8.self))
+        appendText(String(decoding: TextBytes.lineEndsAsLF(pendingText), as: UTF8.self))
+        pendingText.removeAll(keepingCapacity: true)
     }
 
     /// Adjacent text (e.g. around a dropped comment) merges into one node.

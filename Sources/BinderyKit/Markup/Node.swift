@@ -3,8 +3,8 @@ import Foundation
 /// The Swift tree every stage after parsing works on.
 ///
 /// `HTMLParser` builds these values from libxml2's parse events; cleaning
-/// rules rewrite them and each output format walks them. Element and attribute names are lower-case ASCII. Text is
-/// decoded (no entities). Comments, processing instructions and doctype
+/// rules rewrite them and each output format walks them. Element and
+/// attribute names are lower-case ASCII. Text is decoded (no entities). Comments, processing instructions and doctype
 /// nodes are not kept.
 public enum Node: Sendable, Hashable {
     case element(Element)
