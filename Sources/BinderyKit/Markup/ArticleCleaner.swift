@@ -77,7 +77,7 @@ public struct ArticleCleaner: Sendable {
         var context = CleaningContext(article: article, site: siteRules.site(for: article.url))
         var body = HTMLParser.parseFragment(html)
         for rule in Self.rawBodyRules { rule.apply(to: &body, in: &context) }
-        body = (boilerplateRules ? Self.walker : Self.walkerWithoutBoilerplate).walk(body, in: &context)
+        (boilerplateRules ? Self.walker : Self.walkerWithoutBoilerplate).walk(&body, in: &context)
         for rule in boilerplateRules ? Self.cleanBodyRules : Self.cleanBodyRulesWithoutBoilerplate {
             rule.apply(to: &body, in: &context)
         }

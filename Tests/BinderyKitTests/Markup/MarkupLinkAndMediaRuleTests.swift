@@ -19,8 +19,21 @@ final class MarkupLinkAndMediaRuleTests: XCTestCase {
             .text("out "), .element(Element("a", attributes: [Attribute("href", "https://i.example")], children: [.text("in")])),
         ])
         var context = CleaningContext(article: MarkupTestSupport.article())
-        let out = RuleWalker(before: [SanitizeLinks()], after: []).walk([.element(nested)], in: &context)
+        var out: [Node] = [.element(nested)]
+        RuleWalker(before: [SanitizeLinks()], after: []).walk(&out, in: &context)
         XCTAssertEqual(XHTMLSerializer.serialize(out), "<a href=\"https://o.example\">out in</a>")
+    }
+
+    /// The walker cleans lists in place and builds one anew from the first
+    /// replaced element on: siblings before and after a replacement, and
+    /// the children of elements that stay, must all come out in order.
+    func testRuleWalkerKeepsOrderAroundReplacementsAndCleansChildrenInPlace() {
+        var context = CleaningContext(article: MarkupTestSupport.article())
+        var nodes = HTMLParser.parseFragment(
+            "<p><font>a</font>b</p><center>c<font>d</font></center><script>x</script><p><font>e<font>f</font></font></p>t")
+        RuleWalker(before: [DropNonContent(), RenameObsoleteElements(), UnwrapUnknownElements()], after: [SplitParagraphs()])
+            .walk(&nodes, in: &context)
+        XCTAssertEqual(XHTMLSerializer.serialize(nodes), "<p>ab</p><div>cd</div><p>ef</p>t")
     }
 
     func testReplaceEmbedsWithLinks() {
@@ -37,7 +50,8 @@ final class MarkupLinkAndMediaRuleTests: XCTestCase {
         let (out, _) = MarkupTestSupport.applying(before: [ReplaceEmbedsWithLinks()], to: "<video></video>", url: nil)
         XCTAssertEqual(out, "<#bindery-embed kind=\"video\"></#bindery-embed>")
         var context = CleaningContext(article: MarkupTestSupport.article(url: nil))
-        let placeholder = RuleWalker(before: [ReplaceEmbedsWithLinks()], after: []).walk(HTMLParser.parseFragment("<video></video>"), in: &context)
+        var placeholder = HTMLParser.parseFragment("<video></video>")
+        RuleWalker(before: [ReplaceEmbedsWithLinks()], after: []).walk(&placeholder, in: &context)
         XCTAssertEqual(ContentConverter.blocks(placeholder), [.embed(Embed(kind: .video, url: nil))])
     }
 

@@ -54,6 +54,25 @@ final class MarkupStructureRuleTests: XCTestCase {
         XCTAssertEqual(blocks, "<p>a<span>b</span></p>")
     }
 
+    /// `apply` keeps a paragraph untouched (`nil`) without splitting it when
+    /// it can tell the split would give it back: on every shape here, that
+    /// shortcut must agree with splitting and comparing.
+    func testSplitParagraphsLeavesAParagraphAloneExactlyWhenSplittingGivesItBack() {
+        let paragraphs = [
+            "<p>a</p>", "<p>a<span>b</span></p>", "<p> a</p>", "<p>a </p>", "<p>\na</p>", "<p></p>", "<p> </p>",
+            "<p>&nbsp;</p>", "<p>&#8203;</p>", "<p>a&nbsp;</p>", "<p>a<br>b</p>", "<p>a<br> <br>b</p>", "<p><br>a</p>",
+            "<p>a<br></p>", "<p><em>a</em></p>", "<p><img src=x></p>", "<p>a<div>b</div>c</p>", "<p><a href=x><div>b</div></a></p>",
+            "<p id=i>a<br><br></p>", "<p><span> </span></p>", "<p>a<!--c-->b</p>", "<p><b> a </b></p>",
+        ]
+        for html in paragraphs {
+            guard case .element(var element)? = HTMLParser.parseFragment(html).first else { return XCTFail(html) }
+            var context = CleaningContext(article: MarkupTestSupport.article())
+            let pieces = SplitParagraphs.split(element.children, into: element)
+            let splittingGivesItBack = pieces.count == 1 && pieces[0] == .element(element)
+            XCTAssertEqual(SplitParagraphs().apply(to: &element, in: &context) == nil, splittingGivesItBack, html)
+        }
+    }
+
     func testHoistBlocksOutOfPhrasing() {
         let (inline, _) = MarkupTestSupport.applying(after: [HoistBlocksOutOfPhrasing()], to: "<div><em>a<div>b</div>c</em></div>")
         XCTAssertEqual(inline, "<div><em>a</em><div>b</div><em>c</em></div>")

@@ -97,7 +97,7 @@ extension MarkupTestSupport {
     ) -> (String, [Diagnostic]) {
         var context = CleaningContext(article: article(url: url))
         var nodes = HTMLParser.parseFragment(html)
-        nodes = RuleWalker(before: before, after: after).walk(nodes, in: &context)
+        RuleWalker(before: before, after: after).walk(&nodes, in: &context)
         for rule in body { rule.apply(to: &nodes, in: &context) }
         return (XHTMLSerializer.serialize(nodes), context.diagnostics)
     }

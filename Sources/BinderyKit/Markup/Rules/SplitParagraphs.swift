@@ -7,7 +7,7 @@ struct SplitParagraphs: ElementRule {
     var elementNames: Set<String>? { ["p"] }
 
     func apply(to element: inout Element, in context: inout CleaningContext) -> [Node]? {
-        guard element.name == "p" else { return nil }
+        guard element.name == "p", !Self.staysWhole(element.children) else { return nil }
         let pieces = Self.split(element.children, into: element)
         if pieces.count == 1, case .element(let only) = pieces[0], only == element { return nil }
         return pieces
@@ -49,6 +49,22 @@ struct SplitParagraphs: ElementRule {
         }
         flush()
         return out
+    }
+
+    /// Whether `split` would give back the paragraph as it is: no block in
+    /// it, no run of `br`s, nothing to trim at either end, not a spacer.
+    /// Most paragraphs are like that, and telling so is far cheaper than
+    /// splitting and comparing the result with the original.
+    private static func staysWhole(_ children: [Node]) -> Bool {
+        guard let first = children.first, let last = children.last,
+              !first.isElement(named: "br"), !last.isElement(named: "br") else { return false }
+        if case .text(let text) = first, text.utf8.first?.isHTMLSpace ?? true { return false }
+        if case .text(let text) = last, text.utf8.last?.isHTMLSpace ?? true { return false }
+        for index in children.indices {
+            if HTMLVocabulary.isBlock(children[index]) { return false }
+            if children[index].isElement(named: "br"), breakRunEnd(children, from: index) != nil { return false }
+        }
+        return !isSpacer(children[...])
     }
 
     /// Text of only spaces, no-break spaces and zero-width spaces: the
