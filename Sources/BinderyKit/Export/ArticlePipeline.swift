@@ -3,14 +3,17 @@ import Foundation
 /// Loads, cleans, binds the images of and pre-renders a digest's articles,
 /// handing them to a renderer in book order.
 ///
-/// Articles go through in batches. A producer thread takes one batch at a
-/// time: loads and cleans its articles on all cores, fetches their remote
-/// images together, resolves images and runs the renderer's `prepare` step on
-/// all cores again, then admits new assets in book order. Meanwhile the
-/// caller's thread consumes the previous batch. At most a few batches exist
-/// at once, so memory stays flat however long the digest; and since the
-/// renderer sees articles strictly in order, the output does not depend on
-/// scheduling.
+/// Articles go through in batches. A producer thread works on two batches
+/// at a time, in rounds: on all cores, it resolves the images of one batch
+/// and runs the renderer's `prepare` step on its articles while it loads and
+/// cleans the next batch's articles; then it admits the first batch's new
+/// assets in book order, hands it on, and fetches the next batch's remote
+/// images together. (With one batch per round, both cores waited at the end
+/// of each of the two steps for the last article of the batch.) Meanwhile
+/// the caller's thread consumes the batch handed on before. At most a few
+/// batches exist at once, so memory stays flat however long the digest; and
+/// since the renderer sees articles strictly in order, and diagnostics and
+/// fetches follow batch order, the output does not depend on scheduling.
 public struct ArticlePipeline: ArticleSource {
     /// How pictures are turned into files, or `nil` to leave them
     /// `.unbound` (plain text, Markdown with remote pictures).
@@ -63,17 +66,25 @@ public struct ArticlePipeline: ArticleSource {
         // cores busy without letting the producer run far ahead.
         let handoff = Handoff<[(BoundArticle, Prepared)]>(capacity: 1)
         let producerDone = DispatchSemaphore(value: 0)
+        let batchSize = self.batchSize
         let producer = Thread {
             defer { producerDone.signal() }
             var start = 0
-            while start < work.count, !handoff.isCancelled {
+            func nextBatch() -> [(chapterIndex: Int, article: Article)] {
                 let batch = Array(work[start..<min(start + batchSize, work.count)])
                 start += batch.count
-                handoff.put(stages.run(batch, prepare: prepare))
+                return batch
             }
+            var ready: CleanedBatch?
+            repeat {
+                let round = stages.round(binding: ready, cleaning: nextBatch(), prepare: prepare)
+                if let bound = round.bound { handoff.put(bound) }
+                ready = round.cleaned
+                if let ready { stages.prefetch(ready) }
+            } while ready != nil && !handoff.isCancelled
             handoff.close()
         }
-        producer.name = "bindery-pipeline"
+        producer.name = "bindery-batches" // Linux keeps 15 characters of a thread name
         producer.stackSize = 8 << 20
         producer.start()
 
@@ -97,7 +108,16 @@ public struct ArticlePipeline: ArticleSource {
     }
 }
 
-/// The work on one batch, run by the pipeline's producer thread.
+/// A batch whose articles are loaded and cleaned, in book order, with what
+/// cleaning found (reported when the article is bound, so that each
+/// article's diagnostics come together, in book order).
+private struct CleanedBatch {
+    var chapterIndices: [Int]
+    var articles: [CleanedArticle]
+    var diagnostics: [[Diagnostic]]
+}
+
+/// The work on batches, run by the pipeline's producer thread.
 private struct BatchStages: @unchecked Sendable {
     let reader: ArchiveReader
     let cleaner: ArticleCleaner
@@ -105,62 +125,76 @@ private struct BatchStages: @unchecked Sendable {
     let log: DiagnosticLog
     let pictures: PictureCounter
 
-    func run<Prepared>(_ batch: [(chapterIndex: Int, article: Article)],
-                       prepare: @Sendable (BoundArticle) -> Prepared) -> [(BoundArticle, Prepared)] {
-        let cleaned = clean(batch.map(\.article))
-        if let binding { prefetch(cleaned, binding.resolver) }
-        // Resolve images and render, article by article, on all cores.
-        let slots = ResultSlots<(BoundArticle, Prepared, [Diagnostic], [Asset])>(count: batch.count)
-        DispatchQueue.concurrentPerform(iterations: batch.count) { index in
-            var article = cleaned[index]
-            var diagnostics: [Diagnostic] = []
-            var assets: [Asset] = []
-            if let binding {
-                let resolved = binding.resolver.resolve(article)
-                article = resolved.article
-                diagnostics = resolved.diagnostics
-                assets = resolved.assets
+    /// One round on all cores: binds and prepares `ready` (resolves its
+    /// images, runs `prepare`) while loading and cleaning `next`. `ready`'s
+    /// diagnostics are reported article by article, in book order: what
+    /// cleaning found, then what binding found.
+    func round<Prepared>(binding ready: CleanedBatch?, cleaning next: [(chapterIndex: Int, article: Article)],
+                         prepare: @Sendable (BoundArticle) -> Prepared)
+        -> (bound: [(BoundArticle, Prepared)]?, cleaned: CleanedBatch?) {
+        let readyCount = ready?.articles.count ?? 0
+        let bindings = ResultSlots<(BoundArticle, Prepared, [Diagnostic], [Asset])>(count: readyCount)
+        let cleanings = ResultSlots<(CleanedArticle, [Diagnostic])>(count: next.count)
+        // Cleaning first: it is the larger share of an article's work, and
+        // the short binding tasks then fill the cores at the end of the round.
+        DispatchQueue.concurrentPerform(iterations: next.count + readyCount) { index in
+            if index < next.count {
+                cleanings.set(index, clean(next[index].article))
+            } else if let ready {
+                let position = index - next.count
+                bindings.set(position, bind(ready.articles[position], chapterIndex: ready.chapterIndices[position], prepare: prepare))
             }
-            let bound = BoundArticle(chapterIndex: batch[index].chapterIndex, cleaned: article)
-            slots.set(index, (bound, prepare(bound), diagnostics, assets))
         }
         // Which assets are new is decided here, in book order, never by timing.
-        return slots.values.map { bound, prepared, diagnostics, assets in
-            log.report(contentsOf: diagnostics)
-            var bound = bound
-            if let binding { bound.newAssets = binding.ledger.admit(assets) }
-            return (bound, prepared)
-        }
-    }
-
-    /// Loads and cleans every article on all cores. A body that cannot be
-    /// read becomes a warning and an article with an empty body, so the book
-    /// still lists it.
-    private func clean(_ articles: [Article]) -> [CleanedArticle] {
-        let slots = ResultSlots<(CleanedArticle, [Diagnostic])>(count: articles.count)
-        DispatchQueue.concurrentPerform(iterations: articles.count) { index in
-            let article = articles[index]
-            let result: (CleanedArticle, [Diagnostic])
-            do {
-                let html = try reader.loadBody(of: article)
-                result = cleaner.clean(article, html: html)
-            } catch {
-                result = (CleanedArticle(article: article, body: []),
-                          [.warning(article.origin.displayName, "cannot read body: \(error)")])
+        let bound = ready.map { ready in
+            zip(bindings.values, ready.diagnostics).map { binding, cleaningDiagnostics in
+                var (bound, prepared, diagnostics, assets) = binding
+                log.report(contentsOf: cleaningDiagnostics + diagnostics)
+                if let ledger = self.binding?.ledger { bound.newAssets = ledger.admit(assets) }
+                return (bound, prepared)
             }
-            slots.set(index, result)
         }
-        return slots.values.map { cleaned, diagnostics in
-            log.report(contentsOf: diagnostics)
-            return cleaned
+        guard !next.isEmpty else { return (bound, nil) }
+        let cleaned = cleanings.values
+        return (bound, CleanedBatch(chapterIndices: next.map(\.chapterIndex), articles: cleaned.map(\.0),
+                                    diagnostics: cleaned.map(\.1)))
+    }
+
+    /// Loads and cleans one article. A body that cannot be read becomes a
+    /// warning and an article with an empty body, so the book still lists it.
+    private func clean(_ article: Article) -> (CleanedArticle, [Diagnostic]) {
+        do {
+            let html = try reader.loadBody(of: article)
+            return cleaner.clean(article, html: html)
+        } catch {
+            return (CleanedArticle(article: article, body: []),
+                    [.warning(article.origin.displayName, "cannot read body: \(error)")])
         }
     }
 
-    /// Fetches the batch's remote images together (`jobs` at a time).
-    private func prefetch(_ articles: [CleanedArticle], _ resolver: AssetResolver) {
+    /// Resolves one article's images (when pictures are bound) and prepares it.
+    private func bind<Prepared>(_ cleaned: CleanedArticle, chapterIndex: Int, prepare: @Sendable (BoundArticle) -> Prepared)
+        -> (BoundArticle, Prepared, [Diagnostic], [Asset]) {
+        var article = cleaned
+        var diagnostics: [Diagnostic] = []
+        var assets: [Asset] = []
+        if let binding {
+            let resolved = binding.resolver.resolve(article)
+            article = resolved.article
+            diagnostics = resolved.diagnostics
+            assets = resolved.assets
+        }
+        let bound = BoundArticle(chapterIndex: chapterIndex, cleaned: article)
+        return (bound, prepare(bound), diagnostics, assets)
+    }
+
+    /// Fetches the batch's remote images together (`jobs` at a time), once
+    /// the batch before it is bound.
+    func prefetch(_ batch: CleanedBatch) {
+        guard let resolver = binding?.resolver else { return }
         var remote: [URL] = []
         var seen = Set<URL>()
-        for article in articles {
+        for article in batch.articles {
             for url in resolver.remoteReferences(in: article) where seen.insert(url).inserted { remote.append(url) }
         }
         guard !remote.isEmpty else { return }
