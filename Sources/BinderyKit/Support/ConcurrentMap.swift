@@ -7,27 +7,29 @@ extension Array {
     /// must be safe to call from several threads at once.
     func concurrentMap<T>(chunk: Int = 64, _ transform: (Element) -> T) -> [T] {
         guard count > chunk else { return map(transform) }
-        var results = [T?](repeating: nil, count: count)
         let chunks = (count + chunk - 1) / chunk
-        results.withUnsafeMutableBufferPointer { buffer in
+        // Each result is written straight into its place in the new array:
+        // collecting optionals and unwrapping them copied every result once
+        // more, on one core (10,000 articles at the start of every export).
+        return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
             let slots = DisjointSlots(buffer)
-            // Each slot is written by exactly one chunk.
+            // Each slot is initialized by exactly one chunk.
             DispatchQueue.concurrentPerform(iterations: chunks) { c in
                 for index in (c * chunk)..<Swift.min(count, (c + 1) * chunk) {
-                    slots[index] = transform(self[index])
+                    slots.initialize(index, to: transform(self[index]))
                 }
             }
+            initialized = count
         }
-        return results.map { $0! }
     }
 }
 
-/// Slots of one buffer written from several threads, each slot by one only.
+/// Slots of one buffer initialized from several threads, each slot by one only.
 private struct DisjointSlots<T>: @unchecked Sendable {
-    let base: UnsafeMutableBufferPointer<T?>
-    init(_ base: UnsafeMutableBufferPointer<T?>) { self.base = base }
-    subscript(index: Int) -> T? {
-        get { base[index] }
-        nonmutating set { base[index] = newValue }
+    let base: UnsafeMutableBufferPointer<T>
+    init(_ base: UnsafeMutableBufferPointer<T>) { self.base = base }
+    func initialize(_ index: Int, to value: T) {
+        precondition(base.indices.contains(index))
+        (base.baseAddress! + index).initialize(to: value)
     }
 }
