@@ -79,6 +79,8 @@ public struct ArticlePipeline: ArticleSource {
             repeat {
                 let round = stages.round(binding: ready, cleaning: nextBatch(), prepare: prepare)
                 if let bound = round.bound { handoff.put(bound) }
+                // A consumer that gave up gets no more batches, and none is fetched for.
+                guard !handoff.isCancelled else { break }
                 ready = round.cleaned
                 if let ready { stages.prefetch(ready) }
             } while ready != nil && !handoff.isCancelled
