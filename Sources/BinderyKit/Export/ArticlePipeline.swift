@@ -83,6 +83,7 @@ public struct ArticlePipeline: ArticleSource {
                 guard !handoff.isCancelled else { break }
                 ready = round.cleaned
                 if let ready { stages.prefetch(ready) }
+                // Checked again: the consumer may give up while pictures download.
             } while ready != nil && !handoff.isCancelled
             handoff.close()
         }

@@ -19,14 +19,19 @@ final class ConcurrentMapTests: XCTestCase {
     func testResultsAreMapsInOrderEachMadeOnceAndReleasedWithTheArray() {
         let input = Array(0..<1_001)
         let calls = ResultSlots<Int>(count: input.count)
+        let callCount = NSLock(), counted = UnsafeMutablePointer<Int>.allocate(capacity: 1)
+        counted.initialize(to: 0)
+        defer { counted.deallocate() }
         do {
             let mapped = input.concurrentMap(chunk: 7) { value -> (String, Tracked) in
                 calls.set(value, value)
+                callCount.lock(); counted.pointee += 1; callCount.unlock()
                 return ("item \(value) " + String(repeating: "x", count: value % 40), Tracked(value))
             }
             XCTAssertEqual(mapped.map(\.0), input.map { "item \($0) " + String(repeating: "x", count: $0 % 40) })
             XCTAssertEqual(mapped.map(\.1.value), input)
             XCTAssertEqual(calls.values, input)
+            XCTAssertEqual(counted.pointee, input.count, "each element transformed exactly once")
             XCTAssertEqual(Tracked.alive, input.count)
         }
         XCTAssertEqual(Tracked.alive, 0)
