@@ -35,8 +35,6 @@ final class RemoteImages: @unchecked Sendable {
             maxConnections: options.jobs))
     }
 
-    deinit { fetcher?.invalidate() }
-
     /// Requests sent so far (for the summary and tests).
     var requestsMade: Int {
         lock.lock()

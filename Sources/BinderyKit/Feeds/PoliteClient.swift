@@ -20,8 +20,6 @@ final class PoliteClient: @unchecked Sendable {
                                               userAgent: options.userAgent, retryDelay: 0, maxConnections: 2))
     }
 
-    deinit { fetcher.invalidate() }
-
     /// What a request ended with.
     enum Outcome {
         case response(HTTPFetcher.Response)

@@ -20,8 +20,12 @@ import FoundationNetworking
 /// lets every redirect be inspected and refused
 /// (`willPerformHTTPRedirection`), which corelibs-foundation honours.
 ///
+/// Requests go through a `SessionHub` session shared by every fetcher
+/// with the same connection limit and timeout, and kept for the process's
+/// life (tearing sessions down is what is unsafe; see `SessionHub`).
+///
 /// `download` blocks its caller; callers bound their own concurrency.
-final class HTTPFetcher: NSObject, URLSessionDataDelegate, @unchecked Sendable {
+final class HTTPFetcher: Sendable {
     struct Settings: Sendable {
         /// Inactivity timeout per request; the whole request is also cut off
         /// after `6 × timeout`.
@@ -33,9 +37,7 @@ final class HTTPFetcher: NSObject, URLSessionDataDelegate, @unchecked Sendable {
     }
 
     let settings: Settings
-    private var session: URLSession?
-    private let lock = NSLock()
-    private var transfers: [Int: Transfer] = [:]
+    private let hub: SessionHub
 
     /// What the server finally answered to `send`.
     struct Response: Sendable {
@@ -51,25 +53,6 @@ final class HTTPFetcher: NSObject, URLSessionDataDelegate, @unchecked Sendable {
         func header(_ name: String) -> String? { headers[name.lowercased()] }
     }
 
-    /// One request in flight: what the delegate callbacks have learnt so far.
-    private final class Transfer {
-        let maxBytes: Int
-        /// Any final status is an answer (`send`); else only 2xx (`download`).
-        let acceptsAnyStatus: Bool
-        var data = Data()
-        var redirects: [(status: Int, to: URL)] = []
-        var contentType: String?
-        var status = 0
-        var headers: [String: String] = [:]
-        var finalURL: URL?
-        var failure: FetchFailure?
-        let finished = DispatchSemaphore(value: 0)
-        init(maxBytes: Int, acceptsAnyStatus: Bool) {
-            self.maxBytes = maxBytes
-            self.acceptsAnyStatus = acceptsAnyStatus
-        }
-    }
-
     /// What `download` asks for: JPEG and PNG first (every e-reader shows
     /// them; EPUB 3.2 readers lack WebP).
     static let imageAccept = "image/jpeg,image/png,image/gif,image/svg+xml;q=0.9,image/webp;q=0.5,*/*;q=0.1"
@@ -80,25 +63,7 @@ final class HTTPFetcher: NSObject, URLSessionDataDelegate, @unchecked Sendable {
         // an instant timeout).
         settings.timeout = max(1, settings.timeout.rounded(.up))
         self.settings = settings
-        super.init()
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.httpMaximumConnectionsPerHost = max(1, settings.maxConnections)
-        configuration.timeoutIntervalForRequest = settings.timeout
-        configuration.timeoutIntervalForResource = settings.timeout * 6
-        configuration.urlCache = nil
-        configuration.httpCookieStorage = nil
-        let queue = OperationQueue()
-        queue.maxConcurrentOperationCount = 1
-        session = URLSession(configuration: configuration, delegate: self, delegateQueue: queue)
-    }
-
-    /// Ends the session; the session holds its delegate strongly until then.
-    func invalidate() {
-        lock.lock()
-        let current = session
-        session = nil
-        lock.unlock()
-        current?.invalidateAndCancel()
+        hub = SessionHub.shared(maxConnections: settings.maxConnections, timeout: settings.timeout)
     }
 
     /// The body at `url`, at most `maxBytes` long, retried once after
@@ -142,133 +107,15 @@ final class HTTPFetcher: NSObject, URLSessionDataDelegate, @unchecked Sendable {
             .map { ($0.data, $0.contentType) }
     }
 
-    private func perform(_ url: URL, headers: [String: String], maxBytes: Int, acceptsAnyStatus: Bool) -> Result<Transfer, FetchFailure> {
+    private func perform(_ url: URL, headers: [String: String], maxBytes: Int, acceptsAnyStatus: Bool) -> Result<SessionHub.Transfer, FetchFailure> {
         guard Self.isFetchable(url) else { return .failure(.unsupportedScheme(url.scheme ?? "")) }
         var request = URLRequest(url: url, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: settings.timeout)
         request.setValue(settings.userAgent, forHTTPHeaderField: "User-Agent")
         for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
 
-        lock.lock()
-        guard let session else {
-            lock.unlock()
-            return .failure(.transport("downloads are closed"))
-        }
-        let task = session.dataTask(with: request)
-        let transfer = Transfer(maxBytes: maxBytes, acceptsAnyStatus: acceptsAnyStatus)
-        transfers[task.taskIdentifier] = transfer
-        lock.unlock()
-
-        task.resume()
-        if transfer.finished.wait(timeout: .now() + settings.timeout * 6) == .timedOut {
-            fail(task, .timedOut)
-            task.cancel()
-            // Cancellation completes the task promptly; do not hang if it does not.
-            _ = transfer.finished.wait(timeout: .now() + 5)
-        }
-        lock.lock()
-        transfers[task.taskIdentifier] = nil
-        let outcome: Result<Transfer, FetchFailure> = transfer.failure.map { .failure($0) } ?? .success(transfer)
-        lock.unlock()
-        return outcome
-    }
-
-    private func transfer(for task: URLSessionTask) -> Transfer? {
-        lock.lock()
-        defer { lock.unlock() }
-        return transfers[task.taskIdentifier]
-    }
-
-    /// Records the first failure of a transfer (later ones are consequences).
-    private func fail(_ task: URLSessionTask, _ failure: FetchFailure) {
-        lock.lock()
-        if let transfer = transfers[task.taskIdentifier], transfer.failure == nil { transfer.failure = failure }
-        lock.unlock()
-    }
-
-    // MARK: - URLSessionDataDelegate
-
-    func urlSession(_ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
-                    newRequest request: URLRequest, completionHandler: @escaping (URLRequest?) -> Void) {
-        guard let transfer = transfer(for: task) else { return completionHandler(nil) }
-        lock.lock()
-        if let target = request.url { transfer.redirects.append((response.statusCode, target)) }
-        let count = transfer.redirects.count + (request.url == nil ? 1 : 0)
-        lock.unlock()
-        // The raw Location is checked too: corelibs-foundation reads a
-        // host-less `file:///…` as a relative path on the same server, which
-        // would hide what the server asked for.
-        let location = response.value(forHTTPHeaderField: "Location") ?? ""
-        guard let target = request.url, Self.isFetchable(target), Self.hasFetchableScheme(location) else {
-            fail(task, .redirectRefused(to: location.isEmpty ? request.url?.absoluteString ?? "an invalid URL" : location))
-            // Declining makes the 3xx the final response, which ends the task.
-            return completionHandler(nil)
-        }
-        guard count <= settings.maxRedirects else {
-            fail(task, .tooManyRedirects(limit: settings.maxRedirects))
-            return completionHandler(nil)
-        }
-        completionHandler(request)
-    }
-
-    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
-                    completionHandler: @escaping (URLSession.ResponseDisposition) -> Void) {
-        guard let transfer = transfer(for: dataTask) else { return completionHandler(.cancel) }
-        let http = response as? HTTPURLResponse
-        lock.lock()
-        transfer.contentType = http?.value(forHTTPHeaderField: "Content-Type")
-        transfer.status = http?.statusCode ?? 0
-        transfer.finalURL = response.url
-        for (name, value) in http?.allHeaderFields ?? [:] {
-            if let name = name as? String, let value = value as? String { transfer.headers[name.lowercased()] = value }
-        }
-        lock.unlock()
-        // A 3xx that reaches here was not followed (no usable Location);
-        // 304 Not Modified is an answer.
-        let isAnswer = transfer.acceptsAnyStatus && (transfer.status == 304 || !(300...399).contains(transfer.status))
-        if let status = http?.statusCode, !(200...299).contains(status), !isAnswer {
-            fail(dataTask, (300...399).contains(status) ? .redirectRefused(to: http?.value(forHTTPHeaderField: "Location") ?? "nowhere") : .httpStatus(status))
-            return completionHandler(.cancel)
-        }
-        // Refuse early when the server announces an oversize body.
-        if response.expectedContentLength > Int64(transfer.maxBytes) {
-            fail(dataTask, .tooLarge(limit: transfer.maxBytes))
-            return completionHandler(.cancel)
-        }
-        completionHandler(.allow)
-    }
-
-    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
-        guard let transfer = transfer(for: dataTask) else { return }
-        lock.lock()
-        let alreadyFailed = transfer.failure != nil
-        if !alreadyFailed { transfer.data.append(data) }
-        let tooLarge = transfer.data.count > transfer.maxBytes
-        if tooLarge {
-            if transfer.failure == nil { transfer.failure = .tooLarge(limit: transfer.maxBytes) }
-            transfer.data = Data()
-        }
-        lock.unlock()
-        if tooLarge { dataTask.cancel() }
-    }
-
-    func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: Error?) {
-        guard let transfer = transfer(for: task) else { return }
-        if let error {
-            let failure: FetchFailure
-            if let urlError = error as? URLError {
-                switch urlError.code {
-                case .timedOut: failure = .timedOut
-                case .unsupportedURL: failure = .unsupportedScheme(task.currentRequest?.url?.scheme ?? "")
-                case .httpTooManyRedirects: failure = .tooManyRedirects(limit: settings.maxRedirects)
-                case .cannotFindHost, .dnsLookupFailed, .cannotConnectToHost:
-                    failure = .hostUnreachable(urlError.localizedDescription)
-                default: failure = .transport(urlError.localizedDescription)
-                }
-            } else {
-                failure = .transport(error.localizedDescription)
-            }
-            fail(task, failure)
-        }
-        transfer.finished.signal()
+        let transfer = SessionHub.Transfer(maxBytes: maxBytes, maxRedirects: settings.maxRedirects,
+                                           acceptsAnyStatus: acceptsAnyStatus)
+        hub.run(request, transfer, deadline: settings.timeout * 6)
+        return hub.outcome(of: transfer)
     }
 }

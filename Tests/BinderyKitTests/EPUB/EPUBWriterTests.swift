@@ -145,7 +145,7 @@ final class EPUBWriterTests: XCTestCase {
         XCTAssertEqual(try texts(opener, "//*[local-name()='li']//*[local-name()='a']/@href"), ["a00001.xhtml", "a00002.xhtml"])
         // Each entry: source and time, then the lead sentence as its summary.
         XCTAssertEqual(try texts(opener, "//*[@class='entry-meta']"), ["voachinese.com · 07:20", "bbc.com · 12:53"])
-        XCTAssertTrue(try texts(opener, "//*[@class='entry-summary']").allSatisfy { $0.hasPrefix("这是第") }, try opener.xmlString)
+        XCTAssertTrue(try texts(opener, "//*[@class='entry-summary']").allSatisfy { $0.hasPrefix("这是第") }, opener.xmlString)
         // A chapter page leads to the contents and the next chapter.
         XCTAssertEqual(try texts(opener, "//*[@class='page-nav']//*[local-name()='a']/@href"), ["contents.xhtml", "c0002.xhtml"])
         let contents = try xml(zip, "EPUB/text/contents.xhtml")

@@ -1,5 +1,6 @@
 import XCTest
 @testable import BinderyKit
+import HTTPTestServer
 
 /// The pipeline binds one batch while it cleans the next: whatever the batch
 /// size, articles, their new pictures, prepared pages and diagnostics must
@@ -80,5 +81,35 @@ final class ExportPipelineTests: XCTestCase {
             if seen == 3 { throw Stop() }
         }) { XCTAssertTrue($0 is Stop) }
         XCTAssertEqual(seen, 3)
+    }
+
+    /// A consumer that gives up after dawdling: once it has refused a batch,
+    /// no picture is downloaded for any later batch. (Run after the other
+    /// tests here, this also caught a heap corruption at a thread's exit,
+    /// in half the runs, when each export invalidated its own URLSession:
+    /// see `SessionHub`.)
+    func testNoPictureIsFetchedForBatchesAfterTheConsumerGivesUp() throws {
+        let png = try PictureFixtures.photo(width: 20, height: 10, as: ".png")
+        let server = try LocalHTTPServer { path, _ in path.hasPrefix("/p") ? .ok(png, type: "image/png") : .status(404) }
+        defer { server.stop() }
+        let root = try AssetsFixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        for index in 1...6 {
+            let text = "<!--\(1_700_000_000_000 + index * 60_000)-->\n[Title \(index)](https://news.example/\(index))\n------\n\n<p>Article \(index).</p><img src=\"\(server.base)/p\(index).png\" alt=\"p\">\n"
+            try text.write(to: root.appendingPathComponent(String(format: "%03d_a.txt", index)), atomically: true, encoding: .utf8)
+        }
+        let scan = ArchiveReader().scan([root])
+        let digest = DigestBuilder(options: SelectionOptions(timeZone: TimeZone(identifier: "UTC")!)).build(scan.articles)
+        var options = AssetsFixtures.options(cache: root.appendingPathComponent("cache"))
+        options.acceptedTypes = AssetOptions.epubTypes
+        let pipeline = ArticlePipeline(digest: digest, binding: .init(resolver: AssetResolver(options: options)),
+                                       log: DiagnosticLog(), batchSize: 1)
+        struct Stop: Error {}
+        XCTAssertThrowsError(try pipeline.forEachArticle { _ in
+            Thread.sleep(forTimeInterval: 1)
+            throw Stop()
+        }) { XCTAssertTrue($0 is Stop) }
+        let fetched = (1...6).filter { server.hitCount("/p\($0).png") > 0 }
+        XCTAssertEqual(fetched, [1, 2, 3], "pictures fetched for batches after the refused one")
     }
 }
