@@ -12,26 +12,70 @@ public enum LanguageDetector {
     /// a fifth of the Latin letters — a Chinese article quoting English names
     /// stays Chinese, an English one quoting a Chinese phrase stays English.
     public static func detect(_ samples: [String]) -> String {
-        var han = 0, latin = 0
-        var insideTag = false
-        outer: for sample in samples {
-            for scalar in sample.unicodeScalars {
-                let v = scalar.value
-                if insideTag {
-                    if v == 0x3E { insideTag = false }
-                    continue
-                }
-                if v == 0x3C {
-                    insideTag = true
-                } else if HeaderText.isHan(v) {
-                    han += 1
-                } else if (0x41...0x5A).contains(v) || (0x61...0x7A).contains(v) || (0xC0...0x24F).contains(v) {
-                    latin += 1
-                }
-                if han + latin >= enoughLetters { break outer }
-            }
-            insideTag = false
+        var tally = LanguageTally()
+        for sample in samples where !tally.isFull {
+            tally.add(sample)
+            tally.endSample()
         }
-        return han > 0 && han * 5 >= latin ? "zh" : "en"
+        return tally.language
+    }
+}
+
+/// `LanguageDetector`'s count, fed piece by piece: Han characters and Latin
+/// letters outside `<…>`, up to `enoughLetters`; when a sample has a byte
+/// budget, in only that many of its bytes (a character cut by the budget
+/// does not count). Pieces of one sample continue each other (a tag may
+/// span them).
+struct LanguageTally {
+    private(set) var han = 0
+    private(set) var latin = 0
+    private var insideTag = false
+    private var bytesLeft: Int
+
+    init(byteBudget: Int = .max) { bytesLeft = byteBudget }
+
+    /// Nothing more fed will be counted.
+    var isFull: Bool { bytesLeft <= 0 || han + latin >= LanguageDetector.enoughLetters }
+
+    var language: String { han > 0 && han * 5 >= latin ? "zh" : "en" }
+
+    /// Ends a sample; the next one starts outside any tag, with its own
+    /// byte budget.
+    mutating func endSample(nextByteBudget: Int = .max) {
+        insideTag = false
+        bytesLeft = nextByteBudget
+    }
+
+    mutating func add(_ text: String) {
+        guard !isFull else { return }
+        var text = text
+        text.withUTF8 { add($0) }
+    }
+
+    private mutating func add(_ utf8: UnsafeBufferPointer<UInt8>) {
+        let end = min(utf8.count, bytesLeft)
+        bytesLeft -= end
+        var i = 0
+        while i < end {
+            let lead = utf8[i]
+            let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+            // Strings hold valid UTF-8: only the budget can cut a character.
+            guard i + length <= end else { return }
+            var value = UInt32(length == 1 ? lead : lead & (0xFF >> (length + 1)))
+            for k in 1..<length { value = value << 6 | UInt32(utf8[i + k] & 0x3F) }
+            i += length
+            if insideTag {
+                if value == 0x3E { insideTag = false }
+                continue
+            }
+            if value == 0x3C {
+                insideTag = true
+            } else if HeaderText.isHan(value) {
+                han += 1
+            } else if (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value) || (0xC0...0x24F).contains(value) {
+                latin += 1
+            }
+            if han + latin >= LanguageDetector.enoughLetters { return }
+        }
     }
 }

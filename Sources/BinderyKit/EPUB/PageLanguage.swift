@@ -12,26 +12,54 @@ enum PageLanguage {
     static func of(_ cleaned: CleanedArticle, bookLanguage: String) -> String? {
         let book = primary(bookLanguage)
         guard book == "zh" || book == "en" else { return nil }
-        let detected = LanguageDetector.detect([cleaned.article.displayTitle, sample(cleaned.body)])
-        return detected == book ? nil : detected
+        let language = tally(of: cleaned).language
+        return language == book ? nil : language
     }
 
-    /// About the first `sampleLength` characters of the body's running text
-    /// (cut by bytes: a character cut in two does not sway the count).
-    static func sample(_ body: [Block]) -> String {
-        var text = ""
+    /// The letters of the title and of about the first `sampleLength`
+    /// characters of the body.
+    static func tally(of cleaned: CleanedArticle) -> LanguageTally {
+        var tally = LanguageTally()
+        tally.add(cleaned.article.displayTitle)
+        tally.endSample(nextByteBudget: sampleLength * 3)
+        addSample(of: cleaned.body, to: &tally)
+        return tally
+    }
+
+    /// Counts about the first `sampleLength` characters of the body's
+    /// running text, each paragraph followed by a space, straight from the
+    /// content (building the sample as a string cost more than counting it).
+    private static func addSample(of body: [Block], to tally: inout LanguageTally) {
         ContentWalker.walk(body, blocks: { block in
             switch block {
             case .paragraph(let run), .plain(let run), .heading(_, let run):
-                text += run.plainText + " "
-                return text.utf8.count >= sampleLength * 3 ? .stop : .skipChildren
+                addText(of: run, to: &tally)
+                tally.add(" ")
+                return tally.isFull ? .stop : .skipChildren
             case .figure, .table, .code, .embed, .rule:
                 return .skipChildren
             case .list, .quote, .definitions:
                 return .descend
             }
         }, inlines: { _ in .skipChildren })
-        return String(decoding: text.utf8.prefix(sampleLength * 3), as: UTF8.self)
+    }
+
+    /// The run's text as `plainText` reads it, fed piece by piece.
+    private static func addText(of run: [Inline], to tally: inout LanguageTally) {
+        ContentWalker.walk(run) { inline in
+            switch inline {
+            case .text(let string), .code(let string): tally.add(string)
+            case .lineBreak: tally.add(" ")
+            case .ruby(let base, let annotation):
+                addText(of: base, to: &tally)
+                tally.add("(")
+                tally.add(annotation)
+                tally.add(")")
+                return .skipChildren
+            case .picture, .anchor, .styled, .link, .language: break
+            }
+            return tally.isFull ? .stop : .descend
+        }
     }
 
     static func primary(_ tag: String) -> String {
