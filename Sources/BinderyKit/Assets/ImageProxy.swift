@@ -53,18 +53,18 @@ public struct ImageProxy: Sendable, Hashable {
     /// URL's scheme.
     /// `urlHost` is `url.host`, looked up once for all proxies (it is not free).
     func unwrap(_ url: URL, host urlHost: String?) -> URL? {
-        guard mayProxy(host: urlHost) else { return nil }
-        guard let components = URLComponents(url: url, resolvingAgainstBaseURL: false),
-              let host = components.host?.lowercased() else { return nil }
-        let authority = components.port.map { "\(host):\($0)" } ?? host
-        guard authority == self.host || (components.port == nil && "www." + self.host == host) else { return nil }
-        let outerScheme = components.scheme?.lowercased() ?? "https"
+        // The URL's own parts: it is parsed already (URLComponents would parse it again).
+        guard mayProxy(host: urlHost), let host = urlHost?.lowercased() else { return nil }
+        let port = url.port
+        let authority = port.map { "\(host):\($0)" } ?? host
+        guard authority == self.host || (port == nil && "www." + self.host == host) else { return nil }
+        let outerScheme = url.scheme?.lowercased() ?? "https"
         switch style {
         case .queryParameter:
-            guard let query = components.percentEncodedQuery, let raw = Self.rawURLParameter(in: query) else { return nil }
+            guard let query = url.query(percentEncoded: true), let raw = Self.rawURLParameter(in: query) else { return nil }
             return Self.absolute(raw, scheme: outerScheme)
         case .hostInPath:
-            let path = components.percentEncodedPath.drop(while: { $0 == "/" })
+            let path = url.path(percentEncoded: true).drop(while: { $0 == "/" })
             guard !path.isEmpty, path.contains("/") else { return nil }
             return Self.absolute(String(path), scheme: outerScheme)
         }
@@ -78,7 +78,12 @@ public struct ImageProxy: Sendable, Hashable {
         let name = host.utf8.prefix { $0 != UInt8(ascii: ":") }
         let candidate = urlHost.utf8
         guard candidate.count >= name.count else { return false }
-        return zip(candidate.suffix(name.count), name).allSatisfy { $0.asciiLowercased == $1 }
+        var tail = candidate.endIndex
+        for byte in name.reversed() {
+            tail = candidate.index(before: tail)
+            if candidate[tail].asciiLowercased != byte { return false }
+        }
+        return true
     }
 
     /// The value of `url=` up to the end of the query: weserv does not encode

@@ -58,22 +58,31 @@ struct LanguageTally {
         var i = 0
         while i < end {
             let lead = utf8[i]
-            let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-            // Strings hold valid UTF-8: only the budget can cut a character.
-            guard i + length <= end else { return }
-            var value = UInt32(length == 1 ? lead : lead & (0xFF >> (length + 1)))
-            for k in 1..<length { value = value << 6 | UInt32(utf8[i + k] & 0x3F) }
-            i += length
+            var value = UInt32(lead)
+            if lead < 0x80 {
+                i += 1
+            } else {
+                let length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+                // Strings hold valid UTF-8: only the budget can cut a character.
+                guard i + length <= end else { return }
+                value &= 0xFF >> (length + 1)
+                for k in 1..<length { value = value << 6 | UInt32(utf8[i + k] & 0x3F) }
+                i += length
+            }
             if insideTag {
                 if value == 0x3E { insideTag = false }
                 continue
             }
             if value == 0x3C {
                 insideTag = true
-            } else if HeaderText.isHan(value) {
-                han += 1
-            } else if (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value) || (0xC0...0x24F).contains(value) {
+                continue
+            }
+            if (value | 0x20) &- 0x61 < 26 || (0xC0...0x24F).contains(value) {
                 latin += 1
+            } else if value >= 0x3400 && HeaderText.isHan(value) {
+                han += 1
+            } else {
+                continue
             }
             if han + latin >= LanguageDetector.enoughLetters { return }
         }

@@ -115,11 +115,24 @@ public final class ZipWriter {
         if path.isEmpty { throw invalid("empty name") }
         if path.hasPrefix("/") { throw invalid("absolute name") }
         if path.contains("\\") { throw invalid("backslash in name") }
-        for component in path.split(separator: "/", omittingEmptySubsequences: false) {
-            if component.isEmpty || component == "." || component == ".." {
+        // Each `/`-separated component, read as bytes (this runs for every entry).
+        var componentLength = 0, dots = 0
+        func endComponent() throws {
+            if componentLength == 0 || (componentLength == dots && dots <= 2) {
                 throw invalid("empty, `.` or `..` path component")
             }
+            componentLength = 0
+            dots = 0
         }
+        for byte in path.utf8 {
+            if byte == UInt8(ascii: "/") {
+                try endComponent()
+            } else {
+                componentLength += 1
+                if byte == UInt8(ascii: ".") { dots += 1 }
+            }
+        }
+        try endComponent()
         if names.contains(path) { throw invalid("added twice") }
     }
 

@@ -104,14 +104,16 @@ final class ZipWriterTests: XCTestCase {
         let folder = try TestFolder()
         let writer = try ZipWriter(url: folder.file("x.zip"))
         try writer.add(path: "a/b.txt", data: Data(), method: .store)
-        for bad in ["", "/abs", "a//b", "../up", "a/./b", "a\\b", "a/b.txt"] {
+        // Dots are only special as a whole component.
+        for good in ["a/.hidden", "a/.../b", "a/..c", "a/b.."] { try writer.add(path: good, data: Data(), method: .store) }
+        for bad in ["", "/abs", "a//b", "../up", "a/./b", "a\\b", "a/b.txt", "a/", ".", "..", "a/..", "a/."] {
             XCTAssertThrowsError(try writer.add(path: bad, data: Data(), method: .store), bad) { error in
                 guard case ZipError.invalidEntry(_, let entry, _) = error else { return XCTFail("\(error)") }
                 XCTAssertEqual(entry, bad)
             }
         }
         try writer.close()
-        XCTAssertEqual(try ZipInspection(folder.file("x.zip")).names, ["a/b.txt"])
+        XCTAssertEqual(try ZipInspection(folder.file("x.zip")).names, ["a/b.txt", "a/.hidden", "a/.../b", "a/..c", "a/b.."])
     }
 
     func testUnwritableDestinationThrowsWithItsPath() throws {
