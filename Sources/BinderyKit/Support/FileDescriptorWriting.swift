@@ -13,12 +13,14 @@ enum FileDescriptorWriting {
         return failure
     }
 
-    /// Writes all of `bytes` to `fd` (retrying short writes and `EINTR`).
-    /// Returns 0, or the `errno` of the failure.
-    static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Int32 {
+    /// Writes all of `bytes` to `fd` (retrying short writes and `EINTR`),
+    /// at the file's current offset, or at `position` (pwrite(2), which
+    /// leaves the offset alone). Returns 0, or the `errno` of the failure.
+    static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer, at position: Int64? = nil) -> Int32 {
         var offset = 0
         while offset < bytes.count {
-            let written = write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+            let written = position.map { pwrite(fd, bytes.baseAddress! + offset, bytes.count - offset, off_t($0) + off_t(offset)) }
+                ?? write(fd, bytes.baseAddress! + offset, bytes.count - offset)
             if written < 0 {
                 if errno == EINTR { continue }
                 return errno

@@ -90,7 +90,7 @@ public final class ZipWriter {
     }
 
     /// Writes the archive to `url`. On failure nothing is left at `url`
-    /// that was not there before (libzip writes a temporary and renames it).
+    /// that was not there before (`ZipFileSink` writes a temporary and renames it).
     public func close() throws {
         guard isOpen else { throw ZipError.closed(archive: url.path) }
         // The last batch is compressed here, while the compressor may still
@@ -171,7 +171,7 @@ public final class ZipWriter {
                 ZipError.cannotWrite(archive: self.url.path, reason: "staging \(batchURL.lastPathComponent): \($0)")
             })
         }
-        let archive = try LibZip.open(url, flags: ZIP_CREATE | ZIP_TRUNCATE) {
+        let archive = try ZipFileSink.openArchive(at: url) {
             ZipError.cannotWrite(archive: self.url.path, reason: $0)
         }
         let entryTime = LibZip.fixedEntryTime()

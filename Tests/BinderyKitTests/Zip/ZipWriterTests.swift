@@ -100,6 +100,34 @@ final class ZipWriterTests: XCTestCase {
         XCTAssertEqual(zip.entries[4].method, 8)
     }
 
+    /// The archive reaches its file through a buffer of `ZipFileSink.blockSize`:
+    /// entries larger than it have their local header rewritten after the
+    /// header's bytes were written out, small ones while still buffered.
+    /// Either way every entry reads back whole, and the file is the same
+    /// byte for byte as with any other mix of sizes before it.
+    func testEntriesLargerThanTheWriteBufferReadBackWhole() throws {
+        let folder = try TestFolder()
+        var generator = SystemRandomNumberGenerator()
+        let noise = Data((0..<(ZipFileSink.blockSize * 3 + 12_345)).map { _ in UInt8.random(in: 0...255, using: &generator) })
+        let text = Data(String(repeating: "A page of text. ", count: 200_000).utf8)
+        let entries: [(String, Data, ZipWriter.Method)] = [
+            ("mimetype", Data("application/epub+zip".utf8), .store),
+            ("noise-stored", noise, .store),
+            ("small-1", Data("one".utf8), .deflate),
+            ("noise-deflated", noise, .deflate),
+            ("text", text, .deflate),
+            ("small-2", Data("two".utf8), .store),
+        ]
+        let url = try makeZip(in: folder) { writer in
+            for (path, data, method) in entries { try writer.add(path: path, data: data, method: method) }
+        }
+        let zip = try ZipInspection(url)
+        XCTAssertEqual(zip.names, entries.map(\.0))
+        XCTAssertTrue(try zip.testIntegrity())
+        for (path, data, _) in entries { XCTAssertEqual(try zip.contents(of: path), data, path) }
+        XCTAssertEqual(folder.contents, ["out.zip"], "no temporary left beside the archive")
+    }
+
     func testRejectsBadAndDuplicateNames() throws {
         let folder = try TestFolder()
         let writer = try ZipWriter(url: folder.file("x.zip"))
