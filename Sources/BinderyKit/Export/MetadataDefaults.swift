@@ -20,6 +20,7 @@ extension BookMetadata {
     /// same title, language and identifier.
     public static func make(for digest: Digest, overrides: BookOverrides = BookOverrides(),
                             clock: BuildClock) -> BookMetadata {
+        // `digest.articles` gathers every chapter's articles anew: once here.
         let articles = digest.articles
         let language = overrides.language ?? detectedLanguage(of: digest)
         let sources = rankedSources(articles)
@@ -30,7 +31,7 @@ extension BookMetadata {
             language: language,
             creators: [overrides.creator ?? defaultCreator],
             publisher: sources.count == 1 ? sources[0] : nil,
-            identifier: identifier(for: digest),
+            identifier: identifier(for: digest, articles: articles),
             modified: clock.now,
             dateRange: digest.dateRange,
             timeZone: digest.options.timeZone,
@@ -48,7 +49,7 @@ extension BookMetadata {
     /// The language the digest's headlines are written in (the first 400
     /// are plenty to tell `zh` from `en`).
     public static func detectedLanguage(of digest: Digest) -> String {
-        LanguageDetector.detect(digest.articles.prefix(400).map(\.title))
+        LanguageDetector.detect(digest.chapters.lazy.flatMap(\.articles).prefix(400).map(\.title))
     }
 
     /// Publisher names (hosts where no site rule names them), most articles
@@ -65,9 +66,10 @@ extension BookMetadata {
     /// `urn:uuid:` made from a hash of what was selected and how it is
     /// arranged — not of the clock — so a re-export keeps its identity and
     /// e-readers update the book in place instead of adding a copy.
-    static func identifier(for digest: Digest) -> String {
+    /// `articles`: the digest's, when the caller has them gathered already.
+    static func identifier(for digest: Digest, articles: [Article]? = nil) -> String {
         var text = "bindery-digest\n\(digest.options.grouping.rawValue)\n\(digest.options.timeZone.identifier)\n"
-        text += digest.articles.concurrentMap { ($0.url?.absoluteString ?? $0.origin.displayName) + "\n" }.joined()
+        text += (articles ?? digest.articles).concurrentMap { ($0.url?.absoluteString ?? $0.origin.displayName) + "\n" }.joined()
         var bytes = Array(SHA256.digest(Data(text.utf8)).prefix(16))
         bytes[6] = (bytes[6] & 0x0F) | 0x50 // version 5-style (name-based, SHA)
         bytes[8] = (bytes[8] & 0x3F) | 0x80 // RFC 4122 variant
