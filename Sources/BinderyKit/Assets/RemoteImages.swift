@@ -64,15 +64,13 @@ final class RemoteImages: @unchecked Sendable {
         let finished = DispatchGroup()
         for _ in 0..<min(options.jobs, pending.count) {
             finished.enter()
-            let worker = Thread { [self] in
+            Thread.start(named: "bindery-images") { [self] in
                 while let url = work.next() {
                     _ = image(at: url)
                     progress?(work.complete(), pending.count)
                 }
                 finished.leave()
             }
-            worker.name = "bindery-image-download"
-            worker.start()
         }
         finished.wait()
     }

@@ -67,7 +67,7 @@ public struct ArticlePipeline: ArticleSource {
         let handoff = Handoff<[(BoundArticle, Prepared)]>(capacity: 1)
         let producerDone = DispatchSemaphore(value: 0)
         let batchSize = self.batchSize
-        let producer = Thread {
+        Thread.start(named: "bindery-batches", stackSize: 8 << 20) {
             defer { producerDone.signal() }
             var start = 0
             func nextBatch() -> [(chapterIndex: Int, article: Article)] {
@@ -87,9 +87,6 @@ public struct ArticlePipeline: ArticleSource {
             } while ready != nil && !handoff.isCancelled
             handoff.close()
         }
-        producer.name = "bindery-batches" // Linux keeps 15 characters of a thread name
-        producer.stackSize = 8 << 20
-        producer.start()
 
         var done = 0
         do {

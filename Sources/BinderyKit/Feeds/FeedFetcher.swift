@@ -55,7 +55,7 @@ public final class FeedFetcher: @unchecked Sendable {
         // Dedicated threads: each blocks on its requests (see RemoteImages).
         for _ in 0..<max(1, min(options.jobs, order.count)) {
             finished.enter()
-            let worker = Thread { [self] in
+            Thread.start(named: "bindery-feeds") { [self] in
                 while let group = work.next() {
                     for index in group {
                         reports.set(index, fetch(feeds[index]))
@@ -64,8 +64,6 @@ public final class FeedFetcher: @unchecked Sendable {
                 }
                 finished.leave()
             }
-            worker.name = "bindery-feed-fetch"
-            worker.start()
         }
         finished.wait()
         defer { store.unlock() }
