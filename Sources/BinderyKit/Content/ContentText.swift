@@ -58,17 +58,26 @@ extension Array where Element == Inline {
     /// line break as a space, a picture as nothing; whitespace not collapsed.
     public var plainText: String {
         var text = ""
+        visitPlainText { text += $0; return true }
+        return text
+    }
+
+    /// The pieces of `plainText`, in order, for a reader that may stop
+    /// early (`visit` returns `false`); `false` when it stopped.
+    @discardableResult
+    func visitPlainText(_ visit: (String) -> Bool) -> Bool {
         ContentWalker.walk(self) { inline in
             switch inline {
-            case .text(let string), .code(let string): text += string
-            case .lineBreak: text += " "
+            case .text(let string), .code(let string):
+                if !visit(string) { return .stop }
+            case .lineBreak:
+                if !visit(" ") { return .stop }
             case .ruby(let base, let annotation):
-                text += base.plainText + "(" + annotation + ")"
+                guard base.visitPlainText(visit), visit("("), visit(annotation), visit(")") else { return .stop }
                 return .skipChildren
             case .picture, .anchor, .styled, .link, .language: break
             }
             return .descend
         }
-        return text
     }
 }

@@ -33,7 +33,7 @@ enum PageLanguage {
         ContentWalker.walk(body, blocks: { block in
             switch block {
             case .paragraph(let run), .plain(let run), .heading(_, let run):
-                addText(of: run, to: &tally)
+                run.visitPlainText { tally.add($0); return !tally.isFull }
                 tally.add(" ")
                 return tally.isFull ? .stop : .skipChildren
             case .figure, .table, .code, .embed, .rule:
@@ -42,24 +42,6 @@ enum PageLanguage {
                 return .descend
             }
         }, inlines: { _ in .skipChildren })
-    }
-
-    /// The run's text as `plainText` reads it, fed piece by piece.
-    private static func addText(of run: [Inline], to tally: inout LanguageTally) {
-        ContentWalker.walk(run) { inline in
-            switch inline {
-            case .text(let string), .code(let string): tally.add(string)
-            case .lineBreak: tally.add(" ")
-            case .ruby(let base, let annotation):
-                addText(of: base, to: &tally)
-                tally.add("(")
-                tally.add(annotation)
-                tally.add(")")
-                return .skipChildren
-            case .picture, .anchor, .styled, .link, .language: break
-            }
-            return tally.isFull ? .stop : .descend
-        }
     }
 
     static func primary(_ tag: String) -> String {

@@ -115,7 +115,6 @@ final class HTTPFetcher: Sendable {
 
         let transfer = SessionHub.Transfer(maxBytes: maxBytes, maxRedirects: settings.maxRedirects,
                                            acceptsAnyStatus: acceptsAnyStatus)
-        hub.run(request, transfer, deadline: settings.timeout * 6)
-        return hub.outcome(of: transfer)
+        return hub.run(request, transfer, deadline: settings.timeout * 6)
     }
 }

@@ -74,8 +74,9 @@ final class SessionHub: NSObject, URLSessionDataDelegate, @unchecked Sendable {
         session = URLSession(configuration: configuration, delegate: self, delegateQueue: queue)
     }
 
-    /// Runs `request` to its end, or cuts it off after `deadline` seconds.
-    func run(_ request: URLRequest, _ transfer: Transfer, deadline: TimeInterval) {
+    /// Runs `request` to its end, or cuts it off after `deadline` seconds:
+    /// the transfer, or its first failure.
+    func run(_ request: URLRequest, _ transfer: Transfer, deadline: TimeInterval) -> Result<Transfer, FetchFailure> {
         lock.lock()
         let task = session.dataTask(with: request)
         transfers[task.taskIdentifier] = transfer
@@ -89,14 +90,8 @@ final class SessionHub: NSObject, URLSessionDataDelegate, @unchecked Sendable {
             _ = transfer.finished.wait(timeout: .now() + 5)
         }
         lock.lock()
-        transfers[task.taskIdentifier] = nil
-        lock.unlock()
-    }
-
-    /// The outcome of a finished transfer (read under the lock the callbacks write under).
-    func outcome(of transfer: Transfer) -> Result<Transfer, FetchFailure> {
-        lock.lock()
         defer { lock.unlock() }
+        transfers[task.taskIdentifier] = nil
         return transfer.failure.map { .failure($0) } ?? .success(transfer)
     }
 

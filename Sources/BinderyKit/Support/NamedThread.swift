@@ -14,7 +14,6 @@ extension Thread {
             Thread.current.name = systemName
             body()
         }
-        thread.name = systemName
         if let stackSize { thread.stackSize = stackSize }
         thread.start()
     }

@@ -12,15 +12,16 @@ import Foundation
 /// header rewritten while its bytes are still in the buffer costs nothing.
 ///
 /// Like libzip's file output, the archive is written to a temporary file in
-/// the destination's folder and renamed into place when libzip commits, so
-/// a failed write leaves nothing at the destination.
+/// the destination's folder (`AtomicOutput`) and renamed into place when
+/// libzip commits, so a failed write leaves nothing at the destination.
 final class ZipFileSink {
     let destination: URL
     /// Bytes gathered before they are written to the file.
     static let blockSize = 1 << 20
 
     private var fd: Int32 = -1
-    private var temporaryPath: String?
+    /// The temporary file being written, until libzip commits or rolls back.
+    private var output: AtomicOutput?
     /// The bytes at file offsets `bufferStart ..< bufferStart + buffer.count`, not yet written.
     private var buffer: [UInt8] = []
     private var bufferStart: Int64 = 0
@@ -111,16 +112,11 @@ final class ZipFileSink {
 
     private func beginWrite() -> Int64 {
         rollback()
-        let folder = destination.deletingLastPathComponent().path
-        var template = Array((folder + "/." + destination.lastPathComponent + ".XXXXXX").utf8CString)
-        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard let output = try? AtomicOutput(destination: destination) else { return fail(ZIP_ER_TMPOPEN, ENOENT) }
+        let descriptor = open(output.temporaryURL.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { return fail(ZIP_ER_TMPOPEN, errno) }
-        // mkstemp makes the file private; give it the mode a new file gets (0666 less the umask).
-        let mask = umask(0)
-        umask(mask)
-        fchmod(descriptor, 0o666 & ~mask)
         fd = descriptor
-        temporaryPath = String(cString: template)
+        self.output = output
         buffer.reserveCapacity(Self.blockSize + 64 << 10)
         (bufferStart, position, length) = (0, 0, 0)
         return 0
@@ -163,15 +159,19 @@ final class ZipFileSink {
     }
 
     private func commit() -> Int64 {
-        guard fd >= 0, let temporaryPath else { return fail(ZIP_ER_INTERNAL, 0) }
+        guard fd >= 0, let output else { return fail(ZIP_ER_INTERNAL, 0) }
         guard flush() == 0 else { return -1 }
         // A seek past the last byte written (libzip does not) would leave the file short.
         if ftruncate(fd, off_t(length)) != 0 { return fail(ZIP_ER_WRITE, errno) }
         let closed = close(fd)
         fd = -1
         guard closed == 0 else { return fail(ZIP_ER_WRITE, errno) }
-        guard rename(temporaryPath, destination.path) == 0 else { return fail(ZIP_ER_RENAME, errno) }
-        self.temporaryPath = nil
+        do {
+            try output.commit()
+        } catch {
+            return fail(ZIP_ER_RENAME, errno)
+        }
+        self.output = nil
         buffer = []
         return 0
     }
@@ -180,8 +180,8 @@ final class ZipFileSink {
     private func rollback() {
         if fd >= 0 { close(fd) }
         fd = -1
-        if let temporaryPath { unlink(temporaryPath) }
-        temporaryPath = nil
+        output?.discard()
+        output = nil
         buffer = []
     }
 }
