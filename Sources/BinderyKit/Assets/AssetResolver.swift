@@ -77,6 +77,11 @@ public final class AssetResolver: @unchecked Sendable {
         remote.prefetch(urls, progress: progress)
     }
 
+    /// Whether `prefetch(_:progress:)` downloads anything: `false` offline
+    /// or with images off, when collecting `remoteReferences(in:)` for it
+    /// is wasted work.
+    public var prefetchDownloads: Bool { remote.downloads }
+
     /// HTTP requests sent by this resolver (retries count once more each).
     public var requestsMade: Int { remote.requestsMade }
 

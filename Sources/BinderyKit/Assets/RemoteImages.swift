@@ -35,6 +35,9 @@ final class RemoteImages: @unchecked Sendable {
             maxConnections: options.jobs))
     }
 
+    /// Whether `prefetch` downloads anything (offline, or with images off, it does not).
+    var downloads: Bool { fetcher != nil }
+
     /// Requests sent so far (for the summary and tests).
     var requestsMade: Int {
         lock.lock()

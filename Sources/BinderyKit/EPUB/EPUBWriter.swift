@@ -112,6 +112,9 @@ public final class EPUBWriter {
         fileprivate var entry: Int?
         /// The article's own language, when not the book's.
         fileprivate var language: String?
+        /// The one-line summary its chapter page shows (`ArticleSummary`),
+        /// made here, on all cores, rather than by the writer's thread.
+        fileprivate var summary: String?
     }
 
     /// Renders article pages without touching the book: a value fixed by
@@ -139,7 +142,7 @@ public final class EPUBWriter {
             return PreparedPage(data: ArticlePage.render(cleaned, content: content, strings: strings, language: language,
                                                          pageLanguage: pageLanguage, navigation: navigation,
                                                          timeZone: timeZone, stylesheetHref: EPUBWriter.pageStylesheetHref),
-                                entry: entry, language: pageLanguage)
+                                entry: entry, language: pageLanguage, summary: ArticleSummary.of(cleaned.body))
         }
     }
 
@@ -178,7 +181,7 @@ public final class EPUBWriter {
                     ChapterPage.listedTime($0, withDay: !chapter.isOneDay(metadata.grouping), language: metadata.language,
                                            timeZone: metadata.timeZone)
                 },
-                summary: ArticleSummary.of(article.cleaned.body), language: page.language)
+                summary: page.summary, language: page.language)
             if let source = article.article.publisherName { sources.count(source) }
             for tag in article.cleaned.tags { tags.count(tag) }
         }

@@ -115,6 +115,9 @@ private struct CleanedBatch {
     var chapterIndices: [Int]
     var articles: [CleanedArticle]
     var diagnostics: [[Diagnostic]]
+    /// Each article's remote pictures (`AssetResolver.remoteReferences`),
+    /// gathered on all cores as it was cleaned; empty when nothing is downloaded.
+    var remoteReferences: [[URL]]
 }
 
 /// The work on batches, run by the pipeline's producer thread.
@@ -134,7 +137,7 @@ private struct BatchStages: @unchecked Sendable {
         -> (bound: [(BoundArticle, Prepared)]?, cleaned: CleanedBatch?) {
         let readyCount = ready?.articles.count ?? 0
         let bindings = ResultSlots<(BoundArticle, Prepared, [Diagnostic], [Asset])>(count: readyCount)
-        let cleanings = ResultSlots<(CleanedArticle, [Diagnostic])>(count: next.count)
+        let cleanings = ResultSlots<(CleanedArticle, [Diagnostic], [URL])>(count: next.count)
         // Cleaning first: it is the larger share of an article's work, and
         // the short binding tasks then fill the cores at the end of the round.
         DispatchQueue.concurrentPerform(iterations: next.count + readyCount) { index in
@@ -157,19 +160,23 @@ private struct BatchStages: @unchecked Sendable {
         guard !next.isEmpty else { return (bound, nil) }
         let cleaned = cleanings.values
         return (bound, CleanedBatch(chapterIndices: next.map(\.chapterIndex), articles: cleaned.map(\.0),
-                                    diagnostics: cleaned.map(\.1)))
+                                    diagnostics: cleaned.map(\.1), remoteReferences: cleaned.map(\.2)))
     }
 
-    /// Loads and cleans one article. A body that cannot be read becomes a
-    /// warning and an article with an empty body, so the book still lists it.
-    private func clean(_ article: Article) -> (CleanedArticle, [Diagnostic]) {
+    /// Loads and cleans one article, and lists its remote pictures when they
+    /// are to be downloaded. A body that cannot be read becomes a warning
+    /// and an article with an empty body, so the book still lists it.
+    private func clean(_ article: Article) -> (CleanedArticle, [Diagnostic], [URL]) {
+        let (cleaned, diagnostics): (CleanedArticle, [Diagnostic])
         do {
             let html = try reader.loadBody(of: article)
-            return cleaner.clean(article, html: html)
+            (cleaned, diagnostics) = cleaner.clean(article, html: html)
         } catch {
-            return (CleanedArticle(article: article, body: []),
-                    [.warning(article.origin.displayName, "cannot read body: \(error)")])
+            (cleaned, diagnostics) = (CleanedArticle(article: article, body: []),
+                                      [.warning(article.origin.displayName, "cannot read body: \(error)")])
         }
+        guard let resolver = binding?.resolver, resolver.prefetchDownloads else { return (cleaned, diagnostics, []) }
+        return (cleaned, diagnostics, resolver.remoteReferences(in: cleaned))
     }
 
     /// Resolves one article's images (when pictures are bound) and prepares it.
@@ -189,13 +196,14 @@ private struct BatchStages: @unchecked Sendable {
     }
 
     /// Fetches the batch's remote images together (`jobs` at a time), once
-    /// the batch before it is bound.
+    /// the batch before it is bound. This runs on the producer alone, between
+    /// rounds: the references were gathered on all cores.
     func prefetch(_ batch: CleanedBatch) {
         guard let resolver = binding?.resolver else { return }
         var remote: [URL] = []
         var seen = Set<URL>()
-        for article in batch.articles {
-            for url in resolver.remoteReferences(in: article) where seen.insert(url).inserted { remote.append(url) }
+        for references in batch.remoteReferences {
+            for url in references where seen.insert(url).inserted { remote.append(url) }
         }
         guard !remote.isEmpty else { return }
         let pictures = self.pictures
