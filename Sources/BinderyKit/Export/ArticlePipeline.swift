@@ -6,14 +6,17 @@ import Foundation
 /// Articles go through in batches. A producer thread works on two batches
 /// at a time, in rounds: on all cores, it resolves the images of one batch
 /// and runs the renderer's `prepare` step on its articles while it loads and
-/// cleans the next batch's articles; then it admits the first batch's new
-/// assets in book order, hands it on, and fetches the next batch's remote
-/// images together. (With one batch per round, both cores waited at the end
-/// of each of the two steps for the last article of the batch.) Meanwhile
-/// the caller's thread consumes the batch handed on before. At most a few
-/// batches exist at once, so memory stays flat however long the digest; and
-/// since the renderer sees articles strictly in order, and diagnostics and
-/// fetches follow batch order, the output does not depend on scheduling.
+/// cleans the next batch's articles; then it hands the first batch on and
+/// fetches the next batch's remote images together. (With one batch per
+/// round, both cores waited at the end of each of the two steps for the last
+/// article of the batch.) Meanwhile the caller's thread consumes the batch
+/// handed on before, article by article: it reports the article's
+/// diagnostics, admits its new assets, then calls the body. The producer
+/// keeps to work that runs on all cores, since every moment it spends alone
+/// between rounds leaves a core idle. At most a few batches exist at once,
+/// so memory stays flat however long the digest; and since the renderer sees
+/// articles strictly in order, and diagnostics, assets and fetches follow
+/// book order, the output does not depend on scheduling.
 public struct ArticlePipeline: ArticleSource {
     /// How pictures are turned into files, or `nil` to leave them
     /// `.unbound` (plain text, Markdown with remote pictures).
@@ -60,11 +63,11 @@ public struct ArticlePipeline: ArticleSource {
         let work: [(chapterIndex: Int, article: Article)] = digest.chapters.enumerated().flatMap { index, chapter in
             chapter.articles.map { (index, $0) }
         }
-        let stages = BatchStages(reader: reader, cleaner: cleaner, binding: binding, log: log,
+        let stages = BatchStages(reader: reader, cleaner: cleaner, binding: binding,
                                  pictures: PictureCounter(report: picturesFetched))
         // One batch waits ready while the next is made: enough to keep both
         // cores busy without letting the producer run far ahead.
-        let handoff = Handoff<[(BoundArticle, Prepared)]>(capacity: 1)
+        let handoff = Handoff<[BoundItem<Prepared>]>(capacity: 1)
         let producerDone = DispatchSemaphore(value: 0)
         let batchSize = self.batchSize
         Thread.start(named: "bindery-batches", stackSize: 8 << 20) {
@@ -89,10 +92,15 @@ public struct ArticlePipeline: ArticleSource {
         }
 
         var done = 0
+        let ledger = binding?.ledger
         do {
             while let items = handoff.take() {
-                for (article, prepared) in items {
-                    try body(article, prepared)
+                for item in items {
+                    log.report(contentsOf: item.diagnostics)
+                    var article = item.article
+                    // Which assets are new is decided here, in book order, never by timing.
+                    if let ledger { article.newAssets = ledger.admit(item.assets) }
+                    try body(article, item.prepared)
                     done += 1
                     progress?(done, work.count)
                 }
@@ -113,11 +121,24 @@ public struct ArticlePipeline: ArticleSource {
 /// article's diagnostics come together, in book order).
 private struct CleanedBatch {
     var chapterIndices: [Int]
-    var articles: [CleanedArticle]
+    /// Each article's binding task takes it out, so that the cleaned body it
+    /// replaces is freed there, on all cores, not by the producer alone.
+    var articles: ResultSlots<CleanedArticle>
+    var count: Int
     var diagnostics: [[Diagnostic]]
     /// Each article's remote pictures (`AssetResolver.remoteReferences`),
     /// gathered on all cores as it was cleaned; empty when nothing is downloaded.
     var remoteReferences: [[URL]]
+}
+
+/// A bound and prepared article on its way to the consumer, with what is
+/// still to be done in book order: its diagnostics to report and its assets
+/// to admit (`AssetLedger`).
+private struct BoundItem<Prepared> {
+    var article: BoundArticle
+    var prepared: Prepared
+    var diagnostics: [Diagnostic]
+    var assets: [Asset]
 }
 
 /// The work on batches, run by the pipeline's producer thread.
@@ -125,42 +146,37 @@ private struct BatchStages: @unchecked Sendable {
     let reader: ArchiveReader
     let cleaner: ArticleCleaner
     let binding: ArticlePipeline.Binding?
-    let log: DiagnosticLog
     let pictures: PictureCounter
 
     /// One round on all cores: binds and prepares `ready` (resolves its
-    /// images, runs `prepare`) while loading and cleaning `next`. `ready`'s
-    /// diagnostics are reported article by article, in book order: what
-    /// cleaning found, then what binding found.
+    /// images, runs `prepare`) while loading and cleaning `next`. Each bound
+    /// article carries its diagnostics, in order: what cleaning found, then
+    /// what binding found.
     func round<Prepared>(binding ready: CleanedBatch?, cleaning next: [(chapterIndex: Int, article: Article)],
                          prepare: @Sendable (BoundArticle) -> Prepared)
-        -> (bound: [(BoundArticle, Prepared)]?, cleaned: CleanedBatch?) {
-        let readyCount = ready?.articles.count ?? 0
-        let bindings = ResultSlots<(BoundArticle, Prepared, [Diagnostic], [Asset])>(count: readyCount)
-        let cleanings = ResultSlots<(CleanedArticle, [Diagnostic], [URL])>(count: next.count)
+        -> (bound: [BoundItem<Prepared>]?, cleaned: CleanedBatch?) {
+        let readyCount = ready?.count ?? 0
+        let bindings = ResultSlots<BoundItem<Prepared>>(count: readyCount)
+        let articles = ResultSlots<CleanedArticle>(count: next.count)
+        let findings = ResultSlots<(diagnostics: [Diagnostic], remote: [URL])>(count: next.count)
         // Cleaning first: it is the larger share of an article's work, and
         // the short binding tasks then fill the cores at the end of the round.
         DispatchQueue.concurrentPerform(iterations: next.count + readyCount) { index in
             if index < next.count {
-                cleanings.set(index, clean(next[index].article))
+                let (article, diagnostics, remote) = clean(next[index].article)
+                articles.set(index, article)
+                findings.set(index, (diagnostics, remote))
             } else if let ready {
                 let position = index - next.count
-                bindings.set(position, bind(ready.articles[position], chapterIndex: ready.chapterIndices[position], prepare: prepare))
+                bindings.set(position, bind(ready.articles.take(position), chapterIndex: ready.chapterIndices[position],
+                                            cleaningDiagnostics: ready.diagnostics[position], prepare: prepare))
             }
         }
-        // Which assets are new is decided here, in book order, never by timing.
-        let bound = ready.map { ready in
-            zip(bindings.values, ready.diagnostics).map { binding, cleaningDiagnostics in
-                var (bound, prepared, diagnostics, assets) = binding
-                log.report(contentsOf: cleaningDiagnostics + diagnostics)
-                if let ledger = self.binding?.ledger { bound.newAssets = ledger.admit(assets) }
-                return (bound, prepared)
-            }
-        }
+        let bound = ready.map { _ in bindings.values }
         guard !next.isEmpty else { return (bound, nil) }
-        let cleaned = cleanings.values
-        return (bound, CleanedBatch(chapterIndices: next.map(\.chapterIndex), articles: cleaned.map(\.0),
-                                    diagnostics: cleaned.map(\.1), remoteReferences: cleaned.map(\.2)))
+        let found = findings.values
+        return (bound, CleanedBatch(chapterIndices: next.map(\.chapterIndex), articles: articles, count: next.count,
+                                    diagnostics: found.map(\.diagnostics), remoteReferences: found.map(\.remote)))
     }
 
     /// Loads and cleans one article, and lists its remote pictures when they
@@ -180,19 +196,19 @@ private struct BatchStages: @unchecked Sendable {
     }
 
     /// Resolves one article's images (when pictures are bound) and prepares it.
-    private func bind<Prepared>(_ cleaned: CleanedArticle, chapterIndex: Int, prepare: @Sendable (BoundArticle) -> Prepared)
-        -> (BoundArticle, Prepared, [Diagnostic], [Asset]) {
+    private func bind<Prepared>(_ cleaned: CleanedArticle, chapterIndex: Int, cleaningDiagnostics: [Diagnostic],
+                                prepare: @Sendable (BoundArticle) -> Prepared) -> BoundItem<Prepared> {
         var article = cleaned
-        var diagnostics: [Diagnostic] = []
+        var diagnostics = cleaningDiagnostics
         var assets: [Asset] = []
         if let binding {
             let resolved = binding.resolver.resolve(article)
             article = resolved.article
-            diagnostics = resolved.diagnostics
+            diagnostics += resolved.diagnostics
             assets = resolved.assets
         }
         let bound = BoundArticle(chapterIndex: chapterIndex, cleaned: article)
-        return (bound, prepare(bound), diagnostics, assets)
+        return BoundItem(article: bound, prepared: prepare(bound), diagnostics: diagnostics, assets: assets)
     }
 
     /// Fetches the batch's remote images together (`jobs` at a time), once

@@ -9,6 +9,16 @@ public final class ResultSlots<T>: @unchecked Sendable {
 
     public init(count: Int) { storage = Array(repeating: nil, count: count) }
 
+    /// Moves the value out of its slot: the caller's copy is then the last
+    /// one, so a large value is freed by whichever thread took it.
+    public func take(_ index: Int) -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        let value = storage[index]!
+        storage[index] = nil
+        return value
+    }
+
     public func set(_ index: Int, _ value: T) {
         lock.lock()
         storage[index] = value
