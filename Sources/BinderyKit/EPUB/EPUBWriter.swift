@@ -36,16 +36,21 @@ public final class EPUBWriter {
     private var listed: [Int: ListedArticle] = [:]
     /// Articles added per digest chapter: the next one's index in it.
     private var addedPerChapter: [Int: Int] = [:]
+    /// Chapter pages rendered as soon as their chapter's last article was
+    /// added, by index in `plan.chapters`: the writer's thread mostly waits
+    /// for pages while the book is bound, and `finish()` then has less to do.
+    private var chapterPages: [Int: Data] = [:]
     private var articleCount = 0
     private var imageCount = 0
     private var sources = SourceTally()
     /// The articles' own tags, for the book's `dc:subject`s.
     private var tags = SourceTally()
     private var coverImage: (id: String, href: String)?
-    /// The NCX, rendered on another thread while the pages are written: it
-    /// lists every article by the title it has in the digest, which pages do
-    /// not change (`finish()` checks, and renders it again otherwise).
-    private var earlyNCX: BackgroundWork<(entries: [TableOfContents.Entry], ncx: Data)>?
+    /// The NCX and the nav's table of contents, rendered on another thread
+    /// while the pages are written: they list every article by the title it
+    /// has in the digest, which pages do not change (`finish()` checks, and
+    /// renders them again otherwise).
+    private var earlyNCX: BackgroundWork<(entries: [TableOfContents.Entry], ncx: Data, navContents: [UInt8])>?
     private var diagnostics: [Diagnostic] = []
 
     static let stylesheetHref = "styles/bindery.css"
@@ -87,7 +92,7 @@ public final class EPUBWriter {
             throw error
         }
         if !plan.entries.isEmpty {
-            let (plan, metadata, contents) = (plan, metadata, strings.contents)
+            let (plan, metadata, strings) = (plan, metadata, strings)
             var titles = [String](repeating: "", count: plan.entries.count)
             for (chapterIndex, chapter) in digest.chapters.enumerated() {
                 for (index, article) in chapter.articles.enumerated() {
@@ -95,10 +100,11 @@ public final class EPUBWriter {
                 }
             }
             earlyNCX = BackgroundWork { [titles] in
-                let entries = TableOfContents.entries(plan, contentsTitle: contents) { titles[$0] }
+                let entries = TableOfContents.entries(plan, contentsTitle: strings.contents) { titles[$0] }
                 let toc = TableOfContents(entries: entries, landmarks: [])
                 return (entries, NCXDocument.render(toc, title: metadata.title, identifier: metadata.identifier,
-                                                    language: metadata.language))
+                                                    language: metadata.language),
+                        NavigationDocument.contentsNav(entries, strings: strings))
             }
         }
     }
@@ -184,7 +190,13 @@ public final class EPUBWriter {
                 summary: page.summary, language: page.language)
             if let source = article.article.publisherName { sources.count(source) }
             for tag in article.cleaned.tags { tags.count(tag) }
+            if addedPerChapter[chapterIndex] == chapter.articles.count { chapterPages[chapterIndex] = renderChapterPage(chapterIndex) }
         }
+    }
+
+    /// The page of `plan.chapters[index]`, from what its articles showed (`listed`).
+    private func renderChapterPage(_ index: Int) -> Data {
+        GeneratedDocuments.chapterPage(index, plan: plan, listed: listed, metadata: metadata, strings: strings)
     }
 
     /// Writes an image to `EPUB/images/<fileName>`; an image already written is ignored.
@@ -211,11 +223,11 @@ public final class EPUBWriter {
             let toc = GeneratedDocuments.tableOfContents(
                 plan: plan, listed: listed, hasCover: coverImage != nil,
                 bookTitle: metadata.title, strings: strings)
-            let early = earlyNCX?.wait()
+            let early = earlyNCX.map { $0.wait() }.flatMap { $0.entries == toc.entries ? $0 : nil }
             earlyNCX = nil
             let documents = GeneratedDocuments.render(
                 toc, plan: plan, listed: listed, metadata: metadata, strings: strings,
-                renderedNCX: early.flatMap { $0.entries == toc.entries ? $0.ncx : nil })
+                renderedNCX: early?.ncx, renderedNavContents: early?.navContents, renderedChapters: chapterPages)
             for (item, data) in documents.chapters { try write(item, data) }
             if let contentsPage = documents.contents {
                 try write(PackageItem(id: "contents", href: GeneratedDocuments.contentsHref, mediaType: Self.xhtmlType, spinePosition: .contents),

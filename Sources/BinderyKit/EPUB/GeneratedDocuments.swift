@@ -18,9 +18,12 @@ struct GeneratedDocuments {
     /// chapter pages and the contents page on the other. `listed` holds what
     /// each written article showed, by its index in `plan.entries` (empty
     /// when the book has none); `renderedNCX` is an NCX made earlier for
-    /// this same `toc`, if any.
+    /// this same `toc`, if any, `renderedNavContents` the nav's table of
+    /// contents made earlier for it (`NavigationDocument.contentsNav`), and `renderedChapters` the chapter pages
+    /// made earlier (`chapterPage`), by index in `plan.chapters`.
     static func render(_ toc: TableOfContents, plan: BookPlan, listed: [Int: ListedArticle], metadata: BookMetadata,
-                       strings: BookStrings, renderedNCX: Data?) -> GeneratedDocuments {
+                       strings: BookStrings, renderedNCX: Data?, renderedNavContents: [UInt8]? = nil,
+                       renderedChapters: [Int: Data] = [:]) -> GeneratedDocuments {
         let hasArticles = !listed.isEmpty
         let chapters = hasArticles ? plan.chapters : []
         let pages = ResultSlots<[Data]>(count: 2)
@@ -30,15 +33,12 @@ struct GeneratedDocuments {
                     renderedNCX ?? NCXDocument.render(toc, title: metadata.title, identifier: metadata.identifier,
                                                       language: metadata.language),
                     NavigationDocument.render(toc, title: metadata.title, strings: strings, language: metadata.language,
-                                              stylesheetHref: EPUBWriter.stylesheetHref),
+                                              stylesheetHref: EPUBWriter.stylesheetHref, renderedContents: renderedNavContents),
                 ])
                 return
             }
             var rendered = chapters.indices.map { index in
-                ChapterPage.render(chapters[index], plan: plan, listed: listed,
-                                   nextChapter: chapters.indices.contains(index + 1) ? chapters[index + 1] : nil,
-                                   contentsHref: ArticleNavigation.fileName(contentsHref), strings: strings,
-                                   language: metadata.language, stylesheetHref: EPUBWriter.pageStylesheetHref)
+                renderedChapters[index] ?? chapterPage(index, plan: plan, listed: listed, metadata: metadata, strings: strings)
             }
             if hasArticles {
                 rendered.append(ContentsPage.render(plan, listed: listed, title: metadata.title, strings: strings,
@@ -53,6 +53,16 @@ struct GeneratedDocuments {
         }
         return GeneratedDocuments(chapters: chapterPages, contents: hasArticles ? chapterDocuments.last : nil,
                                   nav: tocDocuments[1], ncx: tocDocuments[0])
+    }
+
+    /// The page of `plan.chapters[index]`; `listed` must hold every one of its articles.
+    static func chapterPage(_ index: Int, plan: BookPlan, listed: [Int: ListedArticle], metadata: BookMetadata,
+                            strings: BookStrings) -> Data {
+        let chapters = plan.chapters
+        return ChapterPage.render(chapters[index], plan: plan, listed: listed,
+                                  nextChapter: chapters.indices.contains(index + 1) ? chapters[index + 1] : nil,
+                                  contentsHref: ArticleNavigation.fileName(contentsHref), strings: strings,
+                                  language: metadata.language, stylesheetHref: EPUBWriter.pageStylesheetHref)
     }
 
     /// Chapter → (source section →) article, for the nav and the NCX, and
