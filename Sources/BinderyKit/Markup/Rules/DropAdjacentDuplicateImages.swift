@@ -10,22 +10,27 @@ struct DropAdjacentDuplicateImages: ElementRule, BodyRule {
         body = Self.deduplicated(body)
     }
 
+    /// `nodes` itself when nothing is dropped (the usual case): a new list
+    /// is built only from the first repeated image on.
     static func deduplicated(_ nodes: [Node]) -> [Node] {
         var out: [Node] = []
+        var copying = false
         var previousSource: String?
-        var changed = false
-        for node in nodes {
+        for (index, node) in nodes.enumerated() {
             if case .element(let e) = node, e.name == "img", let src = e[attribute: "src"] {
                 if src == previousSource {
-                    changed = true
+                    if !copying {
+                        out = Array(nodes[..<index])
+                        copying = true
+                    }
                     continue
                 }
                 previousSource = src
             } else if !node.isWhitespaceText {
                 previousSource = nil
             }
-            out.append(node)
+            if copying { out.append(node) }
         }
-        return changed ? out : nodes
+        return copying ? out : nodes
     }
 }

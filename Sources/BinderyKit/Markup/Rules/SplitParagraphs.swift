@@ -79,10 +79,16 @@ struct SplitParagraphs: ElementRule {
 
     /// Leading whitespace of the first text and trailing of the last is
     /// insignificant in a paragraph; renderers of plain text should not see it.
+    /// Written back only when trimmed: `nodes` is usually still shared
+    /// with the paragraph it came from, and a write copies it whole.
     private static func trimEdgeWhitespace(_ nodes: inout [Node]) {
-        if case .text(let text)? = nodes.first { nodes[0] = .text(text.trimmingHTMLWhitespace(leading: true, trailing: false)) }
+        if case .text(let text)? = nodes.first {
+            let trimmed = text.trimmingHTMLWhitespace(leading: true, trailing: false)
+            if trimmed.utf8.count != text.utf8.count { nodes[0] = .text(trimmed) }
+        }
         if case .text(let text)? = nodes.last {
-            nodes[nodes.count - 1] = .text(text.trimmingHTMLWhitespace(leading: false, trailing: true))
+            let trimmed = text.trimmingHTMLWhitespace(leading: false, trailing: true)
+            if trimmed.utf8.count != text.utf8.count { nodes[nodes.count - 1] = .text(trimmed) }
         }
     }
 
