@@ -51,8 +51,13 @@ extension String {
     /// For one-line text (titles, captions, alt text, bylines): runs of any
     /// Unicode white space (line breaks and U+00A0 included) become one
     /// space, zero-width characters go, both ends are trimmed.
+    ///
+    /// Built as UTF-8 bytes: appending scalar by scalar to a
+    /// `String.UnicodeScalarView` cost some 400 instructions a character,
+    /// and this runs on every title, date line and caption.
     func collapsingWhitespace() -> String {
-        var out = String.UnicodeScalarView()
+        var out: [UInt8] = []
+        out.reserveCapacity(utf8.count)
         var pendingSpace = false
         for scalar in unicodeScalars {
             switch scalar.value {
@@ -61,12 +66,16 @@ extension String {
             case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000:
                 pendingSpace = !out.isEmpty
             default:
-                if pendingSpace { out.append(" ") }
+                if pendingSpace { out.append(UInt8(ascii: " ")) }
                 pendingSpace = false
-                out.append(scalar)
+                if scalar.isASCII {
+                    out.append(UInt8(truncatingIfNeeded: scalar.value))
+                } else {
+                    UTF8.encode(scalar) { out.append($0) }
+                }
             }
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Without leading and trailing U+0020 (text whose other white space
