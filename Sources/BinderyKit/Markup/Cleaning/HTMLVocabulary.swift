@@ -2,19 +2,19 @@
 /// (HTML Living Standard §3.2.5, as EPUB 3.3 §6.1 XHTML content documents use it).
 enum HTMLVocabulary {
     /// Phrasing content kept as is.
-    static let phrasing: Set<String> = [
+    static let phrasing: NameSet = [
         "a", "abbr", "b", "bdi", "bdo", "br", "cite", "code", "del", "dfn", "em", "i", "img", "ins", "kbd",
         "mark", "q", "rp", "rt", "ruby", "s", "samp", "small", "span", "strong", "sub", "sup", "u", "var", "wbr",
         creditElement,
     ]
 
     /// Flow content that is not phrasing (blocks), and the parts of tables and lists.
-    static let blocks: Set<String> = [
+    static let blocks: NameSet = [
         "blockquote", "caption", "dd", "div", "dl", "dt", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6",
         "hr", "li", "ol", "p", "pre", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", embedElement,
     ]
 
-    static let headings: Set<String> = ["h1", "h2", "h3", "h4", "h5", "h6"]
+    static let headings: NameSet = ["h1", "h2", "h3", "h4", "h5", "h6"]
 
     /// Bindery's own block (in `blocks`) for media an e-book cannot play
     /// (`ReplaceEmbedsWithLinks`), which `ContentConverter` turns into an

@@ -99,16 +99,14 @@ struct RuleWalker {
 
 /// For each element name, the positions of the rules that may act on it, in order.
 private struct RulesByName {
-    private var named: [String: [Int]] = [:]
+    private let named: NameTable<[Int]>
     /// The rules for any element: those of names no rule lists.
-    private var anyElement: [Int] = []
+    private let anyElement: [Int]
 
     init(_ rules: [any ElementRule]) {
         anyElement = rules.indices.filter { rules[$0].elementNames == nil }
         let names = rules.reduce(into: Set<String>()) { $0.formUnion($1.elementNames ?? []) }
-        for name in names {
-            named[name] = rules.indices.filter { rules[$0].elementNames?.contains(name) ?? true }
-        }
+        named = NameTable(names.map { name in (name, rules.indices.filter { rules[$0].elementNames?.contains(name) ?? true }) })
     }
 
     subscript(name: String) -> [Int] { named[name] ?? anyElement }

@@ -5,7 +5,7 @@
 /// keeps its place and its blocks are flattened into its text. Headings left
 /// without content are dropped.
 struct HoistBlocksOutOfPhrasing: ElementRule {
-    private static let names: Set<String> = HTMLVocabulary.headings.union(HTMLVocabulary.phrasing).union(["pre"])
+    private static let names: Set<String> = HTMLVocabulary.headings.names.union(HTMLVocabulary.phrasing.names).union(["pre"])
     var elementNames: Set<String>? { Self.names }
 
     func apply(to element: inout Element, in context: inout CleaningContext) -> [Node]? {
