@@ -113,6 +113,13 @@ enum TextBytes {
                     i += 1
                     continue
                 }
+                // Most of Chinese text: a lead byte E1–EC or EE–EF, whose two
+                // following bytes need only be continuation bytes.
+                if (b &- 0xE1 < 0x0C || b >= 0xEE && b <= 0xEF), i + 3 <= end,
+                   buffer[i + 1] & 0xC0 == 0x80, buffer[i + 2] & 0xC0 == 0x80 {
+                    i += 3
+                    continue
+                }
                 let length: Int
                 let lowest: UInt8, highest: UInt8 // allowed range of the second byte
                 switch b {

@@ -44,11 +44,18 @@ enum WebURL {
     /// Anything but a web URL is returned as it is. (Runs on every link and
     /// picture of every article: the common case is one pass over bytes.)
     static func withValidHost(_ url: String) -> String? {
-        guard let host = hostRange(url) else { return url }
-        let bytes = url.utf8
-        if bytes[host].allSatisfy(isHostByte), !bytes[host].isEmpty, !bytes[host].starts(with: [UInt8(ascii: ".")]) {
-            return url
+        guard URIScheme.isWeb(url) else { return url }
+        var text = url
+        // Read as contiguous bytes: stepping through `String.UTF8View` indices
+        // cost thousands of instructions a link.
+        let found = text.withUTF8 { bytes -> (host: Range<Int>, clean: Bool)? in
+            guard let host = hostOffsets(bytes) else { return nil }
+            let hostBytes = UnsafeBufferPointer(rebasing: bytes[host])
+            return (host, !hostBytes.isEmpty && hostBytes.first != UInt8(ascii: ".") && hostBytes.allSatisfy(isHostByte))
         }
+        guard let found else { return url }
+        if found.clean { return url }
+        let host = indices(found.host, in: url)
         let written = String(url[host])
         let mended = trimmingEncodedWhitespace(written)
         guard isValidHost(mended) else { return nil }
@@ -72,23 +79,38 @@ enum WebURL {
     /// Where the host of an `http(s)://` URL sits: after any
     /// `user:password@`, before any `:port`, path, query or fragment.
     private static func hostRange(_ url: String) -> Range<String.Index>? {
-        let bytes = url.utf8
-        guard URIScheme.isWeb(url), let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else { return nil }
-        var start = bytes.index(after: colon)
+        guard URIScheme.isWeb(url) else { return nil }
+        var text = url
+        return text.withUTF8(hostOffsets).map { indices($0, in: url) }
+    }
+
+    /// `hostRange` as offsets into the URL's UTF-8 bytes.
+    private static func hostOffsets(_ bytes: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
+        guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else { return nil }
+        var start = colon + 1
         for _ in 0..<2 {
-            guard start < bytes.endIndex, bytes[start] == UInt8(ascii: "/") else { return nil }
-            start = bytes.index(after: start)
+            guard start < bytes.count, bytes[start] == UInt8(ascii: "/") else { return nil }
+            start += 1
         }
-        let end = bytes[start...].firstIndex { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") }
-            ?? bytes.endIndex
-        if let at = bytes[start..<end].lastIndex(of: UInt8(ascii: "@")) { start = bytes.index(after: at) }
+        var end = start
+        while end < bytes.count, bytes[end] != UInt8(ascii: "/"), bytes[end] != UInt8(ascii: "?"), bytes[end] != UInt8(ascii: "#") {
+            end += 1
+        }
+        if let at = bytes[start..<end].lastIndex(of: UInt8(ascii: "@")) { start = at + 1 }
         guard start < end else { return start..<start }
         var hostEnd = end
         if bytes[start] != UInt8(ascii: "["), let portColon = bytes[start..<end].lastIndex(of: UInt8(ascii: ":")),
-           bytes[bytes.index(after: portColon)..<end].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+           bytes[(portColon + 1)..<end].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
             hostEnd = portColon
         }
         return start..<hostEnd
+    }
+
+    /// UTF-8 offsets in `url` as its indices.
+    private static func indices(_ offsets: Range<Int>, in url: String) -> Range<String.Index> {
+        let utf8 = url.utf8
+        let lower = utf8.index(utf8.startIndex, offsetBy: offsets.lowerBound)
+        return lower..<utf8.index(lower, offsetBy: offsets.count)
     }
 
     /// ASCII letters, digits, `-`, `.`, `_`, `~`, sub-delimiters, and any

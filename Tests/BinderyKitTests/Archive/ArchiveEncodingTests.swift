@@ -84,6 +84,17 @@ final class ArchiveEncodingTests: XCTestCase {
         XCTAssertEqual(TextBytes.damage(of: [0x41, 0x00][...]).nulBytes, 1)
         // A sequence cut off by the read limit is not damage.
         XCTAssertEqual(TextBytes.damage(of: Array(Array("中".utf8).dropLast())[...]).invalidBytes, 0)
+        // Three-byte sequences, most of Chinese text: valid ones (also of the
+        // leads E0, ED, EE and EF, whose second bytes are limited or not)...
+        let chinese = "美国之音：“中美会谈”在日内瓦恢复，双方谈判代表周五会面。\u{E000}\u{FF01}\u{0800}\u{D7FF}"
+        XCTAssertEqual(TextBytes.damage(of: Array(chinese.utf8)[...]).invalidBytes, 0)
+        // ...and broken ones: a lead whose sequence stops early counts once,
+        // and each stray continuation byte after it once more.
+        XCTAssertEqual(TextBytes.damage(of: [0xE4, 0xB8, 0x41][...]).invalidBytes, 2)
+        XCTAssertEqual(TextBytes.damage(of: [0xE4, 0x41, 0xAD][...]).invalidBytes, 2)
+        XCTAssertEqual(TextBytes.damage(of: [0xED, 0xA0, 0x80][...]).invalidBytes, 3, "a surrogate")
+        XCTAssertEqual(TextBytes.damage(of: [0xE0, 0x80, 0x80][...]).invalidBytes, 3, "an overlong form")
+        XCTAssertEqual(TextBytes.damage(of: [0xEF, 0xBC, 0xC1, 0x41][...]).invalidBytes, 3)
     }
 
     func testNormalisation() {
