@@ -13,3 +13,14 @@ extension Sequence where Element == UInt8 {
         starts(with: prefix.utf8) { $0.asciiLowercased == $1 }
     }
 }
+
+extension String {
+    /// The string's UTF-8 bytes as one buffer, not copied when the string
+    /// is native (nearly always): a generic algorithm stepping through
+    /// `utf8` costs several times as much a byte, and the tests below run
+    /// on every link and picture of every article.
+    func withUTF8Bytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+        if let result = try utf8.withContiguousStorageIfAvailable(body) { return result }
+        return try Array(utf8).withUnsafeBufferPointer(body)
+    }
+}

@@ -6,7 +6,7 @@ extension String {
     /// them. Most text has none and is returned as it is.
     func removingControlCharacters() -> String {
         // Runs on every text run of every article: one pass over the bytes.
-        let hasControl = utf8.withContiguousStorageIfAvailable(Self.holdsControl) ?? Self.holdsControl(Array(utf8))
+        let hasControl = withUTF8Bytes(Self.holdsControl)
         guard hasControl else { return self }
         return String(String.UnicodeScalarView(unicodeScalars.filter { !$0.isControlCharacter }))
     }
@@ -45,10 +45,6 @@ extension String {
             index += 1
         }
         return false
-    }
-
-    private static func holdsControl(_ bytes: [UInt8]) -> Bool {
-        bytes.withUnsafeBufferPointer(holdsControl)
     }
 }
 

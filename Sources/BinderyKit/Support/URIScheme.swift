@@ -16,8 +16,7 @@ enum URIScheme {
 
     /// Whether `reference` is an absolute `http:` or `https:` URL.
     static func isWeb(_ reference: String) -> Bool {
-        let bytes = reference.utf8
-        return bytes.startsIgnoringASCIICase(with: "http:") || bytes.startsIgnoringASCIICase(with: "https:")
+        reference.withUTF8Bytes { $0.startsIgnoringASCIICase(with: "http:") || $0.startsIgnoringASCIICase(with: "https:") }
     }
 
     private static func isLetter(_ byte: UInt8) -> Bool {

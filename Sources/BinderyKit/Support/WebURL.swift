@@ -11,9 +11,11 @@ enum WebURL {
     /// `80%%20` would become `80%25%2520`.)
     static func percentEncoded(_ url: String) -> String {
         var hashes = 0
-        let clean = url.utf8.allSatisfy { byte in
-            if byte == UInt8(ascii: "#") { hashes += 1 }
-            return !needsEncoding(byte) && byte != UInt8(ascii: "%") && hashes < 2
+        let clean = url.withUTF8Bytes { bytes in
+            bytes.allSatisfy { byte in
+                if byte == UInt8(ascii: "#") { hashes += 1 }
+                return !needsEncoding(byte) && byte != UInt8(ascii: "%") && hashes < 2
+            }
         }
         if clean { return url }
         let bytes = Array(url.utf8)

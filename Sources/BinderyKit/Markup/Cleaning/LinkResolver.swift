@@ -66,7 +66,7 @@ struct LinkResolver: Sendable {
     static func trimmed(_ raw: String) -> String {
         let bytes = raw.utf8
         let isTabOrNewline = { (b: UInt8) in b == 0x09 || b == 0x0A || b == 0x0D }
-        guard bytes.contains(where: isTabOrNewline) else {
+        guard raw.withUTF8Bytes({ $0.contains(where: isTabOrNewline) }) else {
             return raw.trimmingHTMLWhitespace()
         }
         var kept: [UInt8] = []
