@@ -26,4 +26,33 @@ final class MarkupXHTMLEscapingTests: XCTestCase {
         XCTAssertEqual(XHTMLSerializer.escaped("\u{FFFD}\u{FFFF}\u{FFFE}\u{FFFC}"), "\u{FFFD}\u{FFFC}")
         XCTAssertEqual(XHTMLSerializer.escaped("tab\tnl\ncr\r"), "tab\tnl\ncr\r")
     }
+
+    /// Random text of Chinese, ASCII, controls, C1 controls and non-characters,
+    /// in runs long and short (the serializer passes eight clean bytes at a
+    /// time), against escaping written scalar by scalar.
+    func testEscapesRandomTextAsScalarByScalarRulesSay() {
+        let pieces: [String] = ["中", "国", "，", "。", "！", "（", "a", "Z", " ", "&", "<", ">", "\"", "'", "\t", "\n", "\r",
+                                "\u{0}", "\u{1B}", "\u{7F}", "\u{85}", "\u{9F}", "\u{A0}", "é", "\u{FFFE}", "\u{FFFF}",
+                                "\u{FF01}", "🙂", "abcdefgh", "巴基斯坦伊朗谈判", "ãõ"]
+        var generator = SystemRandomNumberGenerator()
+        for round in 0..<500 {
+            let count = Int.random(in: 0...40, using: &generator)
+            let text = (0..<count).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            for quote in [false, true] {
+                var expected = ""
+                for scalar in text.unicodeScalars {
+                    switch scalar.value {
+                    case 0x26: expected += "&amp;"
+                    case 0x3C: expected += "&lt;"
+                    case 0x3E: expected += "&gt;"
+                    case 0x22 where quote: expected += "&quot;"
+                    case 0x09, 0x0A, 0x0D: expected.unicodeScalars.append(scalar)
+                    case 0..<0x20, 0x7F...0x9F, 0xFFFE, 0xFFFF: break
+                    default: expected.unicodeScalars.append(scalar)
+                    }
+                }
+                XCTAssertEqual(XHTMLSerializer.escaped(text, quote: quote), expected, "round \(round): \(text.debugDescription)")
+            }
+        }
+    }
 }
