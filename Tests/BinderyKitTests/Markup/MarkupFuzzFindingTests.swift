@@ -12,6 +12,16 @@ final class MarkupFuzzFindingTests: XCTestCase {
         XCTAssertEqual(HTMLParser.parseFragment(MarkupTestSupport.clean("<p>a<colgroup><col>b</colgroup>c</p>")).textContent, "abc")
     }
 
+    /// Every `dialog` was dropped, but one with `open` is shown: here an
+    /// unclosed `<dialog` took the words after it as attributes, `open`
+    /// among them, and the rest of the body was lost.
+    func testAnOpenDialogIsContent() {
+        XCTAssertEqual(MarkupTestSupport.clean("<p>shown</p><dialog open><p>read</p></dialog><dialog><p>hidden</p></dialog>"),
+                       "<p>shown</p><p>read</p>")
+        let cleaned = MarkupTestSupport.clean("<p>Volunteers spent two<dialog  months; it will be open to all.</p><p><small>© Harbour Society</small></p>")
+        XCTAssertTrue(cleaned.contains("© Harbour Society"), cleaned)
+    }
+
     func testHoistingFlattensLongChainsWithoutLosingMarkup() {
         let html = "<p>" + (0..<40).map { "w\($0)<wbr>" }.joined() + "<a href=\"https://x.example/\">link</a></p>"
         let cleaned = MarkupTestSupport.clean(html)

@@ -13,6 +13,12 @@ struct DropNonContent: ElementRule {
     var elementNames: Set<String>? { Self.names }
 
     func apply(to element: inout Element, in context: inout CleaningContext) -> [Node]? {
-        Self.dropped.contains(element.name) ? [] : nil
+        guard Self.dropped.contains(element.name) else { return nil }
+        // A `dialog` with `open` is shown, and its text read, like any other
+        // content: it stays, to be unwrapped as an unknown element. (An
+        // unclosed `<dialog` in tag soup can take the words after it as
+        // attributes, `open` among them, and with them the rest of the body.)
+        if element.name == "dialog", element[attribute: "open"] != nil { return nil }
+        return []
     }
 }
