@@ -50,7 +50,7 @@ public final class EPUBWriter {
     /// while the pages are written: they list every article by the title it
     /// has in the digest, which pages do not change (`finish()` checks, and
     /// renders them again otherwise).
-    private var earlyNCX: BackgroundWork<(entries: [TableOfContents.Entry], ncx: Data, navContents: [UInt8])>?
+    private var earlyTables: BackgroundWork<(entries: [TableOfContents.Entry], ncx: Data, navContents: [UInt8])>?
     private var diagnostics: [Diagnostic] = []
 
     static let stylesheetHref = "styles/bindery.css"
@@ -99,7 +99,7 @@ public final class EPUBWriter {
                     if let entry = plan.entry(chapter: chapterIndex, index: index) { titles[entry] = article.displayTitle }
                 }
             }
-            earlyNCX = BackgroundWork { [titles] in
+            earlyTables = BackgroundWork { [titles] in
                 let entries = TableOfContents.entries(plan, contentsTitle: strings.contents) { titles[$0] }
                 let toc = TableOfContents(entries: entries, landmarks: [])
                 return (entries, NCXDocument.render(toc, title: metadata.title, identifier: metadata.identifier,
@@ -223,8 +223,8 @@ public final class EPUBWriter {
             let toc = GeneratedDocuments.tableOfContents(
                 plan: plan, listed: listed, hasCover: coverImage != nil,
                 bookTitle: metadata.title, strings: strings)
-            let early = earlyNCX.map { $0.wait() }.flatMap { $0.entries == toc.entries ? $0 : nil }
-            earlyNCX = nil
+            let early = earlyTables.map { $0.wait() }.flatMap { $0.entries == toc.entries ? $0 : nil }
+            earlyTables = nil
             let documents = GeneratedDocuments.render(
                 toc, plan: plan, listed: listed, metadata: metadata, strings: strings,
                 renderedNCX: early?.ncx, renderedNavContents: early?.navContents, renderedChapters: chapterPages)
@@ -267,8 +267,8 @@ public final class EPUBWriter {
 
     /// Drops the zip (its staging files go with it) and the temporary book.
     private func abandon() {
-        _ = earlyNCX?.wait()  // nothing of a failed book runs on
-        earlyNCX = nil
+        _ = earlyTables?.wait()  // nothing of a failed book runs on
+        earlyTables = nil
         zip = nil
         output.discard()
     }

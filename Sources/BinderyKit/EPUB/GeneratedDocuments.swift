@@ -17,13 +17,13 @@ struct GeneratedDocuments {
     /// order: the nav and the NCX (whose trees are the largest) on one, the
     /// chapter pages and the contents page on the other. `listed` holds what
     /// each written article showed, by its index in `plan.entries` (empty
-    /// when the book has none); `renderedNCX` is an NCX made earlier for
-    /// this same `toc`, if any, `renderedNavContents` the nav's table of
-    /// contents made earlier for it (`NavigationDocument.contentsNav`), and `renderedChapters` the chapter pages
-    /// made earlier (`chapterPage`), by index in `plan.chapters`.
+    /// when the book has none). What was made earlier is used as it is:
+    /// `renderedNCX` and `renderedNavContents` (`NavigationDocument.contentsNav`)
+    /// for this same `toc`, if any, and `renderedChapters` (`chapterPage`),
+    /// by index in `plan.chapters`.
     static func render(_ toc: TableOfContents, plan: BookPlan, listed: [Int: ListedArticle], metadata: BookMetadata,
-                       strings: BookStrings, renderedNCX: Data?, renderedNavContents: [UInt8]? = nil,
-                       renderedChapters: [Int: Data] = [:]) -> GeneratedDocuments {
+                       strings: BookStrings, renderedNCX: Data?, renderedNavContents: [UInt8]?,
+                       renderedChapters: [Int: Data]) -> GeneratedDocuments {
         let hasArticles = !listed.isEmpty
         let chapters = hasArticles ? plan.chapters : []
         let pages = ResultSlots<[Data]>(count: 2)

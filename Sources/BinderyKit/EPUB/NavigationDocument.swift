@@ -5,7 +5,7 @@ import Foundation
 enum NavigationDocument {
     /// `renderedContents`: `contentsNav(toc.entries, strings:)` made earlier, if any.
     static func render(_ toc: TableOfContents, title: String, strings: BookStrings, language: String, stylesheetHref: String,
-                       renderedContents: [UInt8]? = nil) -> Data {
+                       renderedContents: [UInt8]?) -> Data {
         var landmarks: Node?
         if !toc.landmarks.isEmpty {
             // `hidden`: readers use landmarks for navigation, they need not be shown.

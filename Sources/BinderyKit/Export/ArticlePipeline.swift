@@ -124,11 +124,12 @@ private struct CleanedBatch {
     /// Each article's binding task takes it out, so that the cleaned body it
     /// replaces is freed there, on all cores, not by the producer alone.
     var articles: ResultSlots<CleanedArticle>
-    var count: Int
     var diagnostics: [[Diagnostic]]
     /// Each article's remote pictures (`AssetResolver.remoteReferences`),
     /// gathered on all cores as it was cleaned; empty when nothing is downloaded.
     var remoteReferences: [[URL]]
+
+    var count: Int { chapterIndices.count }
 }
 
 /// A bound and prepared article on its way to the consumer, with what is
@@ -175,7 +176,7 @@ private struct BatchStages: @unchecked Sendable {
         let bound = ready.map { _ in bindings.values }
         guard !next.isEmpty else { return (bound, nil) }
         let found = findings.values
-        return (bound, CleanedBatch(chapterIndices: next.map(\.chapterIndex), articles: articles, count: next.count,
+        return (bound, CleanedBatch(chapterIndices: next.map(\.chapterIndex), articles: articles,
                                     diagnostics: found.map(\.diagnostics), remoteReferences: found.map(\.remote)))
     }
 

@@ -5,32 +5,34 @@
 /// `Dictionary` hash every lookup with SipHash, some 3 % of an export's
 /// instructions. Longer names go to a dictionary. Built once, read-only.
 struct NameTable<Value> {
-    private var keys: [UInt64]
-    private var values: [Value?]
+    private let keys: [UInt64]
+    private let values: [Value?]
     private let shift: UInt64
-    private var long: [String: Value] = [:]
+    private let long: [String: Value]
 
     init(_ entries: [(name: String, value: Value)]) {
         var bits: UInt64 = 4
         while (1 << bits) < entries.count * 4 { bits += 1 }
-        shift = 64 - bits
-        keys = Array(repeating: 0, count: 1 << bits)
-        values = Array(repeating: nil, count: 1 << bits)
+        let shift = 64 - bits
+        var keys = [UInt64](repeating: 0, count: 1 << bits)
+        var values = [Value?](repeating: nil, count: 1 << bits)
+        var long: [String: Value] = [:]
         for (name, value) in entries {
             guard let key = Self.key(name) else {
                 long[name] = value
                 continue
             }
-            var slot = self.slot(key)
+            var slot = Self.slot(key, shift: shift)
             while keys[slot] != 0 && keys[slot] != key { slot = (slot + 1) & (keys.count - 1) }
             keys[slot] = key
             values[slot] = value
         }
+        (self.keys, self.values, self.shift, self.long) = (keys, values, shift, long)
     }
 
     subscript(name: String) -> Value? {
         guard let key = Self.key(name) else { return long[name] }
-        var slot = self.slot(key)
+        var slot = Self.slot(key, shift: shift)
         while keys[slot] != 0 {
             if keys[slot] == key { return values[slot] }
             slot = (slot + 1) & (keys.count - 1)
@@ -38,7 +40,7 @@ struct NameTable<Value> {
         return nil
     }
 
-    private func slot(_ key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift) }
+    private static func slot(_ key: UInt64, shift: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift) }
 
     /// The name's bytes and, in the top byte, its length (so `a` and `a\0`
     /// differ, and no key is 0); `nil` for an empty name or one over seven bytes.

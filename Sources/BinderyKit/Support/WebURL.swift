@@ -47,10 +47,9 @@ enum WebURL {
     /// picture of every article: the common case is one pass over bytes.)
     static func withValidHost(_ url: String) -> String? {
         guard URIScheme.isWeb(url) else { return url }
-        var text = url
         // Read as contiguous bytes: stepping through `String.UTF8View` indices
         // cost thousands of instructions a link.
-        let found = text.withUTF8 { bytes -> (host: Range<Int>, clean: Bool)? in
+        let found = url.withUTF8Bytes { bytes -> (host: Range<Int>, clean: Bool)? in
             guard let host = hostOffsets(bytes) else { return nil }
             let hostBytes = UnsafeBufferPointer(rebasing: bytes[host])
             return (host, !hostBytes.isEmpty && hostBytes.first != UInt8(ascii: ".") && hostBytes.allSatisfy(isHostByte))
@@ -82,8 +81,7 @@ enum WebURL {
     /// `user:password@`, before any `:port`, path, query or fragment.
     private static func hostRange(_ url: String) -> Range<String.Index>? {
         guard URIScheme.isWeb(url) else { return nil }
-        var text = url
-        return text.withUTF8(hostOffsets).map { indices($0, in: url) }
+        return url.withUTF8Bytes(hostOffsets).map { indices($0, in: url) }
     }
 
     /// `hostRange` as offsets into the URL's UTF-8 bytes.
