@@ -51,11 +51,11 @@ enum Stages {
             for article in scan.articles {
                 // Load and clean one body at a time: nothing accumulates, as in the real pipeline.
                 clock = ChildProcess.monotonicSeconds()
-                guard let html = try? reader.loadBody(of: article) else {
+                guard let body = try? reader.readBody(of: article) else {
                     loadFailures += 1
                     continue
                 }
-                let (cleaned, diagnostics) = ArticleCleaner().clean(article, html: html)
+                let (cleaned, diagnostics) = ArticleCleaner().clean(article, body: body)
                 cleanSeconds += ChildProcess.monotonicSeconds() - clock
                 diagnosticCount += diagnostics.count
                 nodes += cleaned.body.count

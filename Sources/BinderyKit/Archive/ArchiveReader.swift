@@ -67,6 +67,11 @@ public struct ArchiveReader: Sendable {
         return ArchiveScan(articles: articles, diagnostics: diagnostics)
     }
 
+    /// The body HTML of `article` as text (see `readBody(of:)`).
+    public func loadBody(of article: Article) throws -> String {
+        try readBody(of: article).text
+    }
+
     /// The body HTML of `article` (everything after the header; for a Jekyll
     /// post, inside its wrapping `<div>`), with invalid UTF-8 repaired, a BOM
     /// dropped and CRLF/CR normalised to LF; a file the scan found in another
@@ -74,7 +79,7 @@ public struct ArchiveReader: Sendable {
     ///
     /// - Throws: `ArchiveError.unreadable` when the file cannot be read, and
     ///   `ArchiveError.notAnArticle` when it no longer holds an article.
-    public func loadBody(of article: Article) throws -> String {
+    public func readBody(of article: Article) throws -> ArticleBody {
         let raw: [UInt8]
         do {
             // One byte more than allowed tells a file that grew past the limit since the scan.
@@ -91,15 +96,15 @@ public struct ArchiveReader: Sendable {
 
     /// The body HTML of a file's bytes (see `loadBody(of:)`), read in
     /// `encoding` when the scan found the file is not UTF-8.
-    func body(of raw: [UInt8], file: String, encoding: String?) throws -> String {
+    func body(of raw: [UInt8], file: String, encoding: String?) throws -> ArticleBody {
         let bytes = TextBytes.normalized(encoding.flatMap { ArchiveEncoding.utf8(raw, from: $0) } ?? raw)
-        switch ArticleHeader.parse(bytes) {
+        switch ArticleHeader.parse(bytes, for: .bodyStart) {
         case .failure(let problem):
             throw ArchiveError.notAnArticle(file: file, reason: problem.reason)
         case .success(let header):
             var body = bytes[header.bodyStart...]
             if header.isJekyllPost { body = JekyllBody.unwrapped(body) }
-            return TextBytes.string(body)
+            return ArticleBody(repairing: body)
         }
     }
 

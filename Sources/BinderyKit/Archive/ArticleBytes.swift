@@ -16,7 +16,7 @@ extension ArchiveReader {
         let head = head(Array(bytes.prefix(Self.headBytes)), fileSize: bytes.count, file: file)
         guard let article = head.article else { return ArticleRead(article: nil, body: "", diagnostics: head.diagnostics) }
         do {
-            return ArticleRead(article: article, body: try body(of: bytes, file: file.displayName, encoding: article.textEncoding), diagnostics: head.diagnostics)
+            return ArticleRead(article: article, body: try body(of: bytes, file: file.displayName, encoding: article.textEncoding).text, diagnostics: head.diagnostics)
         } catch {
             return ArticleRead(article: article, body: "", diagnostics: head.diagnostics + [.warning(file.displayName, "cannot read body: \(error)")])
         }

@@ -27,8 +27,20 @@ struct ArticleHeader {
     /// How many lines a title may span before the underline.
     private static let maximumTitleLines = 30
 
+    /// What a parse is for.
+    enum Purpose {
+        /// Everything the header says (the scan).
+        case header
+        /// Only where the body starts (reading the body after the scan): the
+        /// title link, URL, dates and author are passed over unread, their
+        /// lines consumed as by a whole parse. The URL alone cost more than
+        /// the rest of the header.
+        case bodyStart
+    }
+
     /// Parses the header of `bytes` (BOM dropped, line ends LF).
-    static func parse(_ bytes: [UInt8]) -> Result<ArticleHeader, Problem> {
+    static func parse(_ bytes: [UInt8], for purpose: Purpose = .header) -> Result<ArticleHeader, Problem> {
+        let wholeHeader = purpose == .header
         var header = ArticleHeader()
         var lines = LineCursor(bytes[...])
         lines.skipBlankLines()
@@ -39,11 +51,13 @@ struct ArticleHeader {
             guard let (matter, end) = FrontMatter.parse(bytes[lines.position...]) else { return .failure(.unclosedFrontMatter) }
             header.isJekyllPost = true
             header.rawTitle = matter.values["title"] ?? ""
-            if let link = matter.values["link"] ?? matter.values["url"] ?? matter.values["original_link"] {
-                header.url = TitleLink.url(Array(link.utf8)[...])
+            if wholeHeader {
+                if let link = matter.values["link"] ?? matter.values["url"] ?? matter.values["original_link"] {
+                    header.url = TitleLink.url(Array(link.utf8)[...])
+                }
+                if let date = matter.values["date"] { header.writtenDate = WrittenDateParser.parse(date) }
+                if let author = matter.values["author"], !author.isEmpty { header.author = author }
             }
-            if let date = matter.values["date"] { header.writtenDate = WrittenDateParser.parse(date) }
-            if let author = matter.values["author"], !author.isEmpty { header.author = author }
             lines.position = end
             lines.skipBlankLines()
         }
@@ -69,12 +83,14 @@ struct ArticleHeader {
         }
         guard let (title, url, afterLink) = titleLink(lines) else { return .failure(.noTitleLink) }
         lines.position = afterLink
-        if header.rawTitle.isEmpty || !header.isJekyllPost { header.rawTitle = title }
-        if header.url == nil || !header.isJekyllPost { header.url = url ?? header.url }
+        if wholeHeader {
+            if header.rawTitle.isEmpty || !header.isJekyllPost { header.rawTitle = TextBytes.string(title) }
+            if header.url == nil || !header.isJekyllPost { header.url = TitleLink.url(url) ?? header.url }
+        }
 
         // Lines between the underline and the blank line: `日期：<RFC 822 date>`.
         while dateLabels.contains(where: lines.startsWith), let line = lines.next() {
-            if let written = WrittenDateParser.parse(dateLineValue(line)) { header.writtenDate = written }
+            if wholeHeader, let written = WrittenDateParser.parse(dateLineValue(line)) { header.writtenDate = written }
         }
         lines.skipBlankLines()
         header.bodyStart = lines.position
@@ -82,14 +98,14 @@ struct ArticleHeader {
     }
 
     /// Reads the title link, with or without an underline. Returns the raw
-    /// title text, the URL and the index after the underline (or the link).
-    private static func titleLink(_ start: LineCursor) -> (String, URL?, Int)? {
+    /// title text, the URL's bytes and the index after the underline (or the link).
+    private static func titleLink(_ start: LineCursor) -> (ArraySlice<UInt8>, ArraySlice<UInt8>, Int)? {
         var lines = start
         guard let first = lines.next() else { return nil }
         // The common case: the link on one line, the underline on the next.
         if let next = lines.peek(), isUnderline(next), let (title, url) = TitleLink.split(first) {
             _ = lines.next()
-            return (TextBytes.string(title), TitleLink.url(url), lines.position)
+            return (title, url, lines.position)
         }
         // A title spanning lines: take everything up to the underline.
         var count = 1
@@ -98,14 +114,14 @@ struct ArticleHeader {
                 let block = first.startIndex..<line.startIndex
                 _ = lines.next()
                 guard let (title, url) = TitleLink.split(start.bytes[block]) else { break }
-                return (TextBytes.string(title), TitleLink.url(url), lines.position)
+                return (title, url, lines.position)
             }
             _ = lines.next()
             count += 1
         }
         // No underline at all: accept a complete one-line link.
         guard let (title, url) = TitleLink.split(first) else { return nil }
-        return (TextBytes.string(title), TitleLink.url(url), first.endIndex == start.bytes.endIndex ? first.endIndex : first.endIndex + 1)
+        return (title, url, first.endIndex == start.bytes.endIndex ? first.endIndex : first.endIndex + 1)
     }
 
     /// A setext underline: a run of `-` or of `=` (CommonMark §4.3), trailing spaces allowed.

@@ -91,8 +91,9 @@ enum TextBytes {
 
     /// How the bytes look as text: NUL bytes and the number of bytes that
     /// are not part of a valid UTF-8 sequence (Unicode §3.9, table 3-7). A
-    /// sequence cut off at the end (by the read limit) is not counted.
-    static func damage(of bytes: ArraySlice<UInt8>) -> (nulBytes: Int, invalidBytes: Int) {
+    /// sequence cut off at the end (by the read limit) is not counted unless
+    /// `countingCutEnd` (the bytes are a whole file).
+    static func damage(of bytes: ArraySlice<UInt8>, countingCutEnd: Bool = false) -> (nulBytes: Int, invalidBytes: Int) {
         bytes.withUnsafeBufferPointer { buffer in
             var nul = 0, invalid = 0
             var i = 0
@@ -133,7 +134,7 @@ enum TextBytes {
                 default: invalid += 1; i += 1; continue
                 }
                 if i + length > end {
-                    if isContinuation(buffer[(i + 1)...]) { break }
+                    if !countingCutEnd, isContinuation(buffer[(i + 1)...]) { break }
                     invalid += 1
                     i += 1
                     continue

@@ -18,15 +18,31 @@ enum ArticleSummary {
     /// or `, ; :` before a space) in the second half of the limit, else at
     /// a word boundary (`LeadSentence.bound`), with `…`.
     static func shortened(_ text: String, limit: Int) -> String {
-        guard text.count > limit else { return text }
-        let head = Array(text.prefix(limit))
-        var cut: Int?
-        for index in stride(from: head.count - 1, through: limit / 2, by: -1) {
-            let character = head[index]
-            if "，；：、".contains(character) { cut = index; break }
-            if ",;:".contains(character), index + 1 < head.count, head[index + 1] == " " { cut = index; break }
+        let cut = text.hasOneScalarPerCharacter ? clauseCut(text.unicodeScalars, limit: limit) : clauseCut(text, limit: limit)
+        switch cut {
+        case .fits: return text
+        case .at(let end): return String(text[..<end]) + "…"
+        case .none: return LeadSentence.bound(text, limit: limit)
         }
-        guard let cut else { return LeadSentence.bound(text, limit: limit) }
-        return String(head[..<cut]) + "…"
+    }
+
+    private enum Cut {
+        case fits
+        case at(String.Index)
+    }
+
+    /// Where `shortened` cuts `text`, read as Characters or, when each is one
+    /// scalar, as scalars (the same answer, faster); `nil`: at no clause boundary.
+    private static func clauseCut<Text: BidirectionalCollection>(_ text: Text, limit: Int) -> Cut?
+        where Text.Index == String.Index, Text.Element: Equatable & ExpressibleByUnicodeScalarLiteral {
+        guard let end = text.index(text.startIndex, offsetBy: limit, limitedBy: text.endIndex), end != text.endIndex else { return .fits }
+        let head = Array(text[..<end].indices)
+        let clauseMarks: [Text.Element] = ["，", "；", "：", "、"], latinMarks: [Text.Element] = [",", ";", ":"]
+        for index in stride(from: head.count - 1, through: limit / 2, by: -1) {
+            let character = text[head[index]]
+            if clauseMarks.contains(character) { return .at(head[index]) }
+            if latinMarks.contains(character), index + 1 < head.count, text[head[index + 1]] == " " { return .at(head[index]) }
+        }
+        return nil
     }
 }

@@ -186,8 +186,7 @@ private struct BatchStages: @unchecked Sendable {
     private func clean(_ article: Article) -> (CleanedArticle, [Diagnostic], [URL]) {
         let (cleaned, diagnostics): (CleanedArticle, [Diagnostic])
         do {
-            let html = try reader.loadBody(of: article)
-            (cleaned, diagnostics) = cleaner.clean(article, html: html)
+            (cleaned, diagnostics) = cleaner.clean(article, body: try reader.readBody(of: article))
         } catch {
             (cleaned, diagnostics) = (CleanedArticle(article: article, body: []),
                                       [.warning(article.origin.displayName, "cannot read body: \(error)")])

@@ -31,7 +31,9 @@ enum LeadSentence {
         // Only the start can show: `bound` keeps `limit` characters of a
         // longer sentence, so a sentence ending further on reads the same
         // as the text cut a little after `limit` (room for closing quotes).
-        let end = text.index(text.startIndex, offsetBy: limit + 16, limitedBy: text.endIndex) ?? text.endIndex
+        let end = (text.hasOneScalarPerCharacter
+            ? text.unicodeScalars.index(text.startIndex, offsetBy: limit + 16, limitedBy: text.endIndex)
+            : text.index(text.startIndex, offsetBy: limit + 16, limitedBy: text.endIndex)) ?? text.endIndex
         let view = text[..<end].unicodeScalars
         let scalars = Array(view)
         /// The first `count` scalars, copied as bytes (not scalar by scalar).
@@ -68,11 +70,19 @@ enum LeadSentence {
     }
 
     static func bound(_ text: String, limit: Int) -> String {
-        guard text.count > limit else { return text }
-        var cut = text.prefix(limit - 1)
-        if let space = cut.lastIndex(of: " "), cut.distance(from: cut.startIndex, to: space) > limit / 2 {
-            cut = cut[..<space]
+        guard let end = text.hasOneScalarPerCharacter ? wordCut(text.unicodeScalars, limit: limit) : wordCut(text, limit: limit) else {
+            return text
         }
-        return cut.trimmingCharacters(in: .whitespaces) + "…"
+        return text[..<end].trimmingCharacters(in: .whitespaces) + "…"
+    }
+
+    /// Where `bound` cuts `text` (`nil`: it fits), read as Characters or,
+    /// when each is one scalar, as scalars (the same answer, faster).
+    private static func wordCut<Text: BidirectionalCollection>(_ text: Text, limit: Int) -> String.Index?
+        where Text.Index == String.Index, Text.Element: Equatable & ExpressibleByUnicodeScalarLiteral {
+        guard let fits = text.index(text.startIndex, offsetBy: limit, limitedBy: text.endIndex), fits != text.endIndex else { return nil }
+        let cut = text[..<text.index(text.startIndex, offsetBy: limit - 1)]
+        if let space = cut.lastIndex(of: " "), cut.distance(from: cut.startIndex, to: space) > limit / 2 { return space }
+        return cut.endIndex
     }
 }

@@ -55,7 +55,16 @@ public struct ArticleCleaner: Sendable {
 
     /// Never throws: problems become diagnostics naming the article's file.
     public func clean(_ article: Article, html: String) -> (CleanedArticle, [Diagnostic]) {
-        let (tree, context) = cleanDocument(article, html: html)
+        converted(article, cleanDocument(article, parsing: HTMLParser.parseFragment(html), hasText: Self.holdsText(html.utf8)))
+    }
+
+    /// An article's body as `ArchiveReader.readBody(of:)` gives it.
+    public func clean(_ article: Article, body: ArticleBody) -> (CleanedArticle, [Diagnostic]) {
+        converted(article, cleanDocument(article, parsing: HTMLParser.parseFragment(body), hasText: Self.holdsText(body.utf8)))
+    }
+
+    private func converted(_ article: Article, _ cleaning: ([Node], CleaningContext)) -> (CleanedArticle, [Diagnostic]) {
+        let (tree, context) = cleaning
         let findings = context.findings
         var fired = findings.firedRules
         for rule in article.appliedRules { fired[rule, default: 0] += 1 }
@@ -68,20 +77,29 @@ public struct ArticleCleaner: Sendable {
     /// The cleaned HTML tree, before its conversion into content: what the
     /// cleaning rules make of `html` (their tests look at it).
     func cleanTree(_ article: Article, html: String) -> ([Node], [Diagnostic]) {
-        let (tree, context) = cleanDocument(article, html: html)
+        let (tree, context) = cleanDocument(article, parsing: HTMLParser.parseFragment(html), hasText: Self.holdsText(html.utf8))
         return (tree, context.diagnostics)
     }
 
-    /// The cleaned tree and what the rules found on the way.
-    func cleanDocument(_ article: Article, html: String) -> ([Node], CleaningContext) {
+    /// The HTML holds more than white space and control bytes.
+    private static func holdsText<Bytes: Sequence<UInt8>>(_ utf8: Bytes) -> Bool {
+        utf8.contains { $0 > 0x20 }
+    }
+
+    /// The cleaned tree of the body `parse` gives and what the rules found on
+    /// the way; `hasText`: the HTML holds text (`holdsText`), asked only of an empty result.
+    private func cleanDocument(_ article: Article, parsing parse: @autoclosure () -> [Node], hasText: @autoclosure () -> Bool)
+        -> ([Node], CleaningContext) {
         var context = CleaningContext(article: article, site: siteRules.site(for: article.url))
-        var body = HTMLParser.parseFragment(html)
+        // Parsed here, not passed in: a tree the caller still held would be
+        // copied by the rules' first change, list by list, instead of changed in place.
+        var body = parse()
         for rule in Self.rawBodyRules { rule.apply(to: &body, in: &context) }
         (boilerplateRules ? Self.walker : Self.walkerWithoutBoilerplate).walk(&body, in: &context)
         for rule in boilerplateRules ? Self.cleanBodyRules : Self.cleanBodyRulesWithoutBoilerplate {
             rule.apply(to: &body, in: &context)
         }
-        if body.isEmpty, html.utf8.contains(where: { $0 > 0x20 }) {
+        if body.isEmpty, hasText() {
             context.report("the article body has no readable content")
         }
         return (body, context)

@@ -34,26 +34,35 @@ public enum HTMLParser {
     /// is not kept; content after `</body>` or `</html>` is. Never fails:
     /// unparseable input gives `[]`.
     public static func parseFragment(_ html: String) -> [Node] {
-        _ = libxml2Initialized
         var html = html
-        return html.withUTF8 { bytes -> [Node] in
-            guard let base = bytes.baseAddress, bytes.count > 0, bytes.count < Int(Int32.max),
-                  let context = htmlNewParserCtxt() else { return [] }
-            defer { htmlFreeParserCtxt(context) }
-            installEvents(in: context)
-            // The events reach the builder through a pointer, not a class
-            // reference: a class's properties are checked for exclusive
-            // access at run time on every event (1.3 % of an export).
-            var builder = FragmentBuilder()
-            return withUnsafeMutablePointer(to: &builder) { builder in
-                context.pointee._private = UnsafeMutableRawPointer(builder)
-                let cBase = UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self)
-                // No start-of-document event is handled, so libxml2 makes no document.
-                if let document = htmlCtxtReadMemory(context, cBase, Int32(bytes.count), nil, "UTF-8", options) {
-                    xmlFreeDoc(document)
-                }
-                return builder.pointee.finish()
+        return html.withUTF8(parseFragment(utf8:))
+    }
+
+    /// An article body's fragment (see `parseFragment(_:)`).
+    public static func parseFragment(_ body: ArticleBody) -> [Node] {
+        body.utf8.withUnsafeBufferPointer(parseFragment(utf8:))
+    }
+
+    /// `bytes` must be valid UTF-8: libxml2 reads everything after an
+    /// invalid byte as Latin-1.
+    private static func parseFragment(utf8 bytes: UnsafeBufferPointer<UInt8>) -> [Node] {
+        _ = libxml2Initialized
+        guard let base = bytes.baseAddress, bytes.count > 0, bytes.count < Int(Int32.max),
+              let context = htmlNewParserCtxt() else { return [] }
+        defer { htmlFreeParserCtxt(context) }
+        installEvents(in: context)
+        // The events reach the builder through a pointer, not a class
+        // reference: a class's properties are checked for exclusive
+        // access at run time on every event (1.3 % of an export).
+        var builder = FragmentBuilder()
+        return withUnsafeMutablePointer(to: &builder) { builder in
+            context.pointee._private = UnsafeMutableRawPointer(builder)
+            let cBase = UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self)
+            // No start-of-document event is handled, so libxml2 makes no document.
+            if let document = htmlCtxtReadMemory(context, cBase, Int32(bytes.count), nil, "UTF-8", options) {
+                xmlFreeDoc(document)
             }
+            return builder.pointee.finish()
         }
     }
 
