@@ -12,7 +12,13 @@ public struct Article: Sendable, Hashable {
     /// (the reader falls back to the file name).
     public var title: String
     /// The canonical article URL from the title link, if it parsed as a URL.
-    public var url: URL?
+    public var url: URL? {
+        didSet { source = Self.source(of: url) }
+    }
+    /// The publishing site: the URL's host without a leading `www.`. Kept
+    /// with the URL: pages, plans and bylines ask for it again and again,
+    /// and `URL.host` takes the URL apart each time.
+    public private(set) var source: String?
     /// The publication instant: the epoch line, else the date line. `nil`
     /// for an undated article (it goes into the "Undated" chapter).
     public var instant: Date?
@@ -40,13 +46,13 @@ public struct Article: Sendable, Hashable {
         self.origin = origin
         self.title = title
         self.url = url
+        source = Self.source(of: url)
         self.instant = instant
         self.author = author
         self.bodyBytes = bodyBytes
     }
 
-    /// The publishing site: the URL's host without a leading `www.`.
-    public var source: String? {
+    private static func source(of url: URL?) -> String? {
         guard let host = url?.host, !host.isEmpty else { return nil }
         return host.hasPrefix("www.") ? String(host.dropFirst(4)) : host
     }
@@ -76,5 +82,12 @@ public struct SourceFile: Sendable, Hashable {
         self.url = url
         self.root = root
         self.displayName = displayName
+    }
+
+    /// The display name alone: equal files have equal names, and hashing
+    /// two URLs cost more than the lookups it served (the book's plan keys
+    /// its pages by file).
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(displayName)
     }
 }

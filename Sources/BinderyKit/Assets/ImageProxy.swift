@@ -75,15 +75,13 @@ public struct ImageProxy: Sendable, Hashable {
     /// that most URLs skip `URLComponents`.
     private func mayProxy(host urlHost: String?) -> Bool {
         guard let urlHost else { return false }
-        let name = host.utf8.prefix { $0 != UInt8(ascii: ":") }
-        let candidate = urlHost.utf8
-        guard candidate.count >= name.count else { return false }
-        var tail = candidate.endIndex
-        for byte in name.reversed() {
-            tail = candidate.index(before: tail)
-            if candidate[tail].asciiLowercased != byte { return false }
+        return host.withUTF8Bytes { proxy in
+            urlHost.withUTF8Bytes { candidate in
+                let name = proxy.prefix { $0 != UInt8(ascii: ":") }
+                guard candidate.count >= name.count else { return false }
+                return zip(name.reversed(), candidate.reversed()).allSatisfy { $0 == $1.asciiLowercased }
+            }
         }
-        return true
     }
 
     /// The value of `url=` up to the end of the query: weserv does not encode

@@ -121,10 +121,13 @@ public struct SHA256: Sendable {
                 w[t] = w[t - 16] &+ s0 &+ w[t - 7] &+ s1
             }
             var (a, b, c, d, e, f, g, h) = state
+            // The constants through a pointer: a static array's element is
+            // otherwise fetched through its lazy initialiser every round.
+            let k = SHA256.roundConstantsPointer
             for t in 0..<64 {
                 let sigma1 = e.rotatedRight(6) ^ e.rotatedRight(11) ^ e.rotatedRight(25)
                 let choose = (e & f) ^ (~e & g)
-                let t1 = h &+ sigma1 &+ choose &+ SHA256.roundConstants[t] &+ w[t]
+                let t1 = h &+ sigma1 &+ choose &+ k[t] &+ w[t]
                 let sigma0 = a.rotatedRight(2) ^ a.rotatedRight(13) ^ a.rotatedRight(22)
                 let majority = (a & b) ^ (a & c) ^ (b & c)
                 let t2 = sigma0 &+ majority
@@ -141,6 +144,13 @@ public struct SHA256: Sendable {
                      state.4 &+ e, state.5 &+ f, state.6 &+ g, state.7 &+ h)
         }
     }
+
+    /// `roundConstants`, copied once for the process's life.
+    private static let roundConstantsPointer: UnsafePointer<UInt32> = {
+        let pointer = UnsafeMutablePointer<UInt32>.allocate(capacity: roundConstants.count)
+        pointer.initialize(from: roundConstants, count: roundConstants.count)
+        return UnsafePointer(pointer)
+    }()
 
     /// K constants, FIPS 180-4 section 4.2.2.
     private static let roundConstants: [UInt32] = [

@@ -228,21 +228,27 @@ public final class EPUBWriter {
             let documents = GeneratedDocuments.render(
                 toc, plan: plan, listed: listed, metadata: metadata, strings: strings,
                 renderedNCX: early?.ncx, renderedNavContents: early?.navContents, renderedChapters: chapterPages)
-            for (item, data) in documents.chapters { try write(item, data) }
+            var last = documents.chapters
             if let contentsPage = documents.contents {
-                try write(PackageItem(id: "contents", href: GeneratedDocuments.contentsHref, mediaType: Self.xhtmlType, spinePosition: .contents),
-                          contentsPage)
+                last.append((PackageItem(id: "contents", href: GeneratedDocuments.contentsHref, mediaType: Self.xhtmlType, spinePosition: .contents),
+                             contentsPage))
             }
-            try writeTitlePage()
-            if let coverImage { try writeCoverPage(coverImage) }
+            last.append(titlePage())
+            if let coverImage { last.append(coverPage(coverImage)) }
             // Not in the spine: every article is listed there; readers show it in their menu,
             // and the contents page is what one pages through.
-            try write(PackageItem(id: "nav", href: "nav.xhtml", mediaType: Self.xhtmlType, properties: ["nav"],
-                                  spinePosition: articleCount == 0 ? .contents : nil),
-                      documents.nav)
-            try write(PackageItem(id: "ncx", href: "toc.ncx", mediaType: "application/x-dtbncx+xml"), documents.ncx)
-            try writePackageDocument(landmarks: toc.landmarks)
+            last.append((PackageItem(id: "nav", href: "nav.xhtml", mediaType: Self.xhtmlType, properties: ["nav"],
+                                     spinePosition: articleCount == 0 ? .contents : nil),
+                         documents.nav))
+            last.append((PackageItem(id: "ncx", href: "toc.ncx", mediaType: "application/x-dtbncx+xml"), documents.ncx))
+            // Listed first, so that the package document renders while they
+            // are added (the writer's thread waits there for the compressor).
+            for (item, _) in last { contents.append(item) }
+            let packageDocument = packageDocument(landmarks: toc.landmarks)
+            let package = BackgroundWork { packageDocument.render() }
             guard let zip else { throw EPUBError.finished(book: destination.path) }
+            for (item, data) in last { try zip.add(path: PackageContents.folder + item.href, data: data, method: .deflate) }
+            try zip.add(path: PackageContents.folder + "package.opf", data: package.wait(), method: .deflate)
             try zip.close()
             self.zip = nil
             try output.commit()
@@ -341,34 +347,30 @@ public final class EPUBWriter {
         return page
     }
 
-    private func writeTitlePage() throws {
+    private func titlePage() -> (PackageItem, Data) {
         let xhtml = FrontMatterPages.titlePage(title: metadata.title, dateRange: dateRangeText, articleCount: articleCount,
                                                sources: metadata.contributors.isEmpty ? sources.ranked : metadata.contributors,
                                                strings: strings, language: metadata.language,
                                                stylesheetHref: Self.pageStylesheetHref)
-        try write(PackageItem(id: "titlepage", href: "text/title.xhtml", mediaType: Self.xhtmlType, spinePosition: .titlePage),
-                  xhtml)
+        return (PackageItem(id: "titlepage", href: "text/title.xhtml", mediaType: Self.xhtmlType, spinePosition: .titlePage), xhtml)
     }
 
-    private func writeCoverPage(_ image: (id: String, href: String)) throws {
+    private func coverPage(_ image: (id: String, href: String)) -> (PackageItem, Data) {
         contents.addProperty("cover-image", toHref: image.href)
         let xhtml = FrontMatterPages.cover(imageHref: "../" + image.href, title: metadata.title, strings: strings,
                                            language: metadata.language, stylesheetHref: Self.pageStylesheetHref)
-        try write(PackageItem(id: "cover", href: "text/cover.xhtml", mediaType: Self.xhtmlType, spinePosition: .cover),
-                  xhtml)
+        return (PackageItem(id: "cover", href: "text/cover.xhtml", mediaType: Self.xhtmlType, spinePosition: .cover), xhtml)
     }
 
-    private func writePackageDocument(landmarks: [TableOfContents.Landmark]) throws {
+    private func packageDocument(landmarks: [TableOfContents.Landmark]) -> PackageDocument {
         var date: String?
         if let first = metadata.dateRange?.lowerBound { date = W3CDateTime.day(first, timeZone: metadata.timeZone) }
         let sourceList = FrontMatterPages.sourcesLine(metadata.contributors.isEmpty ? sources.ranked : metadata.contributors, strings: strings)
         let description = [dateRangeText, strings.articleCount(articleCount), sourceList].compactMap { $0 }
             .joined(separator: strings.bylineSeparator)
-        let package = PackageDocument(metadata: metadata, contents: contents, landmarks: landmarks, ncxID: "ncx",
-                                      coverImageID: coverImage?.id, date: date, description: description,
-                                      subjects: Array(tags.ranked.prefix(Self.subjectCount)))
-        guard let zip else { throw EPUBError.finished(book: destination.path) }
-        try zip.add(path: PackageContents.folder + "package.opf", data: package.render(), method: .deflate)
+        return PackageDocument(metadata: metadata, contents: contents, landmarks: landmarks, ncxID: "ncx",
+                               coverImageID: coverImage?.id, date: date, description: description,
+                               subjects: Array(tags.ranked.prefix(Self.subjectCount)))
     }
 
     // MARK: - Derived text

@@ -2,7 +2,7 @@ import Foundation
 
 /// The package document (EPUB 3.3 §5): metadata, manifest, spine, plus the
 /// EPUB 2 `guide` and cover `meta` that older reading systems look for.
-struct PackageDocument {
+struct PackageDocument: Sendable {
     var metadata: BookMetadata
     var contents: PackageContents
     var landmarks: [TableOfContents.Landmark]
