@@ -55,18 +55,29 @@ struct LanguageTally {
     private mutating func add(_ utf8: UnsafeBufferPointer<UInt8>) {
         let end = min(utf8.count, bytesLeft)
         bytesLeft -= end
+        // Counted in locals, stored once: the loop runs for every letter of
+        // every page's sample.
+        var han = self.han, latin = self.latin, insideTag = self.insideTag
+        defer { (self.han, self.latin, self.insideTag) = (han, latin, insideTag) }
         var i = 0
         while i < end {
             let lead = utf8[i]
-            var value = UInt32(lead)
+            let value: UInt32
             if lead < 0x80 {
+                value = UInt32(lead)
                 i += 1
+            } else if lead & 0xF0 == 0xE0 {
+                // Three bytes: all of Chinese text.
+                guard i + 3 <= end else { return }
+                value = UInt32(lead & 0x0F) << 12 | UInt32(utf8[i + 1] & 0x3F) << 6 | UInt32(utf8[i + 2] & 0x3F)
+                i += 3
             } else {
-                let length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+                let length = lead < 0xE0 ? 2 : 4
                 // Strings hold valid UTF-8: only the budget can cut a character.
                 guard i + length <= end else { return }
-                value &= 0xFF >> (length + 1)
-                for k in 1..<length { value = value << 6 | UInt32(utf8[i + k] & 0x3F) }
+                var decoded = UInt32(lead) & (0xFF >> (length + 1))
+                for k in 1..<length { decoded = decoded << 6 | UInt32(utf8[i + k] & 0x3F) }
+                value = decoded
                 i += length
             }
             if insideTag {

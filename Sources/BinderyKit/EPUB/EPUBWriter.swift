@@ -247,6 +247,8 @@ public final class EPUBWriter {
             let packageDocument = packageDocument(landmarks: toc.landmarks)
             let package = BackgroundWork { packageDocument.render() }
             guard let zip else { throw EPUBError.finished(book: destination.path) }
+            // Every article is in: what is left to deflate may use both cores.
+            zip.deflatesOnAllCores = true
             for (item, data) in last { try zip.add(path: PackageContents.folder + item.href, data: data, method: .deflate) }
             try zip.add(path: PackageContents.folder + "package.opf", data: package.wait(), method: .deflate)
             try zip.close()

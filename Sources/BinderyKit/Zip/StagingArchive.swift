@@ -21,7 +21,19 @@ struct StagingArchive {
     /// Larger entries (or archives) would need zip64.
     static let maximumBytes = Int(UInt32.max) - 1
 
+    /// Where an entry's stored bytes are in the staging file, and what
+    /// they are: what the final archive needs to copy them (`StagedEntrySource`).
+    struct Placed: Sendable {
+        var dataOffset: Int
+        var method: UInt16
+        var crc32: UInt32
+        var compressedSize: Int
+        var uncompressedSize: Int
+    }
+
     private(set) var bytes: [UInt8] = []
+    /// The entries appended, in order.
+    private(set) var placed: [Placed] = []
     private var central: [UInt8] = []
     private var count = 0
 
@@ -51,6 +63,8 @@ struct StagingArchive {
         put16(UInt16(name.count), into: &bytes)
         put16(0, into: &bytes)             // extra field length
         bytes += name
+        placed.append(Placed(dataOffset: bytes.count, method: entry.method, crc32: entry.crc32,
+                             compressedSize: entry.compressed.count, uncompressedSize: entry.uncompressedSize))
         bytes += entry.compressed
         // Central directory header (APPNOTE 4.3.12).
         put32(0x0201_4B50, into: &central)

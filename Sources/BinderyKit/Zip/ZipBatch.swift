@@ -17,18 +17,29 @@ struct ZipBatch {
     /// The final archive's path, for error messages.
     var archiveName: String
 
-    func write() throws {
-        guard let deflater = Deflater() else {
-            throw ZipError.cannotCreate(archive: archiveName, reason: "staging: libdeflate could not allocate a compressor")
+    /// `onAllCores`: the entries are deflated in two halves at once (the end
+    /// of a book, when nothing else is left to run).
+    /// Returns where each entry's bytes are in the staging file.
+    @discardableResult
+    func write(onAllCores: Bool = false) throws -> [StagingArchive.Placed] {
+        for entry in entries where entry.data.count >= StagingArchive.maximumBytes {
+            throw ZipError.cannotAdd(archive: archiveName, entry: entry.path, reason: "larger than 4 GB")
         }
         var archive = StagingArchive()
-        for entry in entries {
-            guard entry.data.count < StagingArchive.maximumBytes else {
-                throw ZipError.cannotAdd(archive: archiveName, entry: entry.path, reason: "larger than 4 GB")
+        if onAllCores, entries.count > 1 {
+            // Halves of about equal size, in order.
+            let half = entries.reduce(0) { $0 + $1.data.count } / 2
+            var split = 1, bytes = entries[0].data.count
+            while split < entries.count - 1 && bytes < half {
+                bytes += entries[split].data.count
+                split += 1
             }
-            archive.append(StagingArchive.entry(name: entry.path, data: entry.data, deflate: entry.method == .deflate,
-                                                deflater: deflater))
+            let halves = [entries[..<split], entries[split...]].concurrentMap(chunk: 1) { half in Result { try stage(half) } }
+            for half in halves { for entry in try half.get() { archive.append(entry) } }
+        } else {
+            for entry in try stage(entries[...]) { archive.append(entry) }
         }
+        let placed = archive.placed
         let bytes = archive.finish()
         // A plain write: a staging file lives for one export, so it needs no
         // `fsync` (which Foundation's `Data.write` does) and no copy into `Data`.
@@ -37,5 +48,14 @@ struct ZipBatch {
         guard failure == 0 else {
             throw ZipError.cannotCreate(archive: archiveName, reason: "staging \(url.path): \(String(cString: strerror(failure)))")
         }
+        return placed
+    }
+
+    /// The entries deflated (or stored) with a compressor of their own.
+    private func stage(_ entries: ArraySlice<Entry>) throws -> [StagingArchive.Entry] {
+        guard let deflater = Deflater() else {
+            throw ZipError.cannotCreate(archive: archiveName, reason: "staging: libdeflate could not allocate a compressor")
+        }
+        return entries.map { StagingArchive.entry(name: $0.path, data: $0.data, deflate: $0.method == .deflate, deflater: deflater) }
     }
 }

@@ -34,6 +34,11 @@ public final class ZipWriter {
     /// One batch compresses while the caller fills the next: no more in memory.
     private let inFlight = DispatchSemaphore(value: 1)
     private let failure = FirstFailure()
+    /// Where each batch's entries are in its staging file, set as it is written.
+    private let staged = StagedLayouts()
+    /// Batches from now on deflate on all cores: set for the last entries,
+    /// once nothing else runs (the end of a book).
+    public var deflatesOnAllCores = false
 
     /// Where each entry's compressed bytes wait: batch number, index in it.
     private struct Placement {
@@ -96,7 +101,7 @@ public final class ZipWriter {
         // The last batch is compressed here, while the compressor may still
         // work on the one before: nothing else is left for this thread to do.
         if let last = takePendingBatch() {
-            do { try last.write() } catch { failure.record(error) }
+            do { staged.set(batchCount - 1, try last.write(onAllCores: deflatesOnAllCores)) } catch { failure.record(error) }
         }
         compressor.sync {}
         defer { abandon() }
@@ -139,11 +144,12 @@ public final class ZipWriter {
     private func handOffPendingBatch() {
         guard let batch = takePendingBatch() else { return }
         inFlight.wait()
-        let inFlight = self.inFlight, failure = self.failure
+        let inFlight = self.inFlight, failure = self.failure, staged = self.staged, onAllCores = deflatesOnAllCores
+        let number = batchCount - 1
         compressor.async {
             defer { inFlight.signal() }
             guard failure.error == nil else { return }
-            do { try batch.write() } catch { failure.record(error) }
+            do { staged.set(number, try batch.write(onAllCores: onAllCores)) } catch { failure.record(error) }
         }
     }
 
@@ -163,32 +169,27 @@ public final class ZipWriter {
 
     /// Copies every staged entry into the final archive, in order.
     private func assemble() throws {
-        var batches: [OpaquePointer] = []
-        defer { for batch in batches { zip_discard(batch) } }
-        for number in 0..<batchCount {
-            let batchURL = stagingURL(batch: number)
-            batches.append(try LibZip.open(batchURL, flags: ZIP_RDONLY) {
-                ZipError.cannotWrite(archive: self.url.path, reason: "staging \(batchURL.lastPathComponent): \($0)")
-            })
-        }
+        let files = try StagingFiles((0..<batchCount).map(stagingURL(batch:)))
+        let layouts = staged.all(batchCount)
         let archive = try ZipFileSink.openArchive(at: url) {
             ZipError.cannotWrite(archive: self.url.path, reason: $0)
         }
         let entryTime = LibZip.fixedEntryTime()
         try LibZip.fillAndClose(archive, makeError: { ZipError.cannotWrite(archive: self.url.path, reason: $0) }) {
             for placement in placements {
-                try copy(placement, from: batches[placement.batch], to: archive, entryTime: entryTime)
+                try copy(placement, from: files, layouts[placement.batch][placement.index], to: archive, entryTime: entryTime)
             }
         }
     }
 
-    private func copy(_ placement: Placement, from batch: OpaquePointer, to archive: OpaquePointer, entryTime: time_t) throws {
+    private func copy(_ placement: Placement, from files: StagingFiles, _ staged: StagingArchive.Placed, to archive: OpaquePointer,
+                      entryTime: time_t) throws {
         func failure() -> ZipError {
             ZipError.cannotAdd(archive: url.path, entry: placement.path, reason: LibZip.message(archive))
         }
-        // ZIP_FL_COMPRESSED: the raw deflate stream; libzip keeps it as is
-        // because the entry's method below matches the source's.
-        guard let source = zip_source_zip(archive, batch, UInt64(placement.index), ZIP_FL_COMPRESSED, 0, -1) else {
+        // The bytes as staged: libzip keeps them as they are because the
+        // entry's method below matches the one the source names.
+        guard let source = StagedEntrySource.make(files, file: placement.batch, entry: staged, in: archive) else {
             throw failure()
         }
         let index = zip_file_add(archive, placement.path, source, ZIP_FL_ENC_UTF_8)
@@ -210,6 +211,25 @@ public final class ZipWriter {
         placements = []
         compressor.sync {}
         staging.remove()
+    }
+}
+
+/// Each batch's staged layout, set by the compressor, read by `close()` once it is done.
+private final class StagedLayouts: @unchecked Sendable {
+    private let lock = NSLock()
+    private var layouts: [Int: [StagingArchive.Placed]] = [:]
+
+    func set(_ batch: Int, _ layout: [StagingArchive.Placed]) {
+        lock.lock()
+        layouts[batch] = layout
+        lock.unlock()
+    }
+
+    /// The layouts of batches `0 ..< count`.
+    func all(_ count: Int) -> [[StagingArchive.Placed]] {
+        lock.lock()
+        defer { lock.unlock() }
+        return (0..<count).map { layouts[$0] ?? [] }
     }
 }
 
