@@ -69,3 +69,38 @@ enum LibZip {
     /// taken from any file's mode, so the bytes never depend on the umask.
     static let externalAttributes: UInt32 = UInt32(0o100644) << 16
 }
+
+/// A Swift object behind a libzip function source (`zip_source_function`):
+/// libzip calls `handle` with each command, and releases the object with
+/// `ZIP_SOURCE_FREE`.
+protocol LibZipSourceHandler: AnyObject {
+    func handle(_ command: zip_source_cmd_t, _ data: UnsafeMutableRawPointer?, _ length: UInt64) -> Int64
+}
+
+extension LibZip {
+    /// The user data to give libzip with `sourceCallback`: `handler`,
+    /// retained until libzip frees the source (or `releaseSource` is called,
+    /// when no source was made).
+    static func sourceUserData(_ handler: LibZipSourceHandler) -> UnsafeMutableRawPointer {
+        Unmanaged.passRetained(SourceBox(handler)).toOpaque()
+    }
+
+    static func releaseSource(_ userData: UnsafeMutableRawPointer) {
+        Unmanaged<SourceBox>.fromOpaque(userData).release()
+    }
+
+    /// libzip's entry point into a `LibZipSourceHandler`.
+    static let sourceCallback: zip_source_callback = { userData, data, length, command in
+        guard let userData else { return -1 }
+        if command == ZIP_SOURCE_FREE {
+            releaseSource(userData)
+            return 0
+        }
+        return Unmanaged<SourceBox>.fromOpaque(userData).takeUnretainedValue().handler.handle(command, data, length)
+    }
+
+    private final class SourceBox {
+        let handler: LibZipSourceHandler
+        init(_ handler: LibZipSourceHandler) { self.handler = handler }
+    }
+}

@@ -61,7 +61,7 @@ final class StagingFiles {
 /// One staged entry as libzip's source for the final archive: its bytes
 /// as stored (deflated or not), with a stat that names their method, so
 /// libzip copies them as they are (the entry's method is set to the same).
-final class StagedEntrySource {
+final class StagedEntrySource: LibZipSourceHandler {
     private let files: StagingFiles
     private let file: Int
     private let entry: StagingArchive.Placed
@@ -80,15 +80,15 @@ final class StagedEntrySource {
     /// A libzip source for `entry` of staging file `file`, owned by libzip
     /// from here (its ZIP_SOURCE_FREE releases it).
     static func make(_ files: StagingFiles, file: Int, entry: StagingArchive.Placed, in archive: OpaquePointer) -> OpaquePointer? {
-        let source = Unmanaged.passRetained(StagedEntrySource(files: files, file: file, entry: entry))
-        guard let made = zip_source_function(archive, stagedEntryCallback, source.toOpaque()) else {
-            source.release()
+        let source = LibZip.sourceUserData(StagedEntrySource(files: files, file: file, entry: entry))
+        guard let made = zip_source_function(archive, LibZip.sourceCallback, source) else {
+            LibZip.releaseSource(source)
             return nil
         }
         return made
     }
 
-    fileprivate func handle(_ command: zip_source_cmd_t, _ data: UnsafeMutableRawPointer?, _ length: UInt64) -> Int64 {
+    func handle(_ command: zip_source_cmd_t, _ data: UnsafeMutableRawPointer?, _ length: UInt64) -> Int64 {
         switch command {
         case ZIP_SOURCE_SUPPORTS:
             let commands = [ZIP_SOURCE_OPEN, ZIP_SOURCE_READ, ZIP_SOURCE_CLOSE, ZIP_SOURCE_STAT, ZIP_SOURCE_ERROR,
@@ -131,16 +131,4 @@ final class StagedEntrySource {
         zip_error_set(&error, code, systemError)
         return -1
     }
-}
-
-/// libzip's entry point into a `StagedEntrySource` (the source's user data).
-private func stagedEntryCallback(_ userData: UnsafeMutableRawPointer?, _ data: UnsafeMutableRawPointer?,
-                                 _ length: UInt64, _ command: zip_source_cmd_t) -> Int64 {
-    guard let userData else { return -1 }
-    let source = Unmanaged<StagedEntrySource>.fromOpaque(userData)
-    if command == ZIP_SOURCE_FREE {
-        source.release()
-        return 0
-    }
-    return source.takeUnretainedValue().handle(command, data, length)
 }

@@ -14,7 +14,7 @@ import Foundation
 /// Like libzip's file output, the archive is written to a temporary file in
 /// the destination's folder (`AtomicOutput`) and renamed into place when
 /// libzip commits, so a failed write leaves nothing at the destination.
-final class ZipFileSink {
+final class ZipFileSink: LibZipSourceHandler {
     let destination: URL
     /// Bytes gathered before they are written to the file.
     static let blockSize = 1 << 20
@@ -42,13 +42,13 @@ final class ZipFileSink {
     /// Opens an empty archive that `zip_close` writes through a new sink
     /// to `url` (replacing any file there).
     static func openArchive(at url: URL, makeError: (String) -> Error) throws -> OpaquePointer {
-        let sink = Unmanaged.passRetained(ZipFileSink(destination: url))
+        let sink = LibZip.sourceUserData(ZipFileSink(destination: url))
         var error = zip_error_t()
         zip_error_init(&error)
         defer { zip_error_fini(&error) }
         // The source owns the sink from here: libzip's ZIP_SOURCE_FREE releases it.
-        guard let source = zip_source_function_create(zipFileSinkCallback, sink.toOpaque(), &error) else {
-            sink.release()
+        guard let source = zip_source_function_create(LibZip.sourceCallback, sink, &error) else {
+            LibZip.releaseSource(sink)
             throw makeError(String(cString: zip_error_strerror(&error)))
         }
         guard let archive = zip_open_from_source(source, ZIP_CREATE | ZIP_TRUNCATE, &error) else {
@@ -60,7 +60,7 @@ final class ZipFileSink {
 
     // MARK: - libzip's commands
 
-    fileprivate func handle(_ command: zip_source_cmd_t, _ data: UnsafeMutableRawPointer?, _ length: UInt64) -> Int64 {
+    func handle(_ command: zip_source_cmd_t, _ data: UnsafeMutableRawPointer?, _ length: UInt64) -> Int64 {
         switch command {
         case ZIP_SOURCE_SUPPORTS:
             let commands = [ZIP_SOURCE_OPEN, ZIP_SOURCE_READ, ZIP_SOURCE_CLOSE, ZIP_SOURCE_STAT, ZIP_SOURCE_ERROR,
@@ -184,16 +184,4 @@ final class ZipFileSink {
         output = nil
         buffer = []
     }
-}
-
-/// libzip's entry point into a `ZipFileSink` (the source's user data).
-private func zipFileSinkCallback(_ userData: UnsafeMutableRawPointer?, _ data: UnsafeMutableRawPointer?,
-                                 _ length: UInt64, _ command: zip_source_cmd_t) -> Int64 {
-    guard let userData else { return -1 }
-    let sink = Unmanaged<ZipFileSink>.fromOpaque(userData)
-    if command == ZIP_SOURCE_FREE {
-        sink.release()
-        return 0
-    }
-    return sink.takeUnretainedValue().handle(command, data, length)
 }
