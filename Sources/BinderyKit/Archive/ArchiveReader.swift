@@ -121,7 +121,7 @@ public struct ArchiveReader: Sendable {
     static let notText = "not text in UTF-8, UTF-16, GB18030, Big5 or Windows-1252"
 
     func readHead(_ file: InputWalker.Found) -> FileResult {
-        let name = file.source.displayName
+        let name = file.displayName
         let raw: [UInt8]
         let fileSize: Int
         do {

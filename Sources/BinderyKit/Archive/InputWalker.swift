@@ -9,9 +9,21 @@ import Foundation
 /// folder (whose files the walk reaches anyway, and which could loop).
 struct InputWalker {
     struct Found {
-        var source: SourceFile
         /// The plain path to open.
         var path: String
+        /// The folder its article may refer to (`SourceFile.root`).
+        var root: URL
+        var displayName: String
+        /// The file's URL when the walk had one already (an input given as a file).
+        var url: URL?
+
+        /// The file as its article names it. Its `URL` is made here, by
+        /// the cores that read the heads, not by the walk: a `URL` per file
+        /// was most of the walk, on one core before anything else could start.
+        /// (`isDirectory` is told, so that Foundation does not ask the file system.)
+        var source: SourceFile {
+            SourceFile(url: url ?? URL(fileURLWithPath: path, isDirectory: false), root: root, displayName: displayName)
+        }
     }
 
     static let articleExtensions: Set<String> = ["txt", "md"]
@@ -36,7 +48,7 @@ struct InputWalker {
             } else {
                 let folder = url.deletingLastPathComponent()
                 let display = relative(url.path, to: folder.deletingLastPathComponent().path)
-                files.append(Found(source: SourceFile(url: url, root: folderURL(folder.path), displayName: display), path: url.path))
+                files.append(Found(path: url.path, root: folderURL(folder.path), displayName: display, url: url))
             }
         }
         // A file reached through two inputs (a folder and the file itself)
@@ -47,7 +59,7 @@ struct InputWalker {
         let paths = files.map { Array($0.path.utf8) }
         let order = files.indices.sorted { a, b in
             let byPath = compareBytes(paths[a], paths[b])
-            return byPath != 0 ? byPath < 0 : String.compareUTF8(files[a].source.displayName, files[b].source.displayName) < 0
+            return byPath != 0 ? byPath < 0 : String.compareUTF8(files[a].displayName, files[b].displayName) < 0
         }
         var unique: [Found] = []
         unique.reserveCapacity(files.count)
@@ -130,9 +142,7 @@ struct InputWalker {
         }
 
         private func found(_ path: String, _ relativePath: String) -> Found {
-            // isDirectory: told, so that Foundation does not ask the file system.
-            Found(source: SourceFile(url: URL(fileURLWithPath: path, isDirectory: false), root: root, displayName: display(relativePath)),
-                  path: path)
+            Found(path: path, root: root, displayName: display(relativePath))
         }
 
         private func display(_ relativePath: String) -> String {
