@@ -121,9 +121,9 @@ public struct SHA256: Sendable {
                 w[t] = w[t - 16] &+ s0 &+ w[t - 7] &+ s1
             }
             var (a, b, c, d, e, f, g, h) = state
-            // The constants through a pointer: a static array's element is
+            // The constants through one buffer: a static array's element is
             // otherwise fetched through its lazy initialiser every round.
-            let k = SHA256.roundConstantsPointer
+            SHA256.roundConstants.withUnsafeBufferPointer { k in
             for t in 0..<64 {
                 let sigma1 = e.rotatedRight(6) ^ e.rotatedRight(11) ^ e.rotatedRight(25)
                 let choose = (e & f) ^ (~e & g)
@@ -140,17 +140,11 @@ public struct SHA256: Sendable {
                 b = a
                 a = t1 &+ t2
             }
+            }
             state = (state.0 &+ a, state.1 &+ b, state.2 &+ c, state.3 &+ d,
                      state.4 &+ e, state.5 &+ f, state.6 &+ g, state.7 &+ h)
         }
     }
-
-    /// `roundConstants`, copied once for the process's life.
-    private static let roundConstantsPointer: UnsafePointer<UInt32> = {
-        let pointer = UnsafeMutablePointer<UInt32>.allocate(capacity: roundConstants.count)
-        pointer.initialize(from: roundConstants, count: roundConstants.count)
-        return UnsafePointer(pointer)
-    }()
 
     /// K constants, FIPS 180-4 section 4.2.2.
     private static let roundConstants: [UInt32] = [

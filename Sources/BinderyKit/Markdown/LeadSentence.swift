@@ -31,7 +31,7 @@ enum LeadSentence {
         // Only the start can show: `bound` keeps `limit` characters of a
         // longer sentence, so a sentence ending further on reads the same
         // as the text cut a little after `limit` (room for closing quotes).
-        let end = (text.hasOneScalarPerCharacter
+        let end = (text.startsWithOneScalarPerCharacter(limit + 16)
             ? text.unicodeScalars.index(text.startIndex, offsetBy: limit + 16, limitedBy: text.endIndex)
             : text.index(text.startIndex, offsetBy: limit + 16, limitedBy: text.endIndex)) ?? text.endIndex
         let view = text[..<end].unicodeScalars

@@ -20,8 +20,7 @@ struct ZipBatch {
     /// `onAllCores`: the entries are deflated in two halves at once (the end
     /// of a book, when nothing else is left to run).
     /// Returns where each entry's bytes are in the staging file.
-    @discardableResult
-    func write(onAllCores: Bool = false) throws -> [StagingArchive.Placed] {
+    func write(onAllCores: Bool) throws -> [StagingArchive.Placed] {
         for entry in entries where entry.data.count >= StagingArchive.maximumBytes {
             throw ZipError.cannotAdd(archive: archiveName, entry: entry.path, reason: "larger than 4 GB")
         }

@@ -26,6 +26,22 @@ final class SingleScalarCharactersTests: XCTestCase {
         }
     }
 
+    /// Checking only the start: when it says so, the first Characters are
+    /// the first scalars, joiners after them or not.
+    func testAStartOfSingleScalarsIsCutAlike() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["中", "a", " ", "，", "e\u{301}", "👍🏽", "\u{301}", "か", "\u{3099}", "\r\n"]
+        for _ in 0..<2000 {
+            let text = (0..<Int.random(in: 0...12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let count = Int.random(in: 0...10, using: &generator)
+            if text.startsWithOneScalarPerCharacter(count) {
+                XCTAssertEqual(String(text.prefix(count)), String(text.unicodeScalars.prefix(count)), text.debugDescription)
+            }
+        }
+        XCTAssertFalse("abc\u{301}".startsWithOneScalarPerCharacter(3), "the scalar after the start joins its last")
+        XCTAssertTrue("abc\u{301}".startsWithOneScalarPerCharacter(2))
+    }
+
     /// The summary's and the lead sentence's cuts, against the Character
     /// code they replaced, on random text of both kinds.
     func testCutsAreTheCharactersCuts() {
