@@ -143,13 +143,26 @@ public struct MarkdownExporter {
         /// Whether this note may take the place of what is at its path:
         /// nothing, or a note written for the same article (its front
         /// matter names the same title and source).
+        ///
+        /// The text is compared as before, as Characters (canonical
+        /// equivalence; the source line by Foundation's search, which bridges
+        /// the whole note to `NSString`), but first as bytes, which settles a
+        /// note this exporter wrote: each piece looked for ends with a line
+        /// break, so where its bytes are found with no byte after them that
+        /// could join a Character to it (an ASCII byte, or the end), its
+        /// Characters are found too.
         func mayReplace(_ existing: VaultFolder.Existing) -> Bool {
             switch existing {
             case .absent: return true
             case .unreadable: return false
             case .file(_, let text):
-                guard text.hasPrefix(ownPrefix) else { return false }
-                return ownSourceLine.map { text.contains($0) } ?? true
+                let (hasPrefix, hasSourceLine) = text.withUTF8Bytes { note in
+                    (ownPrefix.withUTF8Bytes { note.startsWithLinePiece($0) },
+                     ownSourceLine?.withUTF8Bytes { note.containsLinePiece($0) })
+                }
+                guard hasPrefix || text.hasPrefix(ownPrefix) else { return false }
+                guard let ownSourceLine else { return true }
+                return hasSourceLine == true || text.contains(ownSourceLine)
             }
         }
     }
@@ -286,5 +299,31 @@ private struct AttachmentsFolder {
             if try FileComparison.writeIfChanged(asset.data, to: url.appendingPathComponent(asset.fileName)) { written += 1 }
         }
         return written
+    }
+}
+
+private extension UnsafeBufferPointer where Element == UInt8 {
+    /// Whether `piece`, UTF-8 that begins and ends with LF, occurs here
+    /// followed by the end or an ASCII byte: found so, it is found as
+    /// Characters too (nothing combines with an LF from before it, and an
+    /// ASCII byte does not combine with it from after).
+    func containsLinePiece(_ piece: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = baseAddress, let pieceBase = piece.baseAddress, !piece.isEmpty else { return false }
+        var at = 0
+        while at + piece.count <= count {
+            // The piece may start wherever its first byte (its LF) is.
+            guard let found = memchr(base + at, Int32(pieceBase[0]), count - piece.count + 1 - at) else { return false }
+            at = UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) - base
+            let end = at + piece.count
+            if memcmp(base + at, pieceBase, piece.count) == 0, end == count || self[end] < 0x80 { return true }
+            at += 1
+        }
+        return false
+    }
+
+    /// Whether this starts with `prefix`, UTF-8 that ends with LF, followed
+    /// by the end or an ASCII byte (see `containsLinePiece`).
+    func startsWithLinePiece(_ prefix: UnsafeBufferPointer<UInt8>) -> Bool {
+        starts(with: prefix) && (prefix.count == count || self[prefix.count] < 0x80)
     }
 }

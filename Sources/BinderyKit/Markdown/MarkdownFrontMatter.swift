@@ -55,16 +55,42 @@ struct MarkdownFrontMatter: Equatable {
     }
 
     /// The `created` value of an existing note written by us, so that
-    /// re-exporting on another day leaves the note unchanged.
+    /// re-exporting on another day leaves the note unchanged: the first
+    /// `created: "…"` line of digits and hyphens in the front matter, among
+    /// its first 40 lines (the 40th runs to the end of the note).
+    ///
+    /// Read as UTF-8 bytes, on the writer's single thread for every note
+    /// already in the vault: splitting the text into Characters cost more
+    /// than rendering the note. Lines break as Characters do — at an LF that
+    /// no CR precedes (CR LF is one Character, so not a break).
     static func existingCreated(in note: String) -> String? {
-        guard note.hasPrefix("---\n") else { return nil }
-        for line in note.split(separator: "\n", maxSplits: 40, omittingEmptySubsequences: false).dropFirst() {
-            if line == "---" { break }
-            guard line.hasPrefix("created: \""), line.hasSuffix("\""), line.count == "created: \"YYYY-MM-DD\"".count else { continue }
-            let value = line.dropFirst("created: \"".count).dropLast()
-            if value.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "-") }) { return String(value) }
+        note.withUTF8Bytes { bytes -> String? in
+            let newline = UInt8(ascii: "\n"), carriageReturn = UInt8(ascii: "\r")
+            guard bytes.count >= 4, bytes[0] == UInt8(ascii: "-"), bytes[1] == UInt8(ascii: "-"),
+                  bytes[2] == UInt8(ascii: "-"), bytes[3] == newline else { return nil }
+            let prefix = Array("created: \"".utf8)
+            let lineLength = "created: \"YYYY-MM-DD\"".utf8.count
+            var start = 4
+            for lineNumber in 1...40 {
+                guard start <= bytes.count else { break }
+                var end = start
+                if lineNumber < 40 {
+                    while end < bytes.count, !(bytes[end] == newline && (end == start || bytes[end - 1] != carriageReturn)) { end += 1 }
+                } else {
+                    end = bytes.count
+                }
+                let line = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                if line.count == 3, line.allSatisfy({ $0 == UInt8(ascii: "-") }) { break }
+                if line.count == lineLength, line.starts(with: prefix), line[lineLength - 1] == UInt8(ascii: "\"") {
+                    let value = line[prefix.count..<(lineLength - 1)]
+                    if value.allSatisfy({ ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || $0 == UInt8(ascii: "-") }) {
+                        return String(decoding: value, as: UTF8.self)
+                    }
+                }
+                start = end + 1
+            }
+            return nil
         }
-        return nil
     }
 
     /// `YYYY-MM-DD` of `date` in `timeZone`.
