@@ -1,6 +1,15 @@
 // swift-tools-version:5.9
 import PackageDescription
 
+/// Release builds on Linux link the Swift runtime and Foundation into the
+/// executable (what `swift build --static-swift-stdlib` does): calls into
+/// them — every retain and release — are then direct, not through the
+/// dynamic linker's tables. 11 % less wall time and 13 % less CPU for an
+/// EPUB of 10,000 articles, byte-identical; the binary needs no Swift
+/// libraries at run time (README "Speed").
+let staticSwiftRuntime = SwiftSetting.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))
+let staticSwiftRuntimeLink = LinkerSetting.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))
+
 let package = Package(
     name: "Bindery",
     platforms: [.macOS(.v13)],
@@ -63,11 +72,15 @@ let package = Package(
             dependencies: [
                 "BinderyKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            swiftSettings: [staticSwiftRuntime],
+            linkerSettings: [staticSwiftRuntimeLink]
         ),
         .executableTarget(
             name: "bindery-bench",
-            dependencies: ["BinderyKit"]
+            dependencies: ["BinderyKit"],
+            swiftSettings: [staticSwiftRuntime],
+            linkerSettings: [staticSwiftRuntimeLink]
         ),
         // A loopback HTTP server for the tests that fetch (pictures, feeds).
         .target(
