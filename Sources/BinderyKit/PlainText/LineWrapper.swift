@@ -44,7 +44,7 @@ public struct LineWrapper: Sendable {
             offset += UTF8.width(scalar)
         }
         offsets.append(offset)
-        let chunks = Self.chunks(scalars)
+        let chunks = scalars.withUnsafeBufferPointer(Self.chunks)
         // A deeply indented line keeps room for a few characters.
         let firstRoom = width == 0 ? Int.max : max(width - DisplayWidth.of(firstIndent), min(width, 8))
         let restRoom = width == 0 ? Int.max : max(width - DisplayWidth.of(restIndent), min(width, 8))
@@ -54,22 +54,26 @@ public struct LineWrapper: Sendable {
         var used = 0
         var room = firstRoom
         var lineIsEmpty = true
-        for chunk in chunks {
-            let gap = chunk.spaceBefore && !lineIsEmpty ? 1 : 0
-            if !lineIsEmpty, used + gap + chunk.width > room {
-                lines.append(String(decoding: line, as: UTF8.self))
-                line = Array(restIndent.utf8)
-                used = 0
-                room = restRoom
-                lineIsEmpty = true
+        // Through a pointer: appending slices of the array retained and
+        // released it for every chunk, and a Chinese chunk is a character.
+        utf8.withUnsafeBufferPointer { bytes in
+            for chunk in chunks {
+                let gap = chunk.spaceBefore && !lineIsEmpty ? 1 : 0
+                if !lineIsEmpty, used + gap + chunk.width > room {
+                    lines.append(String(decoding: line, as: UTF8.self))
+                    line = Array(restIndent.utf8)
+                    used = 0
+                    room = restRoom
+                    lineIsEmpty = true
+                }
+                if chunk.spaceBefore, !lineIsEmpty {
+                    line.append(0x20)
+                    used += 1
+                }
+                line.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[offsets[chunk.start]..<offsets[chunk.end]]))
+                used += chunk.width
+                lineIsEmpty = false
             }
-            if chunk.spaceBefore, !lineIsEmpty {
-                line.append(0x20)
-                used += 1
-            }
-            line.append(contentsOf: utf8[offsets[chunk.start]..<offsets[chunk.end]])
-            used += chunk.width
-            lineIsEmpty = false
         }
         lines.append(String(decoding: line, as: UTF8.self))
         return lines
@@ -78,7 +82,7 @@ public struct LineWrapper: Sendable {
     /// Splits text into unbreakable chunks: words at spaces, then CJK
     /// words at the break opportunities inside them. A URL is one chunk
     /// whatever it contains.
-    private static func chunks(_ scalars: [Unicode.Scalar]) -> [Chunk] {
+    private static func chunks(_ scalars: UnsafeBufferPointer<Unicode.Scalar>) -> [Chunk] {
         var chunks: [Chunk] = []
         var i = 0
         while i < scalars.count {
@@ -103,7 +107,7 @@ public struct LineWrapper: Sendable {
 
     /// The display width of a word of ASCII scalars only (controls draw
     /// nothing), or `nil` when it has others.
-    private static func asciiWordWidth(_ word: ArraySlice<Unicode.Scalar>) -> Int? {
+    private static func asciiWordWidth(_ word: Slice<UnsafeBufferPointer<Unicode.Scalar>>) -> Int? {
         var width = 0
         for scalar in word {
             let v = scalar.value
@@ -114,7 +118,7 @@ public struct LineWrapper: Sendable {
     }
 
     /// `scheme://…`, `www.…` or `mailto:…`.
-    private static func isURL(_ word: ArraySlice<Unicode.Scalar>) -> Bool {
+    private static func isURL(_ word: Slice<UnsafeBufferPointer<Unicode.Scalar>>) -> Bool {
         let head = word.prefix(12)
         if head.starts(with: "www.".unicodeScalars) || head.starts(with: "mailto:".unicodeScalars) { return true }
         guard head.count >= 4 else { return false }
@@ -125,7 +129,7 @@ public struct LineWrapper: Sendable {
         return false
     }
 
-    private static func splitWord(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int, spaceBefore: Bool, into chunks: inout [Chunk]) {
+    private static func splitWord(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ start: Int, _ end: Int, spaceBefore: Bool, into chunks: inout [Chunk]) {
         var current = Chunk(start: start, end: start, width: 0, spaceBefore: spaceBefore)
         var previousClass: LineBreakClass?
         var afterJoiner = false
