@@ -25,8 +25,12 @@ struct Benchmark {
                                  rssSource: ChildProcess.usesGNUTime ? "GNU time (%M)" : "wait4 (includes the bench's own RSS: install GNU time)",
                                  processors: ProcessInfo.processInfo.activeProcessorCount, rows: [], checks: [])
         var outputs: [URL] = []
+        Self.waitOutDeletedOutputs(in: work)
         // Outputs go only once every measurement is done (see `measure`).
-        defer { for out in outputs { try? FileManager.default.removeItem(at: out) } }
+        defer {
+            for out in outputs { try? FileManager.default.removeItem(at: out) }
+            FileManager.default.createFile(atPath: work.appendingPathComponent(Self.deletionMarker).path, contents: nil)
+        }
         for size in sizes {
             let archive = try Self.prepareArchive(size, seed: seed, work: work)
             let inputBytes = Stages.allFiles(under: archive).reduce(0) { total, file in
@@ -79,6 +83,25 @@ struct Benchmark {
         }
         report.checks = Goals.evaluate(report.rows, sizes: sizes)
         return report
+    }
+
+    /// Marks when a run last deleted its outputs (its modification time).
+    static let deletionMarker = "outputs-deleted"
+
+    /// ext4 without a journal does not reuse an inode within 30 s of its
+    /// deletion (35 s while its block is unwritten), and skipping over each
+    /// such inode costs every new file kernel time: a run started right
+    /// after the last one deleted its 100,000 output files measured
+    /// markdown's 10,000 notes up to half again slower. So a run waits until
+    /// the last one's deletion is that old; deletions by anything else
+    /// cannot be seen here.
+    static func waitOutDeletedOutputs(in work: URL, quarantine: TimeInterval = 36) {
+        let marker = work.appendingPathComponent(deletionMarker).path
+        guard let deleted = (try? FileManager.default.attributesOfItem(atPath: marker))?[.modificationDate] as? Date else { return }
+        let wait = quarantine - Date().timeIntervalSince(deleted)
+        guard wait > 0 else { return }
+        progress("waiting \(Int(wait.rounded(.up))) s: the last run's outputs were deleted \(Int(quarantine - wait)) s ago")
+        Thread.sleep(forTimeInterval: wait)
     }
 
     /// One command a row measures.
