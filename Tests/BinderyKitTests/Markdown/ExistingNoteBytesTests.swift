@@ -7,18 +7,6 @@ import XCTest
 /// made of the pieces that could tell the two apart (CR LF, combining marks,
 /// decomposed letters, fences, near-miss `created` lines).
 final class ExistingNoteBytesTests: XCTestCase {
-    /// A deterministic generator (SplitMix64): the same notes on every run.
-    private struct SplitMix64: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     private static let pieces = [
         "\n", "\n", "\n", "\r\n", "\r", "---", "---\n", "created: \"2024-01-02\"", "created: \"2024-01-02\"\n",
         "created: \"20240102xx\"", "created: \"2024-1-02\"", "created: \"2024-01-0２\"", "created: \"2024-01-02\"\u{301}",

@@ -4,19 +4,7 @@ import XCTest
 /// Pseudo-random inline trees (fixed seed) read back by `cmark-gfm`: the
 /// text and the emphasis/link structure must survive whatever the text holds.
 final class MarkdownCMarkFuzzTests: XCTestCase {
-    /// A small deterministic generator (SplitMix64).
-    struct Generator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-        mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
-    }
+    typealias Generator = SplitMix64
 
     private static let atoms = ["a", "word", "中文", "。", "，", "“", "”", " ", " ", "*", "**", "_", "__", "~~", "`", "[", "]", "(", ")",
                                 "!", "<", ">", "&", "&amp;", "#", "-", "+", "1.", "\\", "|", ":", "'", "\"", "😀", "x_y", "2 * 3", "<b>"]

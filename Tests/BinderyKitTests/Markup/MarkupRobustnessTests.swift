@@ -4,18 +4,6 @@ import XCTest
 /// Cleaning never crashes and always yields well-formed, valid-shaped XHTML,
 /// whatever the input; and it is fast enough for 10,000 articles.
 final class MarkupRobustnessTests: XCTestCase {
-    /// A deterministic generator (SplitMix64): the same cases on every run.
-    private struct SplitMix64: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     private static let fragments = [
         "<p>", "</p>", "<div>", "</div>", "<b>", "</i>", "<a href=\"#x\">", "<a href=\"/r\">", "</a>", "<br>", "<br/><br/>",
         "<table>", "<tr>", "<td>", "</table>", "<ul>", "<li>", "<dl><dd>", "<h1>", "<figure>", "<figcaption>", "<img src=x>",
