@@ -23,10 +23,13 @@ enum TextBytes {
         guard (info.st_mode & S_IFMT) == S_IFREG else { throw ReadFailure(code: 0, reason: "not a regular file") }
         let size = Int(info.st_size)
         let wanted = limit.map { min($0, size) } ?? size
-        var bytes = [UInt8](repeating: 0, count: wanted)
-        let filled = bytes.withUnsafeMutableBytes { FileDescriptorReading.readFully(fd, into: $0) }
-        guard filled >= 0 else { throw ReadFailure(errno) }
-        if filled < wanted { bytes.removeSubrange(filled...) } // the file shrank while we read it
+        // Read into uninitialized storage: zeroing it first took 10 M
+        // instructions per 1,000 articles (heads and bodies).
+        let bytes = try [UInt8](unsafeUninitializedCapacity: wanted) { buffer, initialized in
+            let filled = FileDescriptorReading.readFully(fd, into: UnsafeMutableRawBufferPointer(buffer))
+            guard filled >= 0 else { throw ReadFailure(errno) }
+            initialized = filled // fewer than wanted when the file shrank while we read it
+        }
         return (bytes, size)
     }
 
