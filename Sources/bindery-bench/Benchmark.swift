@@ -29,6 +29,8 @@ struct Benchmark {
         // Outputs go only once every measurement is done (see `measure`).
         defer {
             for out in outputs { try? FileManager.default.removeItem(at: out) }
+            // Written back now, the freed inodes wait out the shorter quarantine.
+            sync()
             FileManager.default.createFile(atPath: work.appendingPathComponent(Self.deletionMarker).path, contents: nil)
         }
         for size in sizes {
@@ -106,20 +108,26 @@ struct Benchmark {
     /// Marks when a run last deleted its outputs (its modification time).
     static let deletionMarker = "outputs-deleted"
 
-    /// ext4 without a journal does not reuse an inode within 30 s of its
-    /// deletion (35 s while its block is unwritten), and skipping over each
-    /// such inode costs every new file kernel time: a run started right
-    /// after the last one deleted its 100,000 output files measured
-    /// markdown's 10,000 notes up to half again slower. So a run waits until
-    /// the last one's deletion is that old; deletions by anything else
-    /// cannot be seen here.
-    static func waitOutDeletedOutputs(in work: URL, quarantine: TimeInterval = 36) {
+    /// ext4 without a journal does not reuse an inode within 60 s of its
+    /// deletion, and within 360 s while the inode's table block is unwritten
+    /// (which making files beside it does again); skipping over each such
+    /// inode costs every new file kernel time. A run started right after the
+    /// last one deleted its 100,000 output files measured markdown's 10,000
+    /// notes up to half again slower. So a run waits until the last one's
+    /// deletion, written back, is 61 s old, and says so when it is under
+    /// 360 s old; deletions by anything else cannot be seen here.
+    static func waitOutDeletedOutputs(in work: URL, quarantine: TimeInterval = 61, dirtyQuarantine: TimeInterval = 360) {
         let marker = work.appendingPathComponent(deletionMarker).path
         guard let deleted = (try? FileManager.default.attributesOfItem(atPath: marker))?[.modificationDate] as? Date else { return }
-        let wait = quarantine - Date().timeIntervalSince(deleted)
-        guard wait > 0 else { return }
-        progress("waiting \(Int(wait.rounded(.up))) s: the last run's outputs were deleted \(Int(quarantine - wait)) s ago")
-        Thread.sleep(forTimeInterval: wait)
+        let age = Date().timeIntervalSince(deleted)
+        if age < quarantine {
+            progress("waiting \(Int((quarantine - age).rounded(.up))) s: the last run's outputs were deleted \(Int(age)) s ago")
+            Thread.sleep(forTimeInterval: quarantine - age)
+        }
+        if age < dirtyQuarantine {
+            progress("note: the last run's outputs were deleted under \(Int(dirtyQuarantine)) s ago; on ext4 without a journal, "
+                     + "the markdown rows may include the file system skipping their inodes")
+        }
     }
 
     /// One command a row measures.

@@ -56,11 +56,11 @@ final class BenchRoundsTests: XCTestCase {
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: work) }
         var start = Date()
-        Benchmark.waitOutDeletedOutputs(in: work, quarantine: 0.5)
+        Benchmark.waitOutDeletedOutputs(in: work, quarantine: 0.5, dirtyQuarantine: 0.5)
         XCTAssertLessThan(Date().timeIntervalSince(start), 0.2, "no run before: no wait")
         FileManager.default.createFile(atPath: work.appendingPathComponent(Benchmark.deletionMarker).path, contents: nil)
         start = Date()
-        Benchmark.waitOutDeletedOutputs(in: work, quarantine: 0.5)
+        Benchmark.waitOutDeletedOutputs(in: work, quarantine: 0.5, dirtyQuarantine: 0.5)
         XCTAssertGreaterThan(Date().timeIntervalSince(start), 0.3)
     }
 }
