@@ -35,8 +35,9 @@ struct Benchmark {
         }
         for size in sizes {
             let archive = try Self.prepareArchive(size, seed: seed, work: work)
-            let inputBytes = Stages.allFiles(under: archive).reduce(0) { total, file in
-                total + ((try? file.1.resourceValues(forKeys: [.fileSizeKey]).fileSize) ?? 0)
+            let inputFiles = Stages.allFiles(under: archive).map { $0.1 }
+            let inputBytes = inputFiles.reduce(0) { total, file in
+                total + ((try? file.resourceValues(forKeys: [.fileSizeKey]).fileSize) ?? 0)
             }
             let out = work.appendingPathComponent("out-\(size)")
             outputs.append(out)
@@ -71,8 +72,7 @@ struct Benchmark {
                     if let comparison { jobs.append(job("compare markdown again", comparison, "compare-again-" + file, again: true)) }
                 }
             }
-            let inputs = Stages.allFiles(under: archive).map { $0.1.path }
-            let rows = try measureInRounds(jobs, size: size, inputs: inputs, log: out).map { job, measurement in
+            let rows = try measureInRounds(jobs, size: size, inputs: inputFiles.map(\.path), log: out).map { job, measurement in
                 BenchRow(articles: size, inputBytes: inputBytes, what: job.what, measurement: measurement,
                          result: BenchRow.parseResult(logAt: measurement.log))
             }

@@ -70,12 +70,12 @@ struct MarkdownFrontMatter: Equatable {
                   bytes[2] == UInt8(ascii: "-"), bytes[3] == newline else { return nil }
             let prefix = Array("created: \"".utf8)
             let lineLength = "created: \"YYYY-MM-DD\"".utf8.count
-            var start = 4
+            var start = 4 // past "---\n", so a line's first byte always has one before it
             for lineNumber in 1...40 {
                 guard start <= bytes.count else { break }
                 var end = start
                 if lineNumber < 40 {
-                    while end < bytes.count, !(bytes[end] == newline && (end == start || bytes[end - 1] != carriageReturn)) { end += 1 }
+                    while end < bytes.count, !(bytes[end] == newline && bytes[end - 1] != carriageReturn) { end += 1 }
                 } else {
                     end = bytes.count
                 }
